@@ -1,0 +1,45 @@
+// Bundles every runtime with esbuild. Type-checking is a separate step (`npm run typecheck`),
+// so this script only turns checked TypeScript into the files that run.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {esbuild.BuildOptions[]} */
+const targets = [
+  // Node: the language server, the CLI, the benchmark.
+  { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs' },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { bench: 'scripts/bench.ts' }, platform: 'node', format: 'cjs' },
+  // VS Code extension host.
+  { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
+  // The webview (a browser): its own bundle, with Mermaid inside (no network in a webview).
+  { entryPoints: { 'webview/preview': 'client/webview/src/preview.ts' }, platform: 'browser', format: 'iife' },
+];
+
+const common = {
+  bundle: true,
+  outdir: 'out',
+  sourcemap: !production,
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  // Langium and chevrotain ship ESM; bundling them into CJS needs import.meta.url shimmed away.
+  define: { 'import.meta.url': '_importMetaUrl' },
+  banner: { js: '' },
+};
+
+const builds = targets
+  // A target whose entry does not exist yet is skipped, so a partial checkout still builds.
+  .filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)))
+  .map((t) => {
+    const shim = t.platform === 'node' ? "const _importMetaUrl = require('url').pathToFileURL(__filename).href;" : 'const _importMetaUrl = "";';
+    return { ...common, ...t, banner: { js: [t.banner?.js, shim].filter(Boolean).join('\n') } };
+  });
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,128 @@
+/**
+ * What the engine computes from a scenario: the states after every event line, the
+ * segments as sent (inferred fields filled in), the explanations behind each change,
+ * and the diagnostics. Everything the LSP, the CLI and the diagram show comes from here.
+ */
+import type { Diagnostic } from './diagnostics.js';
+import type { Arrow, Flag, Span } from './model.js';
+import type { Seq } from './seq.js';
+import type { TcpState } from './states.js';
+
+/** A segment an endpoint owes after an arrival (RFC 9293 §3.10.7), with its RFC-formed numbers. */
+export interface Reply {
+  readonly flags: readonly Flag[];
+  readonly seq?: Seq;
+  readonly ack?: Seq;
+  /** Why it is owed, e.g. "an ACK for the data received". */
+  readonly reason: string;
+}
+
+/** A segment line as the sender put it on the wire. */
+export interface SentSegment {
+  readonly flags: readonly Flag[];
+  readonly seq?: Seq;
+  readonly ack?: Seq;
+  /** True where the source left the field out and the engine filled it in. */
+  readonly seqInferred: boolean;
+  readonly ackInferred: boolean;
+  /** Payload bytes. */
+  readonly length: number;
+  readonly window?: number;
+  readonly arrow: Arrow;
+  /** The segment re-sends sequence numbers already sent. */
+  readonly retransmission: boolean;
+}
+
+export interface Transition {
+  readonly participant: string;
+  readonly before: TcpState;
+  readonly after: TcpState;
+}
+
+/** One thing the engine did, and the RFC rule it followed. */
+export interface Explanation {
+  readonly participant: string;
+  /** e.g. "RFC 9293 §3.10.7.3". */
+  readonly rule: string;
+  readonly text: string;
+}
+
+/** What the application sees through the socket API. */
+export interface SocketEffect {
+  readonly participant: string;
+  /** e.g. "connect() returns", "read() returns 0", "ECONNREFUSED". */
+  readonly text: string;
+}
+
+export type SequenceVariable = 'ISS' | 'IRS' | 'SND.UNA' | 'SND.NXT' | 'RCV.NXT';
+
+export interface VariableChange {
+  readonly participant: string;
+  readonly variable: SequenceVariable;
+  readonly before?: Seq;
+  readonly after?: Seq;
+}
+
+export interface Step {
+  /** Index into Scenario.statements. */
+  readonly statementIndex: number;
+  /** 0-based line of the event. */
+  readonly line: number;
+  readonly kind: 'call' | 'segment' | 'deliver';
+  /** Every participant's state after this line. */
+  readonly states: Readonly<Record<string, TcpState>>;
+  /** Participants whose state changed on this line. */
+  readonly transitions: readonly Transition[];
+  /** For a segment line, and for a delivery (the segment delivered). */
+  readonly segment?: SentSegment;
+  readonly from?: string;
+  readonly to?: string;
+  /** For a delivery: the line of the `~>` that sent it. */
+  readonly sentOnLine?: number;
+  readonly explanations: readonly Explanation[];
+  readonly effects: readonly SocketEffect[];
+  /** Replies that this line made due. */
+  readonly replies: ReadonlyArray<{ readonly participant: string; readonly reply: Reply }>;
+  readonly variables: readonly VariableChange[];
+}
+
+export interface ParticipantInfo {
+  readonly name: string;
+  readonly label?: string;
+  /** Declared with `participant`, or introduced by first use. */
+  readonly declared: boolean;
+  /** Where it is declared or first used. */
+  readonly span: Span;
+  readonly initialState: TcpState;
+}
+
+export interface InFlightTag {
+  readonly tag: string;
+  readonly span: Span;
+  readonly sentOnLine: number;
+  readonly deliveredOnLine?: number;
+}
+
+export interface Analysis {
+  readonly title?: string;
+  readonly participants: readonly ParticipantInfo[];
+  readonly steps: readonly Step[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly tags: readonly InFlightTag[];
+  /** For completion: what each endpoint would send next, at the end of the scenario. */
+  readonly finalTcbs: Readonly<Record<string, TcbSnapshot>>;
+}
+
+/** A read-only view of a TCB, for tools (completion, hover). */
+export interface TcbSnapshot {
+  readonly state: TcpState;
+  readonly iss?: Seq;
+  readonly irs?: Seq;
+  readonly sndUna?: Seq;
+  readonly sndNxt?: Seq;
+  readonly rcvNxt?: Seq;
+  readonly peer?: string;
+  readonly due?: Reply;
+  readonly synPending: boolean;
+  readonly finPending: boolean;
+}

@@ -1,0 +1,99 @@
+/**
+ * The eleven TCP states of RFC 9293 §3.3.2, and how source text may spell them.
+ */
+
+export const TCP_STATES = [
+  'CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED',
+  'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT',
+] as const;
+
+export type TcpState = (typeof TCP_STATES)[number];
+
+/** States in which both sequence spaces are known: RFC 9293 §3.10.7.4's "otherwise" group. */
+export function isSynchronized(state: TcpState): boolean {
+  return state !== 'CLOSED' && state !== 'LISTEN' && state !== 'SYN-SENT';
+}
+
+/** Linux/netstat spelling of each state (`ss`, `netstat`, `/proc/net/tcp`). */
+export const LINUX_STATE_NAMES: Record<TcpState, string> = {
+  'CLOSED': 'CLOSE',
+  'LISTEN': 'LISTEN',
+  'SYN-SENT': 'SYN_SENT',
+  'SYN-RECEIVED': 'SYN_RECV',
+  'ESTABLISHED': 'ESTABLISHED',
+  'FIN-WAIT-1': 'FIN_WAIT1',
+  'FIN-WAIT-2': 'FIN_WAIT2',
+  'CLOSE-WAIT': 'CLOSE_WAIT',
+  'CLOSING': 'CLOSING',
+  'LAST-ACK': 'LAST_ACK',
+  'TIME-WAIT': 'TIME_WAIT',
+};
+
+export type StateNameStyle = 'rfc' | 'linux';
+
+export function formatState(state: TcpState, style: StateNameStyle = 'rfc'): string {
+  return style === 'linux' ? LINUX_STATE_NAMES[state] : state;
+}
+
+/** Folds case and separators: `fin_wait_1`, `FIN-WAIT1` and `Fin Wait 1` all become `FINWAIT1`. */
+function fold(text: string): string {
+  return text.toUpperCase().replace(/[-_\s]/g, '');
+}
+
+/** Accepted spellings, folded: the RFC's, netstat's and Linux's, BSD's (`SYN_RCVD`). */
+const ACCEPTED: Record<string, TcpState> = {
+  CLOSED: 'CLOSED', CLOSE: 'CLOSED',
+  LISTEN: 'LISTEN',
+  SYNSENT: 'SYN-SENT',
+  SYNRECEIVED: 'SYN-RECEIVED', SYNRECV: 'SYN-RECEIVED', SYNRCVD: 'SYN-RECEIVED',
+  ESTABLISHED: 'ESTABLISHED',
+  FINWAIT1: 'FIN-WAIT-1',
+  FINWAIT2: 'FIN-WAIT-2',
+  CLOSEWAIT: 'CLOSE-WAIT',
+  CLOSING: 'CLOSING',
+  LASTACK: 'LAST-ACK',
+  TIMEWAIT: 'TIME-WAIT',
+};
+
+/** Spellings seen in tutorials that clearly mean one state but are not its name. */
+const MISSPELT: Record<string, TcpState> = {
+  SYNSEND: 'SYN-SENT', SYNCSENT: 'SYN-SENT', SYNCSEND: 'SYN-SENT',
+  SYNRCV: 'SYN-RECEIVED', SYNCRCVD: 'SYN-RECEIVED', SYNCRECEIVED: 'SYN-RECEIVED', SYNRECIEVED: 'SYN-RECEIVED',
+  SYNRECEIVE: 'SYN-RECEIVED', SYNCRECV: 'SYN-RECEIVED', SYNRECD: 'SYN-RECEIVED',
+  ESTABLISH: 'ESTABLISHED', ESTABLISED: 'ESTABLISHED', ESTABLISHD: 'ESTABLISHED', ESTABILISHED: 'ESTABLISHED', ESTAB: 'ESTABLISHED',
+  FINWAITONE: 'FIN-WAIT-1', FINWAITTWO: 'FIN-WAIT-2',
+  CLOSEDWAIT: 'CLOSE-WAIT', CLOSWAIT: 'CLOSE-WAIT',
+  LASTACKED: 'LAST-ACK',
+  TIMEDWAIT: 'TIME-WAIT', TIMWAIT: 'TIME-WAIT',
+  CLOSSING: 'CLOSING', LISTENING: 'LISTEN', LISTENED: 'LISTEN',
+};
+
+export type StateSpelling =
+  | { kind: 'exact'; state: TcpState }
+  | { kind: 'misspelt'; state: TcpState }
+  | { kind: 'unknown' };
+
+/** Reads a state name as written in a source file. */
+export function readStateName(text: string): StateSpelling {
+  const folded = fold(text);
+  const accepted = ACCEPTED[folded];
+  if (accepted) return { kind: 'exact', state: accepted };
+  const misspelt = MISSPELT[folded];
+  if (misspelt) return { kind: 'misspelt', state: misspelt };
+  return { kind: 'unknown' };
+}
+
+/** What each state means and how it is left: for hovers and the docs. */
+export const STATE_DESCRIPTIONS: Record<TcpState, string> = {
+  'CLOSED': 'No connection: there is no TCB. A passive OPEN (`listen`) leads to LISTEN, an active OPEN (`connect`) to SYN-SENT. A segment arriving here is answered by RST (RFC 9293 §3.10.7.1).',
+  'LISTEN': 'Waiting for a connection request from any remote TCP. A SYN leads to SYN-RECEIVED with a SYN,ACK reply; `close` returns to CLOSED (RFC 9293 §3.10.7.2).',
+  'SYN-SENT': 'A SYN has been sent; waiting for the matching SYN,ACK. A SYN,ACK that acknowledges our SYN leads to ESTABLISHED (`connect()` returns); a bare SYN (simultaneous open) to SYN-RECEIVED; an acceptable RST to CLOSED (ECONNREFUSED) (RFC 9293 §3.10.7.3).',
+  'SYN-RECEIVED': 'A SYN has been received and a SYN,ACK sent; waiting for the ACK of our SYN, which leads to ESTABLISHED. An RST returns a passive connection to LISTEN (RFC 9293 §3.10.7.4).',
+  'ESTABLISHED': 'The connection is open: data flows both ways. `close` sends a FIN and leads to FIN-WAIT-1; the peer\'s FIN leads to CLOSE-WAIT.',
+  'FIN-WAIT-1': 'We closed and sent a FIN; waiting for its ACK (→ FIN-WAIT-2) or the peer\'s FIN (→ CLOSING, or TIME-WAIT if our FIN is acknowledged in the same segment).',
+  'FIN-WAIT-2': 'Our FIN is acknowledged; waiting for the peer\'s FIN, which leads to TIME-WAIT. The peer may still send data (half-close).',
+  'CLOSE-WAIT': 'The peer sent a FIN: `read()` returns 0. Waiting for the local application to `close`, which sends our FIN and leads to LAST-ACK.',
+  'CLOSING': 'Both sides sent a FIN at once (simultaneous close); waiting for the ACK of ours, which leads to TIME-WAIT.',
+  'LAST-ACK': 'The peer closed first and we sent our FIN; waiting for its ACK, which leads to CLOSED.',
+  'TIME-WAIT': 'Both FINs are acknowledged. Waiting 2 MSL so that a lost last ACK can be sent again when the peer retransmits its FIN, and so that old duplicates of this connection die out before the same socket pair is reused (RFC 9293 §3.6). `timeout 2MSL` leads to CLOSED.',
+};

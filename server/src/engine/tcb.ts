@@ -1,0 +1,88 @@
+/**
+ * The Transmission Control Block of one endpoint (RFC 9293 §3.3.1), with the few
+ * extra facts a diagram needs (a SYN or FIN the application asked for but that no
+ * line has drawn yet, the reply an arrival made due).
+ */
+import type { Reply, TcbSnapshot } from './analysis.js';
+import type { Seq } from './seq.js';
+import type { TcpState } from './states.js';
+
+/** The receive window assumed until an endpoint advertises one with `win=`. */
+export const DEFAULT_WINDOW = 65535;
+
+export interface Tcb {
+  state: TcpState;
+  iss?: Seq;
+  irs?: Seq;
+  sndUna?: Seq;
+  sndNxt?: Seq;
+  rcvNxt?: Seq;
+  sndWnd: number;
+  rcvWnd: number;
+  /** SYN-RECEIVED was entered from LISTEN (a passive OPEN): an RST returns it to LISTEN (§3.10.7.4). */
+  passiveOpen: boolean;
+  /** The application called `listen`: `accept` is meaningful. */
+  listened: boolean;
+  /** An OPEN (or a SYN arrival in LISTEN) made a SYN due, but no line has sent it: ISS not chosen yet. */
+  synPending: boolean;
+  /** `close`/`shutdown` made a FIN due, but no line has sent it yet. */
+  finPending: boolean;
+  /** The sequence number of our FIN, once sent. */
+  finSeq?: Seq;
+  /** The peer's FIN has been received: `read()` returns 0 once the data is read. */
+  finReceived: boolean;
+  /** Received bytes the application has not read yet. */
+  unread: number;
+  /** Data received beyond RCV.NXT (a hole before it), as [start, end) ranges. */
+  outOfOrder: Array<{ start: Seq; end: Seq }>;
+  /** The one endpoint this one exchanges segments with. */
+  peer?: string;
+  /** The reply the last arrival made due, until this endpoint next sends. */
+  due?: Reply;
+  /** `accept` was called and has not returned yet. */
+  acceptPending: boolean;
+  /** `connect` (or an implied active OPEN) has not returned yet. */
+  connectPending: boolean;
+}
+
+export function newTcb(state: TcpState = 'CLOSED'): Tcb {
+  return {
+    state,
+    sndWnd: DEFAULT_WINDOW,
+    rcvWnd: DEFAULT_WINDOW,
+    passiveOpen: false,
+    listened: state === 'LISTEN',
+    synPending: false,
+    finPending: false,
+    finReceived: false,
+    unread: 0,
+    outOfOrder: [],
+    acceptPending: false,
+    connectPending: false,
+  };
+}
+
+/**
+ * "Delete the TCB" (RFC 9293 §3.10): back to CLOSED with no sequence variables.
+ * The peer binding stays: each participant has one connection in a scenario.
+ */
+export function deleteTcb(tcb: Tcb): void {
+  const peer = tcb.peer;
+  Object.assign(tcb, newTcb('CLOSED'));
+  tcb.peer = peer;
+}
+
+export function snapshot(tcb: Tcb): TcbSnapshot {
+  return {
+    state: tcb.state,
+    iss: tcb.iss,
+    irs: tcb.irs,
+    sndUna: tcb.sndUna,
+    sndNxt: tcb.sndNxt,
+    rcvNxt: tcb.rcvNxt,
+    peer: tcb.peer,
+    due: tcb.due,
+    synPending: tcb.synPending,
+    finPending: tcb.finPending,
+  };
+}
