@@ -27,6 +27,8 @@ export interface Tcb {
   synPending: boolean;
   /** `close`/`shutdown` made a FIN due, but no line has sent it yet. */
   finPending: boolean;
+  /** `shutdown` (SHUT_WR) was called: the application may still read, and `close` later is fine. */
+  halfClosed: boolean;
   /** The sequence number of our FIN, once sent. */
   finSeq?: Seq;
   /** The peer's FIN has been received: `read()` returns 0 once the data is read. */
@@ -34,7 +36,7 @@ export interface Tcb {
   /** Received bytes the application has not read yet. */
   unread: number;
   /** Data received beyond RCV.NXT (a hole before it), as [start, end) ranges. */
-  outOfOrder: Array<{ start: Seq; end: Seq }>;
+  outOfOrder: Array<{ start: Seq; end: Seq; fin: boolean }>;
   /** The one endpoint this one exchanges segments with. */
   peer?: string;
   /** The reply the last arrival made due, until this endpoint next sends. */
@@ -54,6 +56,7 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
     listened: state === 'LISTEN',
     synPending: false,
     finPending: false,
+    halfClosed: false,
     finReceived: false,
     unread: 0,
     outOfOrder: [],

@@ -1,0 +1,397 @@
+/**
+ * SEGMENT ARRIVES: RFC 9293 §3.10.7, in the RFC's order of checks. Each function is
+ * one subsection: CLOSED (§3.10.7.1), LISTEN (§3.10.7.2), SYN-SENT (§3.10.7.3) and the
+ * synchronized states (§3.10.7.4). The receiver's reaction is never an error here: the
+ * network may deliver anything; what it does about it is explained and made due.
+ */
+import type { Flag } from './model.js';
+import { formatSeq, seqAdd, seqDiff, seqLess, seqLessOrEqual, type Seq } from './seq.js';
+import { sequenceLength } from './send.js';
+import { RFC, type StepContext } from './step-context.js';
+import { deleteTcb, newTcb, type Tcb } from './tcb.js';
+
+/** A segment on the wire, as it reaches the receiver. */
+export interface ArrivingSegment {
+  readonly flags: readonly Flag[];
+  readonly seq?: Seq;
+  readonly ack?: Seq;
+  /** Payload bytes. */
+  readonly length: number;
+  readonly window?: number;
+}
+
+export function segmentArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  switch (tcb.state) {
+    case 'CLOSED': return arrivesInClosed(name, tcb, seg, ctx);
+    case 'LISTEN': return arrivesInListen(name, tcb, seg, ctx);
+    case 'SYN-SENT': return arrivesInSynSent(name, tcb, seg, ctx);
+    default: return arrivesSynchronized(name, tcb, seg, ctx);
+  }
+}
+
+const has = (seg: ArrivingSegment, flag: Flag) => seg.flags.includes(flag);
+
+/** §3.10.7.1: no TCB. Anything but a RST is answered by a RST formed from the segment. */
+function arrivesInClosed(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  if (has(seg, 'RST')) {
+    ctx.explain(name, RFC.arrivesClosed, 'CLOSED: an incoming RST is discarded.');
+    return;
+  }
+  if (has(seg, 'ACK')) {
+    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: 'CLOSED answers a segment with ACK by <SEQ=SEG.ACK><CTL=RST>' });
+  } else {
+    const ack = seg.seq && seqAdd(seg.seq, sequenceLength(seg.flags, seg.length));
+    ctx.owe(name, tcb, { flags: ['RST', 'ACK'], seq: { symbol: null, offset: 0 }, ack, reason: 'CLOSED answers a segment without ACK by <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>' });
+  }
+  ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN')
+    ? `${name} is CLOSED, so nothing accepts this SYN: it is discarded and answered by RST (the peer's connect() fails with ECONNREFUSED). A server calls listen first.`
+    : `${name} is CLOSED (no TCB): the segment is discarded and answered by RST.`);
+}
+
+/** §3.10.7.2 */
+function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  if (has(seg, 'RST')) {
+    ctx.explain(name, RFC.arrivesListen, 'LISTEN: an incoming RST is ignored.');
+    return;
+  }
+  if (has(seg, 'ACK')) {
+    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: 'LISTEN answers any ACK by <SEQ=SEG.ACK><CTL=RST>' });
+    ctx.explain(name, RFC.arrivesListen, 'LISTEN: an ACK acknowledges nothing sent yet; it is answered by <SEQ=SEG.ACK><CTL=RST>.');
+    return;
+  }
+  if (has(seg, 'SYN') && seg.seq) {
+    tcb.irs = seg.seq;
+    tcb.rcvNxt = seqAdd(seg.seq, 1);
+    tcb.state = 'SYN-RECEIVED';
+    tcb.passiveOpen = true;
+    tcb.synPending = true;
+    if (seg.window !== undefined) tcb.sndWnd = seg.window;
+    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
+    ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
+    return;
+  }
+  ctx.explain(name, RFC.arrivesListen, 'LISTEN: a segment with neither SYN, ACK nor RST is dropped.');
+}
+
+/** §3.10.7.3 */
+function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  let ackAcceptable = false;
+  // First, check the ACK bit: it must acknowledge our SYN, nothing before or beyond it.
+  if (has(seg, 'ACK')) {
+    const ack = seg.ack;
+    const iss = tcb.iss;
+    const sndNxt = tcb.sndNxt;
+    const bad = !ack || !iss || !sndNxt || tcb.synPending || seqLessOrEqual(ack, iss) || !seqLessOrEqual(ack, sndNxt);
+    if (bad) {
+      if (has(seg, 'RST')) {
+        ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST whose ACK does not acknowledge our SYN is dropped.');
+      } else {
+        ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: 'SYN-SENT answers an unacceptable ACK by <SEQ=SEG.ACK><CTL=RST>' });
+        ctx.explain(name, RFC.arrivesSynSent, `SYN-SENT: SEG.ACK = ${ack ? formatSeq(ack) : '?'} does not acknowledge our SYN (ISS = ${iss ? formatSeq(iss) : '?'}, SND.NXT = ${sndNxt ? formatSeq(sndNxt) : '?'}): an old duplicate. Send <SEQ=SEG.ACK><CTL=RST> and drop it.`);
+      }
+      return;
+    }
+    ackAcceptable = true;
+  }
+  // Second, the RST bit.
+  if (has(seg, 'RST')) {
+    if (ackAcceptable) {
+      deleteTcb(tcb);
+      ctx.effect(name, 'connect() fails: ECONNREFUSED ("connection reset")');
+      ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST with an acceptable ACK: the connection is refused; delete the TCB, enter CLOSED.');
+    } else {
+      ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST without ACK cannot be validated and is dropped.');
+    }
+    return;
+  }
+  // Fourth, the SYN bit.
+  if (has(seg, 'SYN') && seg.seq) {
+    tcb.irs = seg.seq;
+    tcb.rcvNxt = seqAdd(seg.seq, 1 + seg.length);
+    tcb.unread += seg.length;
+    if (seg.window !== undefined) tcb.sndWnd = seg.window;
+    if (ackAcceptable) tcb.sndUna = seg.ack;
+    if (tcb.sndUna && tcb.iss && seqLess(tcb.iss, tcb.sndUna)) {
+      tcb.state = 'ESTABLISHED';
+      tcb.connectPending = false;
+      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
+      ctx.effect(name, 'connect() returns');
+      ctx.explain(name, RFC.arrivesSynSent, `SYN,ACK acknowledges our SYN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}, SND.UNA = ${formatSeq(tcb.sndUna)}; enter ESTABLISHED and send ACK.`);
+    } else {
+      tcb.state = 'SYN-RECEIVED';
+      tcb.passiveOpen = false;
+      ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], seq: tcb.iss, ack: tcb.rcvNxt, reason: 'a simultaneous open answers the SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
+      ctx.explain(name, RFC.arrivesSynSent, `a SYN while our own SYN is unacknowledged (simultaneous open): IRS = ${formatSeq(seg.seq)}; enter SYN-RECEIVED and send SYN,ACK.`);
+    }
+    return;
+  }
+  ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: a segment with neither SYN nor RST is dropped.');
+}
+
+/** The part of a segment that is new: what Table 6 and trimming leave (§3.10.7.4, first check). */
+interface Trimmed {
+  /** Offset of SEG.SEQ from RCV.NXT (negative: starts with old numbers). */
+  readonly offset: number;
+  readonly syn: boolean;
+  /** New payload bytes, when the segment begins at RCV.NXT after trimming. */
+  readonly data: number;
+  readonly fin: boolean;
+  /** All of its SYN/data/FIN had been received before (a duplicate). */
+  readonly duplicate: boolean;
+}
+
+/**
+ * The acceptability test of Table 6, with the trimming the RFC describes: "One could
+ * tailor actual segments to fit this assumption by trimming off any portions that lie
+ * outside the window (including SYN and FIN) and only processing further if the
+ * segment then begins at RCV.NXT". A segment whose numbers are all old but that ends
+ * exactly at RCV.NXT trims to an empty segment at RCV.NXT, which is acceptable: its ACK
+ * is processed (this is how a SYN,ACK arriving in SYN-RECEIVED completes a
+ * simultaneous open, RFC 9293 Figure 8).
+ */
+function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
+  if (!seg.seq || !tcb.rcvNxt) return undefined;
+  const offset = seqDiff(seg.seq, tcb.rcvNxt);
+  if (offset === undefined) return undefined;
+  const segLen = sequenceLength(seg.flags, seg.length);
+  const wnd = tcb.rcvWnd;
+  const inWindow = (d: number) => d >= 0 && d < wnd;
+  let acceptable: boolean;
+  if (segLen === 0) acceptable = wnd === 0 ? offset === 0 : inWindow(offset);
+  else acceptable = wnd > 0 && (inWindow(offset) || inWindow(offset + segLen - 1));
+  if (!acceptable && !(offset < 0 && offset + segLen === 0)) return undefined;
+
+  let old = Math.max(0, -offset);
+  let syn = has(seg, 'SYN');
+  if (syn && old > 0) { syn = false; old -= 1; }
+  const oldData = Math.min(old, seg.length);
+  old -= oldData;
+  let fin = has(seg, 'FIN');
+  if (fin && old > 0) fin = false;
+  const data = seg.length - oldData;
+  const duplicate = offset < 0 && !syn && data === 0 && !fin && segLen > 0;
+  return { offset: Math.max(offset, 0), syn, data, fin, duplicate };
+}
+
+const SYNCHRONIZED_RESET: Record<string, string> = {
+  'ESTABLISHED': 'ECONNRESET',
+  'FIN-WAIT-1': 'ECONNRESET',
+  'FIN-WAIT-2': 'ECONNRESET',
+  'CLOSE-WAIT': 'ECONNRESET',
+};
+
+/** §3.10.7.4: SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT. */
+function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  const state = tcb.state;
+  const ackNow = (reason: string) =>
+    ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason });
+
+  // First, check the sequence number.
+  const t = trim(tcb, seg);
+  if (!t) {
+    if (has(seg, 'RST')) {
+      ctx.explain(name, RFC.rstExactMatch, `an RST outside the receive window (RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}) is silently dropped.`);
+    } else {
+      ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+      ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
+    }
+    return;
+  }
+
+  // Second, the RST bit (with RFC 5961's exact-match rule, as RFC 9293 recommends).
+  if (has(seg, 'RST')) {
+    if (t.offset !== 0) {
+      ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
+      ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
+      return;
+    }
+    resetBy(name, tcb, ctx);
+    return;
+  }
+
+  // Fourth, the SYN bit (the third, security, is not modelled).
+  if (t.syn) {
+    if (state === 'SYN-RECEIVED' && tcb.passiveOpen) {
+      returnToListen(tcb);
+      ctx.explain(name, RFC.arrivesOther, 'a SYN in SYN-RECEIVED of a passive OPEN: return the connection to LISTEN.');
+      return;
+    }
+    ackNow('a SYN in a synchronized state is answered by a challenge ACK');
+    ctx.explain(name, RFC.challengeAck, `a SYN in ${state}: RFC 9293 recommends RFC 5961's challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and drops the segment; a genuine peer that lost its state answers it with RST.`);
+    return;
+  }
+
+  // Fifth, the ACK field.
+  if (!has(seg, 'ACK')) {
+    ctx.explain(name, RFC.arrivesOther, 'the ACK bit is off: drop the segment.');
+    return;
+  }
+  if (!processAck(name, tcb, seg, ctx, ackNow)) return;
+
+  // Seventh, the segment text (the sixth, URG, is not modelled).
+  let owesAck = t.duplicate;
+  const stateNow = tcb.state;
+  if ((t.data > 0 || t.fin) && t.offset > 0) {
+    queueOutOfOrder(tcb, seg);
+    ackNow('data beyond a hole is answered by a duplicate ACK for RCV.NXT');
+    ctx.explain(name, RFC.arrivesOther, `SEG.SEQ = ${formatSeq(seg.seq!)} is beyond RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: a segment before it is missing. Queue it and send a duplicate ACK.`);
+    return;
+  }
+  if (t.data > 0) {
+    if (stateNow === 'ESTABLISHED' || stateNow === 'FIN-WAIT-1' || stateNow === 'FIN-WAIT-2') {
+      tcb.rcvNxt = seqAdd(tcb.rcvNxt!, t.data);
+      tcb.unread += t.data;
+      const queuedFin = drainOutOfOrder(tcb);
+      owesAck = true;
+      ctx.explain(name, RFC.arrivesOther, `accept ${t.data} bytes: RCV.NXT = ${formatSeq(tcb.rcvNxt)}.`);
+      if (queuedFin) { finArrives(name, tcb, ctx); owesAck = true; }
+    } else {
+      ctx.explain(name, RFC.arrivesOther, `${stateNow}: the peer already sent FIN, so data cannot follow; it is ignored.`);
+    }
+  }
+
+  // Eighth, the FIN bit.
+  if (t.fin) {
+    finArrives(name, tcb, ctx);
+    owesAck = true;
+  }
+  if (owesAck) {
+    if (t.duplicate) ctx.explain(name, RFC.arrivesOther, 'a duplicate of numbers already received: acknowledge again (RCV.NXT unchanged).');
+    ackNow(t.duplicate ? 'a duplicate is acknowledged again' : 'received data or FIN is acknowledged');
+  }
+}
+
+/** The ACK processing of the fifth check; false when the segment is dropped. */
+function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): boolean {
+  const ack = seg.ack;
+  const una = tcb.sndUna;
+  const nxt = tcb.sndNxt;
+  const acceptable = !!(ack && una && nxt && seqLess(una, ack) && seqLessOrEqual(ack, nxt));
+  const beyond = !ack || !nxt || seqDiff(ack, nxt) === undefined || seqLess(nxt, ack);
+
+  if (tcb.state === 'SYN-RECEIVED') {
+    if (!acceptable) {
+      ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: 'SYN-RECEIVED answers an unacceptable ACK by <SEQ=SEG.ACK><CTL=RST>' });
+      ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: SEG.ACK = ${ack ? formatSeq(ack) : '?'} does not acknowledge our SYN (SND.UNA = ${una ? formatSeq(una) : '?'}, SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send <SEQ=SEG.ACK><CTL=RST>.`);
+      return false;
+    }
+    tcb.state = 'ESTABLISHED';
+    tcb.sndUna = ack;
+    if (seg.window !== undefined) tcb.sndWnd = seg.window;
+    ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: the ACK acknowledges our SYN (SND.UNA < ${formatSeq(ack!)} ≤ SND.NXT): enter ESTABLISHED.`);
+    if (tcb.acceptPending) { tcb.acceptPending = false; ctx.effect(name, 'accept() returns'); }
+    if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns'); }
+    return true;
+  }
+
+  if (tcb.state === 'TIME-WAIT') {
+    ctx.explain(name, RFC.arrivesOther, 'TIME-WAIT: only a retransmission of the peer\'s FIN can arrive; acknowledge it and restart the 2 MSL timer.');
+    ackNow('TIME-WAIT acknowledges a retransmitted FIN');
+    return false;
+  }
+
+  if (acceptable) {
+    tcb.sndUna = ack;
+    if (seg.window !== undefined) tcb.sndWnd = seg.window;
+  } else if (beyond) {
+    ackNow('an ACK of something not yet sent is answered by an ACK');
+    ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
+    return false;
+  }
+  const finAcked = tcb.finSeq !== undefined && !!tcb.sndUna && seqLess(tcb.finSeq, tcb.sndUna);
+  switch (tcb.state) {
+    case 'FIN-WAIT-1':
+      if (finAcked) {
+        tcb.state = 'FIN-WAIT-2';
+        ctx.explain(name, RFC.arrivesOther, 'FIN-WAIT-1: our FIN is acknowledged: enter FIN-WAIT-2.');
+      }
+      return true;
+    case 'CLOSING':
+      if (finAcked) {
+        tcb.state = 'TIME-WAIT';
+        ctx.explain(name, RFC.arrivesOther, 'CLOSING: our FIN is acknowledged: enter TIME-WAIT (start the 2 MSL timer).');
+      }
+      return true;
+    case 'LAST-ACK':
+      if (finAcked) {
+        deleteTcb(tcb);
+        ctx.explain(name, RFC.arrivesOther, 'LAST-ACK: our FIN is acknowledged: delete the TCB, enter CLOSED.');
+        return false;
+      }
+      return true;
+    default:
+      return true;
+  }
+}
+
+function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
+  tcb.rcvNxt = seqAdd(tcb.rcvNxt!, 1);
+  tcb.finReceived = true;
+  ctx.effect(name, tcb.unread > 0 ? `read() returns the remaining ${tcb.unread} bytes, then 0 (end of file)` : 'read() returns 0 (end of file)');
+  const finAcked = tcb.finSeq !== undefined && !!tcb.sndUna && seqLess(tcb.finSeq, tcb.sndUna);
+  const before = tcb.state;
+  switch (before) {
+    case 'SYN-RECEIVED':
+    case 'ESTABLISHED':
+      tcb.state = 'CLOSE-WAIT';
+      break;
+    case 'FIN-WAIT-1':
+      tcb.state = finAcked ? 'TIME-WAIT' : 'CLOSING';
+      break;
+    case 'FIN-WAIT-2':
+      tcb.state = 'TIME-WAIT';
+      break;
+    default:
+      break;
+  }
+  const where = tcb.state === before ? `remain in ${before}` : `enter ${tcb.state}`;
+  const timer = tcb.state === 'TIME-WAIT' ? ' and start the 2 MSL timer' : '';
+  ctx.explain(name, RFC.arrivesOther, `FIN: RCV.NXT = ${formatSeq(tcb.rcvNxt)}; acknowledge it, ${where}${timer}.`);
+}
+
+/** Resets the connection as §3.10.7.4's second check says for each state. */
+function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
+  const state = tcb.state;
+  if (state === 'SYN-RECEIVED' && tcb.passiveOpen) {
+    returnToListen(tcb);
+    ctx.explain(name, RFC.arrivesOther, 'RST in SYN-RECEIVED of a passive OPEN: return to LISTEN.');
+    return;
+  }
+  const error = state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : SYNCHRONIZED_RESET[state];
+  deleteTcb(tcb);
+  if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`);
+  ctx.explain(name, RFC.arrivesOther, `RST at RCV.NXT in ${state}: ${error ? 'signal the user, ' : ''}delete the TCB, enter CLOSED.`);
+}
+
+function returnToListen(tcb: Tcb): void {
+  const { peer, acceptPending } = tcb;
+  Object.assign(tcb, newTcb('LISTEN'));
+  tcb.peer = peer;
+  tcb.acceptPending = acceptPending;
+}
+
+function queueOutOfOrder(tcb: Tcb, seg: ArrivingSegment): void {
+  const start = seg.seq!;
+  tcb.outOfOrder.push({ start, end: seqAdd(start, seg.length), fin: has(seg, 'FIN') });
+}
+
+/** Moves RCV.NXT over queued data that is now in order; true if a queued FIN is reached. */
+function drainOutOfOrder(tcb: Tcb): boolean {
+  let progressed = true;
+  let fin = false;
+  while (progressed) {
+    progressed = false;
+    for (const range of tcb.outOfOrder) {
+      const d = seqDiff(range.start, tcb.rcvNxt!);
+      const e = seqDiff(range.end, tcb.rcvNxt!);
+      if (d !== undefined && e !== undefined && d <= 0) {
+        if (e > 0) { tcb.unread += e; tcb.rcvNxt = range.end; }
+        if (range.fin && e >= 0) fin = true;
+        tcb.outOfOrder = tcb.outOfOrder.filter((r) => r !== range);
+        progressed = true;
+        break;
+      }
+    }
+  }
+  return fin;
+}

@@ -1,0 +1,164 @@
+/**
+ * User calls and timeouts: RFC 9293 §3.10.1-3.10.5 (OPEN, SEND, RECEIVE, CLOSE, ABORT)
+ * and §3.10.8 (timeouts), with the socket-API names a learner knows.
+ */
+import type { CallStatement } from './model.js';
+import { seqDiff } from './seq.js';
+import { RFC, type StepContext } from './step-context.js';
+import { deleteTcb, type Tcb } from './tcb.js';
+
+/** Applies `NAME: CALL` to the endpoint's TCB. */
+export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext): void {
+  const refuse = (message: string): void => {
+    ctx.report('error', 'call-not-allowed', message, call.callSpan);
+  };
+  const state = tcb.state;
+
+  switch (call.call) {
+    case 'listen':
+      if (state !== 'CLOSED') {
+        return refuse(`${name} is ${state}: listen (a passive OPEN) needs CLOSED; in any other state OPEN answers "error: connection already exists" (${RFC.open}).`);
+      }
+      tcb.state = 'LISTEN';
+      tcb.listened = true;
+      ctx.explain(name, RFC.open, 'passive OPEN: wait for a SYN from any remote endpoint.');
+      return;
+
+    case 'connect':
+      if (state !== 'CLOSED' && state !== 'LISTEN') {
+        return refuse(`${name} is ${state}: connect (an active OPEN) needs CLOSED (or LISTEN, which it turns active); otherwise "error: connection already exists" (${RFC.open}).`);
+      }
+      tcb.state = 'SYN-SENT';
+      tcb.synPending = true;
+      tcb.connectPending = true;
+      ctx.explain(name, RFC.open, 'active OPEN: choose an ISS and send a SYN (the next segment line from this endpoint); connect() blocks until the handshake completes.');
+      return;
+
+    case 'accept':
+      if (!tcb.listened) {
+        return refuse(`${name} never called listen: accept() takes connections from a listening socket. Add \`${name}: listen\` before the SYN arrives.`);
+      }
+      if (state === 'LISTEN' || state === 'SYN-RECEIVED') {
+        tcb.acceptPending = true;
+        ctx.effect(name, 'accept() blocks until the handshake completes');
+        return;
+      }
+      if (state === 'CLOSED') {
+        return refuse(`${name} is CLOSED: there is no listening socket to accept from.`);
+      }
+      ctx.effect(name, 'accept() returns the established connection');
+      return;
+
+    case 'send':
+      if (state === 'CLOSED') return refuse(`${name} is CLOSED: SEND answers "error: connection does not exist" (${RFC.send}).`);
+      if (tcb.finPending || tcb.finSeq !== undefined || ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state)) {
+        return refuse(`${name} has closed its sending side (${state}): SEND answers "error: connection closing" (${RFC.send}); write() fails with EPIPE.`);
+      }
+      ctx.explain(name, RFC.send, state === 'ESTABLISHED' || state === 'CLOSE-WAIT'
+        ? `the application writes ${call.length ?? 'some'} bytes; the next data segment carries them.`
+        : `the data is queued until the connection is ESTABLISHED.`);
+      return;
+
+    case 'recv':
+      if (state === 'CLOSED') return refuse(`${name} is CLOSED: RECEIVE answers "error: connection does not exist" (${RFC.receive}).`);
+      if (tcb.unread > 0) {
+        ctx.effect(name, `read() returns ${tcb.unread} bytes`);
+        tcb.unread = 0;
+      } else if (tcb.finReceived) {
+        ctx.effect(name, 'read() returns 0 (end of file): the peer sent FIN');
+      } else {
+        ctx.effect(name, 'read() blocks: no data yet');
+      }
+      return;
+
+    case 'close':
+    case 'shutdown':
+      return closeOrShutdown(name, tcb, call.call, ctx, refuse);
+
+    case 'abort':
+      if (state === 'CLOSED') return refuse(`${name} is CLOSED: ABORT answers "error: connection does not exist" (${RFC.abort}).`);
+      if (state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2' || state === 'CLOSE-WAIT') {
+        const sndNxt = tcb.sndNxt;
+        deleteTcb(tcb);
+        ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'ABORT sends <SEQ=SND.NXT><CTL=RST>' });
+        ctx.explain(name, RFC.abort, 'ABORT: send RST, flush the queues and delete the TCB.');
+      } else {
+        deleteTcb(tcb);
+        ctx.explain(name, RFC.abort, `ABORT in ${state}: delete the TCB; nothing is sent.`);
+      }
+      return;
+
+    case 'crash':
+      deleteTcb(tcb);
+      ctx.explain(name, RFC.stateDiagram, 'the host loses all connection state: CLOSED, no TCB, nothing sent. Its peer learns only when it next sends (half-open connection).');
+      return;
+
+    case 'timeout':
+      return applyTimeout(name, tcb, call, ctx, refuse);
+  }
+}
+
+function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx: StepContext, refuse: (m: string) => void): void {
+  const state = tcb.state;
+  const what = call === 'close' ? 'CLOSE' : 'shutdown(SHUT_WR)';
+  if (call === 'close' && tcb.halfClosed) {
+    // The FIN went with shutdown; close only releases the socket.
+    tcb.halfClosed = false;
+    ctx.explain(name, RFC.closeCall, 'close after shutdown: the FIN was already sent; the socket is released.');
+    return;
+  }
+  switch (state) {
+    case 'CLOSED':
+      return refuse(`${name} is CLOSED: ${what} answers "error: connection does not exist" (${RFC.closeCall}).`);
+    case 'LISTEN':
+    case 'SYN-SENT':
+      if (call === 'shutdown') return refuse(`${name} is ${state}: shutdown needs a connection (ENOTCONN); use close.`);
+      deleteTcb(tcb);
+      ctx.explain(name, RFC.closeCall, `CLOSE in ${state}: delete the TCB; nothing is sent.`);
+      return;
+    case 'SYN-RECEIVED':
+    case 'ESTABLISHED':
+      tcb.state = 'FIN-WAIT-1';
+      tcb.finPending = true;
+      tcb.halfClosed = call === 'shutdown';
+      ctx.explain(name, RFC.closeCall, `${what}: send FIN (the next segment line from this endpoint) and enter FIN-WAIT-1.`);
+      return;
+    case 'CLOSE-WAIT':
+      tcb.state = 'LAST-ACK';
+      tcb.finPending = true;
+      tcb.halfClosed = call === 'shutdown';
+      ctx.explain(name, RFC.closeCall, `${what}: send FIN (the next segment line from this endpoint) and enter LAST-ACK.`);
+      return;
+    default:
+      return refuse(`${name} is ${state} and has already sent its FIN: ${what} answers "error: connection closing" (${RFC.closeCall}).`);
+  }
+}
+
+function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {
+  const state = tcb.state;
+  switch (call.timer) {
+    case '2MSL':
+      if (state !== 'TIME-WAIT') {
+        return refuse(`${name} is ${state}: only TIME-WAIT runs the 2MSL timer (${RFC.timeouts}).`);
+      }
+      deleteTcb(tcb);
+      ctx.explain(name, RFC.timeouts, 'the time-wait timer (2 MSL) expires: delete the TCB, enter CLOSED.');
+      return;
+    case 'RTO': {
+      const outstanding = tcb.sndUna && tcb.sndNxt ? (seqDiff(tcb.sndNxt, tcb.sndUna) ?? 0) > 0 : false;
+      if (!outstanding || tcb.synPending) {
+        return refuse(`${name} is ${state} with nothing unacknowledged: no retransmission timer runs (${RFC.timeouts}).`);
+      }
+      ctx.explain(name, RFC.timeouts, 'the retransmission timer fires: the segment at SND.UNA is sent again (the next segment line from this endpoint).');
+      return;
+    }
+    case 'USER':
+      if (state === 'CLOSED') return refuse(`${name} is CLOSED: there is no connection to time out.`);
+      deleteTcb(tcb);
+      ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
+      ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');
+      return;
+    default:
+      return refuse(`timeout needs 2MSL, RTO or USER.`);
+  }
+}

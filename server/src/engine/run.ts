@@ -1,0 +1,381 @@
+/**
+ * Runs a scenario line by line: registers participants, checks each endpoint's side
+ * of every event (calls.ts, send.ts, arrive.ts), keeps in-flight segments for
+ * `deliver`, checks `expect`, and records one Step per event line.
+ */
+import type { Analysis, InFlightTag, ParticipantInfo, Reply, SentSegment, Step, VariableChange, SequenceVariable } from './analysis.js';
+import { segmentArrives, type ArrivingSegment } from './arrive.js';
+import { applyCall } from './calls.js';
+import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
+import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
+import { sendSegment } from './send.js';
+import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
+import type { StepContext } from './step-context.js';
+import { newTcb, snapshot, type Tcb } from './tcb.js';
+import type { TcpState } from './states.js';
+import { isSynchronized } from './states.js';
+
+interface InFlight {
+  readonly tag: string;
+  readonly span: Span;
+  readonly from: string;
+  readonly to: string;
+  readonly segment: SentSegment;
+  readonly line: number;
+  deliveredOnLine?: number;
+}
+
+const TRACKED: ReadonlyArray<[SequenceVariable, keyof Tcb]> = [
+  ['ISS', 'iss'], ['IRS', 'irs'], ['SND.UNA', 'sndUna'], ['SND.NXT', 'sndNxt'], ['RCV.NXT', 'rcvNxt'],
+];
+
+export function runScenario(scenario: Scenario): Analysis {
+  return new ScenarioRun(scenario).run();
+}
+
+class ScenarioRun {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly participants = new Map<string, ParticipantInfo>();
+  private readonly tcbs = new Map<string, Tcb>();
+  private readonly steps: Step[] = [];
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly tags: InFlight[] = [];
+  /** Whether each endpoint's sequence space is written with symbols or numbers (`mixed-seq-space`). */
+  private readonly spaceKinds = new Map<string, { symbolic: boolean; span: Span }>();
+  private readonly usedSymbols = new Set<string>();
+  private title?: string;
+
+  constructor(private readonly scenario: Scenario) {}
+
+  run(): Analysis {
+    this.collectParticipants();
+    let sawEvent = false;
+    this.scenario.statements.forEach((statement, index) => {
+      switch (statement.kind) {
+        case 'title':
+          if (this.title !== undefined || sawEvent) {
+            this.report(statement.span, 'error', 'misplaced-title', this.title !== undefined
+              ? 'A scenario has at most one title.'
+              : 'The title (`scenario "…"`) comes before the first event.');
+          } else {
+            this.title = statement.text;
+          }
+          return;
+        case 'expect':
+          return this.checkExpect(statement);
+        case 'participant':
+        case 'note':
+          return;
+        default:
+          sawEvent = true;
+          this.runEvent(statement, index);
+      }
+    });
+    this.reportNeverDelivered();
+    const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
+    for (const [name, tcb] of this.tcbs) finalTcbs[name] = snapshot(tcb);
+    return {
+      title: this.title,
+      participants: [...this.participants.values()],
+      steps: this.steps,
+      diagnostics: this.diagnostics,
+      tags: this.tags.map<InFlightTag>((t) => ({ tag: t.tag, span: t.span, sentOnLine: t.line, deliveredOnLine: t.deliveredOnLine })),
+      finalTcbs,
+    };
+  }
+
+  // ---- participants -------------------------------------------------------
+
+  /** Declared or first used, in source order (contract §3). */
+  private collectParticipants(): void {
+    const used = new Set<string>();
+    for (const statement of this.scenario.statements) {
+      if (statement.kind === 'participant') {
+        this.declare(statement, used.has(statement.name));
+        used.add(statement.name);
+        continue;
+      }
+      for (const [name, span] of namesIn(statement)) {
+        used.add(name);
+        if (!this.participants.has(name)) {
+          this.participants.set(name, { name, declared: false, span, initialState: 'CLOSED' });
+          this.tcbs.set(name, newTcb());
+        }
+      }
+    }
+  }
+
+  private declare(decl: ParticipantStatement, usedBefore: boolean): void {
+    if (this.participants.has(decl.name)) {
+      this.report(decl.nameSpan, 'error', 'duplicate-participant', usedBefore && !this.participants.get(decl.name)!.declared
+        ? `${decl.name} is used before this declaration: declare a participant before its first use.`
+        : `${decl.name} is already declared.`);
+      return;
+    }
+    const initialState = decl.start ?? 'CLOSED';
+    this.participants.set(decl.name, { name: decl.name, label: decl.label, declared: true, span: decl.nameSpan, initialState });
+    this.tcbs.set(decl.name, startingTcb(decl));
+    if (decl.snd) this.checkSpace(decl.name, decl.snd.value, decl.snd.span);
+    if ((decl.snd || decl.rcv) && !isSynchronized(initialState) && initialState !== 'SYN-SENT') {
+      this.report(decl.span, 'warning', 'bad-field', `snd=/rcv= give the sequence variables of a connection in progress; ${initialState} has none, so they are ignored.`);
+    }
+  }
+
+  // ---- events -------------------------------------------------------------
+
+  private runEvent(statement: EventStatement, index: number): void {
+    const before = new Map<string, Tcb>([...this.tcbs].map(([n, t]) => [n, { ...t }]));
+    const record = new StepRecorder(this, statement.span);
+    let segment: SentSegment | undefined;
+    let from: string | undefined;
+    let to: string | undefined;
+    let sentOnLine: number | undefined;
+
+    if (statement.kind === 'call') {
+      applyCall(statement.participant, this.tcb(statement.participant), statement, record);
+    } else if (statement.kind === 'segment') {
+      from = statement.from;
+      to = statement.to;
+      segment = this.runSegment(statement, record);
+    } else {
+      const flight = this.inFlight.get(statement.tag);
+      if (!flight) {
+        const known = this.tags.find((t) => t.tag === statement.tag);
+        this.report(statement.tagSpan, 'error', 'unknown-tag', known
+          ? `${statement.tag} was already delivered on line ${known.deliveredOnLine! + 1}; a segment arrives once.`
+          : `No in-flight segment is tagged ${statement.tag}: tag a \`~>\` segment with \`as ${statement.tag}\` first.`);
+      } else {
+        this.inFlight.delete(statement.tag);
+        flight.deliveredOnLine = statement.span.startLine;
+        ({ from, to, segment } = flight);
+        sentOnLine = flight.line;
+        record.explain(flight.to, 'RFC 9293 §3.10.7', `the segment sent on line ${flight.line + 1} arrives now (late).`);
+        segmentArrives(flight.to, this.tcb(flight.to), toArriving(flight.segment), record);
+      }
+    }
+
+    const states: Record<string, TcpState> = {};
+    const transitions: Step['transitions'][number][] = [];
+    const variables: VariableChange[] = [];
+    for (const [name, tcb] of this.tcbs) {
+      states[name] = tcb.state;
+      const old = before.get(name)!;
+      if (old.state !== tcb.state) transitions.push({ participant: name, before: old.state, after: tcb.state });
+      for (const [variable, key] of TRACKED) {
+        const a = old[key] as Seq | undefined;
+        const b = tcb[key] as Seq | undefined;
+        if (!sameSeq(a, b)) variables.push({ participant: name, variable, before: a, after: b });
+      }
+    }
+    this.steps.push({
+      statementIndex: index,
+      line: statement.span.startLine,
+      kind: statement.kind,
+      states,
+      transitions,
+      segment,
+      from,
+      to,
+      sentOnLine,
+      explanations: record.explanations,
+      effects: record.effects,
+      replies: record.replies,
+      variables,
+    });
+  }
+
+  private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
+    if (seg.from === seg.to) {
+      this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
+      return undefined;
+    }
+    if (!this.bindPeers(seg)) return undefined;
+    this.checkSpaces(seg);
+
+    let sent: SentSegment;
+    if (seg.arrow === '-->') {
+      // An old duplicate: only the receiver acts on it (contract §3.3).
+      const missing = [!seg.seq && 'seq', seg.flags.includes('ACK') && !seg.ack && 'ack'].filter(Boolean);
+      if (missing.length > 0) {
+        this.report(seg.span, 'error', 'missing-field', `An old duplicate (-->) comes from an earlier incarnation, so nothing can be inferred: give ${missing.join(' and ')}.`);
+        return undefined;
+      }
+      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, arrow: seg.arrow, retransmission: false };
+      ctx.explain(seg.to, 'RFC 9293 §3.5', 'an old duplicate from an earlier incarnation arrives; the sender\'s state is not involved.');
+    } else {
+      sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
+    }
+    for (const value of [sent.seq, sent.ack]) if (value?.symbol) this.usedSymbols.add(value.symbol);
+
+    switch (seg.arrow) {
+      case '->':
+      case '-->':
+        segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
+        break;
+      case '-x':
+        ctx.explain(seg.to, 'RFC 9293 §3.7', 'lost in the network: the receiver never sees it.');
+        break;
+      case '~>':
+        this.putInFlight(seg, sent);
+        break;
+    }
+    return sent;
+  }
+
+  private putInFlight(seg: SegmentStatement, sent: SentSegment): void {
+    if (!seg.tag || !seg.tagSpan) {
+      this.report(seg.arrowSpan, 'error', 'missing-tag', 'An in-flight segment (~>) needs a tag to deliver it later: add `as TAG` and a `deliver TAG` line.', [
+        { title: 'Add `as seg1`', edits: [{ span: seg.fieldsEnd, newText: ' as seg1' }] },
+      ]);
+      return;
+    }
+    if (this.tags.some((t) => t.tag === seg.tag)) {
+      this.report(seg.tagSpan, 'error', 'duplicate-tag', `The tag ${seg.tag} is already used: each in-flight segment needs its own.`);
+      return;
+    }
+    const flight: InFlight = { tag: seg.tag, span: seg.tagSpan, from: seg.from, to: seg.to, segment: sent, line: seg.span.startLine };
+    this.inFlight.set(seg.tag, flight);
+    this.tags.push(flight);
+  }
+
+  private reportNeverDelivered(): void {
+    const lastLine = Math.max(0, ...this.scenario.statements.map((s) => s.span.endLine));
+    for (const flight of this.inFlight.values()) {
+      this.report(flight.span, 'warning', 'never-delivered', `${flight.tag} is in flight (~>) but never delivered: add \`deliver ${flight.tag}\` where it arrives, or draw it as lost (-x).`, [
+        { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: { startLine: lastLine, startColumn: Number.MAX_SAFE_INTEGER, endLine: lastLine, endColumn: Number.MAX_SAFE_INTEGER }, newText: `\ndeliver ${flight.tag}` }], preferred: true },
+      ]);
+    }
+  }
+
+  /** Each participant has one connection with one peer (contract §3). */
+  private bindPeers(seg: SegmentStatement): boolean {
+    for (const [self, other, span] of [[seg.from, seg.to, seg.fromSpan], [seg.to, seg.from, seg.toSpan]] as const) {
+      const tcb = this.tcb(self);
+      if (tcb.peer !== undefined && tcb.peer !== other) {
+        this.report(span, 'error', 'multiple-peers', `${self} already has a connection with ${tcb.peer}: each participant has one connection, so it cannot also exchange segments with ${other}. Use another participant name for a second connection.`);
+        return false;
+      }
+    }
+    this.tcb(seg.from).peer = seg.to;
+    this.tcb(seg.to).peer = seg.from;
+    return true;
+  }
+
+  private checkSpaces(seg: SegmentStatement): void {
+    // A reset from an endpoint with no TCB carries SEQ=0 outside any space (§3.10.7.1).
+    const senderHasSpace = this.tcb(seg.from).state !== 'CLOSED' || seg.arrow === '-->';
+    if (seg.seq && senderHasSpace) this.checkSpace(seg.from, seg.seq.value, seg.seq.span);
+    if (seg.ack) this.checkSpace(seg.to, seg.ack.value, seg.ack.span);
+  }
+
+  private checkSpace(owner: string, value: Seq, span: Span): void {
+    const symbolic = value.symbol !== null;
+    const seen = this.spaceKinds.get(owner);
+    if (!seen) {
+      this.spaceKinds.set(owner, { symbolic, span });
+    } else if (seen.symbolic !== symbolic) {
+      this.report(span, 'error', 'mixed-seq-space', `${formatSeq(value)} is ${symbolic ? 'symbolic' : 'a number'}, but ${owner}'s sequence space is written with ${seen.symbolic ? 'symbols' : 'numbers'} (line ${seen.span.startLine + 1}): within one direction use symbols or numbers, not both (contract §3.2).`);
+    }
+  }
+
+  private freshSymbol(owner: string): Seq {
+    const prefer = ['J', 'K', 'x', 'y'];
+    const taken = (s: string) => this.usedSymbols.has(s);
+    const symbol = prefer.find((s) => !taken(s)) ?? `ISN_${owner}`;
+    this.usedSymbols.add(symbol);
+    return seqSymbol(symbol);
+  }
+
+  private checkExpect(statement: ExpectStatement): void {
+    for (const check of statement.checks) {
+      const tcb = this.tcbs.get(check.participant);
+      if (!tcb) continue;
+      if (tcb.state !== check.state) {
+        this.report(check.stateSpan, 'error', 'expect-failed', `${check.participant} is ${tcb.state} here, not ${check.state}.`, [
+          { title: `Change to ${tcb.state}`, edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
+        ]);
+      }
+    }
+  }
+
+  tcb(name: string): Tcb {
+    let tcb = this.tcbs.get(name);
+    if (!tcb) {
+      tcb = newTcb();
+      this.tcbs.set(name, tcb);
+    }
+    return tcb;
+  }
+
+  report(span: Span, severity: Severity, code: DiagnosticCode, message: string, fixes?: readonly Fix[]): void {
+    this.diagnostics.push({ span, severity, code, message, ...(fixes ? { fixes } : {}) });
+  }
+}
+
+/** Collects what one line's processing reports. */
+class StepRecorder implements StepContext {
+  readonly explanations: Step['explanations'][number][] = [];
+  readonly effects: Step['effects'][number][] = [];
+  readonly replies: Array<{ participant: string; reply: Reply }> = [];
+
+  constructor(private readonly run: ScenarioRun, private readonly lineSpan: Span) {}
+
+  explain(participant: string, rule: string, text: string): void {
+    this.explanations.push({ participant, rule, text });
+  }
+  effect(participant: string, text: string): void {
+    this.effects.push({ participant, text });
+  }
+  owe(participant: string, tcb: Tcb, reply: Reply): void {
+    tcb.due = reply;
+    this.replies.push({ participant, reply });
+  }
+  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void {
+    this.run.report(span ?? this.lineSpan, severity, code, message, fixes);
+  }
+}
+
+function startingTcb(decl: ParticipantStatement): Tcb {
+  const state = decl.start ?? 'CLOSED';
+  const tcb = newTcb(state);
+  if (!isSynchronized(state) && state !== 'SYN-SENT') return tcb;
+  // A connection already in progress (e.g. RFC 9293's "(send 300, receive 100)").
+  const snd = decl.snd?.value ?? seqSymbol(`SND_${decl.name}`);
+  const rcv = decl.rcv?.value ?? seqSymbol(`RCV_${decl.name}`);
+  tcb.sndNxt = snd;
+  tcb.sndUna = snd;
+  if (state === 'SYN-SENT' || state === 'SYN-RECEIVED') {
+    tcb.iss = seqAdd(snd, -1);
+    tcb.sndUna = tcb.iss;
+    tcb.passiveOpen = state === 'SYN-RECEIVED';
+  }
+  if (state !== 'SYN-SENT') tcb.rcvNxt = rcv;
+  const finSent = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state);
+  if (finSent) {
+    tcb.finSeq = seqAdd(snd, -1);
+    // In FIN-WAIT-1, CLOSING and LAST-ACK our FIN is not acknowledged yet.
+    if (state === 'FIN-WAIT-1' || state === 'CLOSING' || state === 'LAST-ACK') tcb.sndUna = tcb.finSeq;
+  }
+  tcb.finReceived = ['CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state);
+  return tcb;
+}
+
+function toArriving(sent: SentSegment): ArrivingSegment {
+  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window };
+}
+
+function sameSeq(a: Seq | undefined, b: Seq | undefined): boolean {
+  if (!a || !b) return a === b;
+  return seqEquals(a, b) && a.symbol === b.symbol;
+}
+
+/** Participant names a statement uses, with their spans, in order. */
+function namesIn(statement: Statement): Array<[string, Span]> {
+  switch (statement.kind) {
+    case 'call': return [[statement.participant, statement.participantSpan]];
+    case 'segment': return [[statement.from, statement.fromSpan], [statement.to, statement.toSpan]];
+    case 'note': return statement.participants.map((p, i) => [p, statement.participantSpans[i]]);
+    case 'expect': return statement.checks.map((c) => [c.participant, c.participantSpan]);
+    default: return [];
+  }
+}

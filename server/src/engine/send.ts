@@ -1,0 +1,342 @@
+/**
+ * The sender's side of a segment line: may this endpoint, in its state, emit this
+ * segment with these numbers (RFC 9293 §3.10.1-3.10.5 say what each call sends, §3.3.1
+ * what SND.NXT and RCV.NXT are)? Fills in an omitted `seq`/`ack` and advances the TCB.
+ */
+import type { Reply, SentSegment } from './analysis.js';
+import { spanEnd, type Fix } from './diagnostics.js';
+import type { Flag, SegmentStatement, SeqField } from './model.js';
+import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
+import { RFC, type StepContext } from './step-context.js';
+import { deleteTcb, type Tcb } from './tcb.js';
+import type { TcpState } from './states.js';
+
+/** Sequence numbers a segment occupies: its payload, plus one each for SYN and FIN. */
+export function sequenceLength(flags: readonly Flag[], payload: number): number {
+  return payload + (flags.includes('SYN') ? 1 : 0) + (flags.includes('FIN') ? 1 : 0);
+}
+
+export function flagText(flags: readonly Flag[]): string {
+  return flags.join(',');
+}
+
+/** What the sender's state lets it emit; undefined when the segment is allowed. */
+interface Plan {
+  /** Why the segment cannot be sent, or undefined. */
+  refusal?: string;
+  /** The `seq` this segment must carry when it is new (undefined: free choice of ISS). */
+  expectedSeq?: Seq;
+  /** A SYN that chooses the ISS now. */
+  choosesIss: boolean;
+  /** The `ack` it must carry when the ACK flag is set. */
+  expectedAck?: Seq;
+  /** Exact numbers required (an RFC-formed reply), no retransmission range. */
+  exact: boolean;
+  /** Applied to the TCB once the numbers are known and the segment is allowed. */
+  commit: (seq: Seq | undefined, seqLen: number) => void;
+}
+
+const CLOSING_STATES: readonly TcpState[] = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'];
+
+/**
+ * Checks and applies the sender's side of `seg`. Returns the segment as sent; the
+ * receiver's processing is separate (arrive.ts).
+ */
+export function sendSegment(
+  name: string,
+  tcb: Tcb,
+  seg: SegmentStatement,
+  ctx: StepContext,
+  freshSymbol: () => Seq,
+): SentSegment {
+  const flags = seg.flags;
+  const seqLen = sequenceLength(flags, seg.length);
+  const plan = planSend(name, tcb, seg, ctx);
+
+  if (plan.refusal !== undefined) {
+    ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan);
+  }
+
+  // seq: check what was written, or fill in what the sender would put there.
+  let seq = seg.seq?.value;
+  let seqInferred = false;
+  let retransmission = false;
+  if (seq === undefined) {
+    if (plan.choosesIss) seq = freshSymbol();
+    else seq = plan.expectedSeq;
+    seqInferred = seq !== undefined;
+  } else if (plan.refusal === undefined && !plan.choosesIss && plan.expectedSeq !== undefined) {
+    const verdict = judgeSeq(tcb, seq, seqLen, plan);
+    if (verdict === 'retransmission') retransmission = true;
+    else if (verdict === 'bad') reportBadSeq(name, seg, seq, plan, tcb, ctx);
+  }
+
+  // ack: only meaningful with the ACK flag (contract §4.1 `ack-without-flag`).
+  let ack = seg.ack?.value;
+  let ackInferred = false;
+  const hasAck = flags.includes('ACK');
+  if (!hasAck && seg.ack) {
+    ctx.report('warning', 'ack-without-flag', `ack=${formatSeq(seg.ack.value)} is ignored: the ACK flag is not set, so the acknowledgment field is not significant (RFC 9293 §3.1). Add ACK or remove ack=.`, seg.ack.span, [
+      { title: 'Add the ACK flag', edits: [{ span: spanEnd(seg.flagsSpan), newText: ' ACK' }], preferred: true },
+    ]);
+    ack = undefined;
+  }
+  if (hasAck) {
+    if (ack === undefined) {
+      ack = plan.expectedAck;
+      ackInferred = ack !== undefined;
+    } else if (plan.refusal === undefined && plan.expectedAck !== undefined && !seqEquals(ack, plan.expectedAck)) {
+      reportBadAck(name, seg, ack, plan.expectedAck, ctx);
+    }
+  }
+
+  if (plan.refusal === undefined) {
+    if (seg.window !== undefined) tcb.rcvWnd = seg.window;
+    plan.commit(seq, seqLen);
+    tcb.due = undefined;
+  }
+  if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
+
+  return {
+    flags,
+    seq,
+    ack: hasAck ? ack : undefined,
+    seqInferred,
+    ackInferred,
+    length: seg.length,
+    window: seg.window,
+    arrow: seg.arrow,
+    retransmission,
+  };
+}
+
+function judgeSeq(tcb: Tcb, seq: Seq, seqLen: number, plan: Plan): 'new' | 'retransmission' | 'bad' {
+  const expected = plan.expectedSeq!;
+  const d = seqDiff(seq, expected);
+  if (d === 0) {
+    // The SYN of SYN-SENT/SYN-RECEIVED sits at ISS: sent before unless it chooses the ISS now.
+    return plan.exact || !alreadySent(tcb, seq, seqLen) ? 'new' : 'retransmission';
+  }
+  if (plan.exact || d === undefined || d > 0) return 'bad';
+  // Earlier than SND.NXT: a retransmission if it starts at or after the first number sent.
+  const lowest = tcb.iss ?? tcb.sndUna;
+  if (lowest === undefined) return 'bad';
+  const fromLowest = seqDiff(seq, lowest);
+  return fromLowest !== undefined && fromLowest >= 0 ? 'retransmission' : 'bad';
+}
+
+function alreadySent(tcb: Tcb, seq: Seq, seqLen: number): boolean {
+  if (!tcb.sndNxt || seqLen === 0) return false;
+  const d = seqDiff(seqAdd(seq, seqLen), tcb.sndNxt);
+  return d !== undefined && d <= 0;
+}
+
+function replaceOrInsert(field: SeqField | undefined, seg: SegmentStatement, text: string): Fix['edits'] {
+  return field ? [{ span: field.span, newText: text }] : [{ span: seg.fieldsEnd, newText: ` ${text}` }];
+}
+
+function reportBadSeq(name: string, seg: SegmentStatement, seq: Seq, plan: Plan, tcb: Tcb, ctx: StepContext): void {
+  const expected = plan.expectedSeq!;
+  const rule = plan.exact
+    ? `this reply is formed by the RFC with seq=${formatSeq(expected)}`
+    : `a new segment starts at SND.NXT = ${formatSeq(expected)}; a retransmission re-sends numbers from ${formatSeq(tcb.iss ?? tcb.sndUna ?? expected)} up to SND.NXT`;
+  ctx.report('error', 'bad-seq', `seq=${formatSeq(seq)} does not match ${name}'s TCB: ${rule} (${RFC.sequenceNumbers}). Use seq=${formatSeq(expected)}.`, seg.seq!.span, [
+    { title: `Set seq=${formatSeq(expected)}`, edits: replaceOrInsert(seg.seq, seg, `seq=${formatSeq(expected)}`), preferred: true },
+  ]);
+}
+
+function reportBadAck(name: string, seg: SegmentStatement, ack: Seq, expected: Seq, ctx: StepContext): void {
+  ctx.report('error', 'bad-ack', `ack=${formatSeq(ack)} differs from ${name}'s RCV.NXT = ${formatSeq(expected)}: an ACK acknowledges everything received so far, the next sequence number expected (${RFC.tcb}). Use ack=${formatSeq(expected)}.`, seg.ack!.span, [
+    { title: `Set ack=${formatSeq(expected)}`, edits: replaceOrInsert(seg.ack, seg, `ack=${formatSeq(expected)}`), preferred: true },
+  ]);
+}
+
+/** Decides, from the state and the reply due, whether and how `seg` may be sent. */
+function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContext): Plan {
+  const flags = seg.flags;
+  const has = (f: Flag) => flags.includes(f);
+  const state = tcb.state;
+  const refuse = (refusal: string): Plan => ({ refusal, choosesIss: false, exact: false, commit: () => {} });
+  const due = tcb.due;
+
+  if (has('RST')) return planReset(name, tcb, due, has('ACK'), refuse, ctx);
+
+  if (has('SYN') && !has('ACK')) {
+    if (has('FIN')) return refuse('a SYN segment cannot also carry FIN: FIN is sent only once the connection is synchronized.');
+    if (state === 'CLOSED' || state === 'LISTEN' || (state === 'SYN-SENT' && tcb.synPending)) {
+      return {
+        choosesIss: true,
+        exact: false,
+        commit: (seq, seqLen) => {
+          const implied = state !== 'SYN-SENT';
+          tcb.state = 'SYN-SENT';
+          tcb.iss = seq;
+          tcb.sndUna = seq;
+          tcb.sndNxt = seq && seqAdd(seq, seqLen);
+          tcb.synPending = false;
+          tcb.connectPending = true;
+          ctx.explain(name, RFC.open, implied
+            ? `active OPEN (an implied connect): send SYN with ISS = ${seq ? formatSeq(seq) : '?'}; enter SYN-SENT.`
+            : `send the SYN of the active OPEN with ISS = ${seq ? formatSeq(seq) : '?'}.`);
+        },
+      };
+    }
+    if (state === 'SYN-SENT') return { expectedSeq: tcb.iss, choosesIss: false, exact: false, commit: () => {} };
+    return refuse(`${name} is ${state}: a SYN without ACK opens a connection, so it is sent only from CLOSED or LISTEN (an active OPEN) or again from SYN-SENT (${RFC.open}).`);
+  }
+
+  if (has('SYN')) {
+    // SYN,ACK: the reply of SYN-RECEIVED (RFC 9293 §3.10.7.2, and §3.10.7.3 for a simultaneous open).
+    if (state !== 'SYN-RECEIVED') {
+      const hint = state === 'CLOSED' || state === 'LISTEN'
+        ? ` ${name} must first receive a SYN${state === 'CLOSED' ? ` while listening: add \`${name}: listen\` before the SYN arrives` : ''}.`
+        : '';
+      return refuse(`${name} is ${state}: a SYN,ACK answers a SYN, so it is sent only from SYN-RECEIVED (${RFC.arrivesListen}).${hint}`);
+    }
+    if (has('FIN')) return refuse('a SYN,ACK cannot also carry FIN here: close first completes the handshake.');
+    return {
+      expectedSeq: tcb.synPending ? undefined : tcb.iss,
+      choosesIss: tcb.synPending,
+      expectedAck: tcb.rcvNxt,
+      exact: false,
+      commit: (seq, seqLen) => {
+        if (tcb.synPending) {
+          tcb.iss = seq;
+          tcb.sndUna = seq;
+          tcb.sndNxt = seq && seqAdd(seq, seqLen);
+          tcb.synPending = false;
+          ctx.explain(name, RFC.arrivesListen, `send SYN,ACK with ISS = ${seq ? formatSeq(seq) : '?'}, acknowledging the peer's SYN.`);
+        }
+      },
+    };
+  }
+
+  // Neither SYN nor RST: the segment belongs to a synchronized connection.
+  if (state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT') {
+    const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : 'an ACK';
+    const hint = state === 'SYN-SENT'
+      ? ' It sends its ACK once a SYN,ACK arrives (and is then ESTABLISHED).'
+      : state === 'LISTEN' ? ' It sends nothing until a SYN arrives.' : ' It has no connection.';
+    return refuse(`${name} is ${state}: ${what} can be sent only on a synchronized connection (${RFC.stateDiagram}).${hint}`);
+  }
+  if (!has('ACK')) {
+    return refuse(`once a connection is synchronized every segment carries ACK; without it the receiver drops the segment (${RFC.arrivesOther}, "if the ACK bit is off drop the segment"). Add ACK.`);
+  }
+  if (state === 'SYN-RECEIVED' && tcb.synPending) {
+    return refuse(`${name} is SYN-RECEIVED and still owes its SYN,ACK: send that first (${RFC.arrivesListen}).`);
+  }
+
+  const expectedAck = tcb.rcvNxt;
+  if (has('FIN')) return planFin(name, tcb, seg, expectedAck, refuse, ctx);
+
+  const finSentOrClosed = tcb.finSeq !== undefined || (CLOSING_STATES.includes(state) && !tcb.finPending);
+  if (seg.length > 0 && finSentOrClosed) {
+    // Only a retransmission of data sent before the FIN is possible now.
+    return {
+      expectedSeq: tcb.sndNxt,
+      expectedAck,
+      choosesIss: false,
+      exact: false,
+      commit: () => {},
+      ...(isRetransmissionOnly(tcb, seg) ? {} : { refusal: `${name} is ${state} and has sent its FIN: no new data follows a FIN (${RFC.closeCall}); only a retransmission of earlier data.` }),
+    };
+  }
+  if (seg.length > 0 && state === 'SYN-RECEIVED') {
+    return refuse(`${name} is SYN-RECEIVED: data is queued until the connection is ESTABLISHED (${RFC.send}).`);
+  }
+
+  return {
+    expectedSeq: tcb.sndNxt,
+    expectedAck,
+    choosesIss: false,
+    exact: false,
+    commit: (seq, seqLen) => advance(tcb, seq, seqLen),
+  };
+}
+
+function isRetransmissionOnly(tcb: Tcb, seg: SegmentStatement): boolean {
+  const seq = seg.seq?.value;
+  if (!seq || !tcb.sndNxt) return false;
+  const end = seqDiff(seqAdd(seq, seg.length), tcb.finSeq ?? tcb.sndNxt);
+  return end !== undefined && end <= 0;
+}
+
+function advance(tcb: Tcb, seq: Seq | undefined, seqLen: number): void {
+  if (!seq || !tcb.sndNxt) return;
+  const end = seqAdd(seq, seqLen);
+  const d = seqDiff(end, tcb.sndNxt);
+  if (d !== undefined && d > 0) tcb.sndNxt = end;
+}
+
+function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq | undefined, refuse: (r: string) => Plan, ctx: StepContext): Plan {
+  const state = tcb.state;
+  // Our FIN already sent: only a retransmission (seq + payload at finSeq) is possible.
+  if (tcb.finSeq !== undefined) {
+    const acked = tcb.sndUna !== undefined && seqDiff(tcb.sndUna, tcb.finSeq) !== undefined && seqDiff(tcb.sndUna, tcb.finSeq)! > 0;
+    if (acked) return refuse(`${name} is ${state}: its FIN was already acknowledged, so it is never sent again (${RFC.close}).`);
+    return { expectedSeq: seqAdd(tcb.finSeq, -seg.length), expectedAck, choosesIss: false, exact: false, commit: () => {} };
+  }
+  const closeBy: Partial<Record<TcpState, TcpState>> = { 'ESTABLISHED': 'FIN-WAIT-1', 'SYN-RECEIVED': 'FIN-WAIT-1', 'CLOSE-WAIT': 'LAST-ACK' };
+  const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK');
+  const next = pendingOk ? state : closeBy[state];
+  if (!next) {
+    return refuse(`${name} is ${state}: a FIN is sent by close from ESTABLISHED or SYN-RECEIVED (→ FIN-WAIT-1) or CLOSE-WAIT (→ LAST-ACK) (${RFC.closeCall}).`);
+  }
+  return {
+    expectedSeq: tcb.sndNxt,
+    expectedAck,
+    choosesIss: false,
+    exact: false,
+    commit: (seq, seqLen) => {
+      if (!pendingOk) ctx.explain(name, RFC.closeCall, `close (implied by the FIN): enter ${next}.`);
+      tcb.state = next;
+      tcb.finPending = false;
+      if (seq) {
+        tcb.finSeq = seqAdd(seq, seqLen - 1);
+        advance(tcb, seq, seqLen);
+      }
+    },
+  };
+}
+
+function planReset(name: string, tcb: Tcb, due: Reply | undefined, hasAck: boolean, refuse: (r: string) => Plan, ctx: StepContext): Plan {
+  const state = tcb.state;
+  if (due && due.flags.includes('RST')) {
+    const needsAck = due.flags.includes('ACK');
+    if (needsAck && !hasAck) {
+      return refuse(`${name} owes ${describeReply(due)}: a reset for a segment without ACK carries ACK, or the peer (in SYN-SENT) cannot validate it and drops it (${RFC.arrivesClosed}). Add ACK.`);
+    }
+    return {
+      expectedSeq: due.seq,
+      expectedAck: due.ack,
+      choosesIss: false,
+      exact: true,
+      commit: () => ctx.explain(name, RFC.reset, `send the reset that was due: ${describeReply(due)}.`),
+    };
+  }
+  if (state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2' || state === 'CLOSE-WAIT') {
+    return {
+      expectedSeq: tcb.sndNxt,
+      expectedAck: hasAck ? tcb.rcvNxt : undefined,
+      choosesIss: false,
+      exact: true,
+      commit: () => {
+        ctx.explain(name, RFC.abort, `abort (implied by the RST): send <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.`);
+        deleteTcb(tcb);
+      },
+    };
+  }
+  const why = state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT'
+    ? `it sends RST only in reply to a segment that calls for one (${RFC.reset})`
+    : `ABORT in ${state} sends nothing (${RFC.abort})`;
+  return refuse(`${name} is ${state} and owes no reset: ${why}.`);
+}
+
+/** `<SEQ=0><ACK=J+1><CTL=RST,ACK>`, the RFC's notation. */
+export function describeReply(reply: Reply): string {
+  const parts: string[] = [];
+  if (reply.seq) parts.push(`<SEQ=${formatSeq(reply.seq)}>`);
+  if (reply.ack) parts.push(`<ACK=${formatSeq(reply.ack)}>`);
+  parts.push(`<CTL=${flagText(reply.flags)}>`);
+  return parts.join('');
+}

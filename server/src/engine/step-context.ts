@@ -1,0 +1,38 @@
+/**
+ * What the event-processing functions report while they run one line: explanations,
+ * socket effects, replies made due and diagnostics. `run.ts` turns these into a Step.
+ */
+import type { Reply } from './analysis.js';
+import type { DiagnosticCode, Fix, Severity } from './diagnostics.js';
+import type { Span } from './model.js';
+import type { Tcb } from './tcb.js';
+
+export interface StepContext {
+  explain(participant: string, rule: string, text: string): void;
+  effect(participant: string, text: string): void;
+  /** Records that `participant` now owes `reply` (RFC 9293 §3.10.7's "send ..."). */
+  owe(participant: string, tcb: Tcb, reply: Reply): void;
+  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void;
+}
+
+/** Section references used across the engine, so every message cites the same text. */
+export const RFC = {
+  stateDiagram: 'RFC 9293 §3.3.2',
+  tcb: 'RFC 9293 §3.3.1',
+  sequenceNumbers: 'RFC 9293 §3.4',
+  handshake: 'RFC 9293 §3.5',
+  reset: 'RFC 9293 §3.5.2',
+  close: 'RFC 9293 §3.6',
+  open: 'RFC 9293 §3.10.1',
+  send: 'RFC 9293 §3.10.2',
+  receive: 'RFC 9293 §3.10.3',
+  closeCall: 'RFC 9293 §3.10.4',
+  abort: 'RFC 9293 §3.10.5',
+  arrivesClosed: 'RFC 9293 §3.10.7.1',
+  arrivesListen: 'RFC 9293 §3.10.7.2',
+  arrivesSynSent: 'RFC 9293 §3.10.7.3',
+  arrivesOther: 'RFC 9293 §3.10.7.4',
+  timeouts: 'RFC 9293 §3.10.8',
+  challengeAck: 'RFC 9293 §3.10.7.4 (RFC 5961 §4)',
+  rstExactMatch: 'RFC 9293 §3.10.7.4 (RFC 5961 §3)',
+} as const;
