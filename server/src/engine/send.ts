@@ -67,7 +67,8 @@ export function sendSegment(
     seqInferred = seq !== undefined;
   } else if (plan.refusal === undefined && !plan.choosesIss && plan.expectedSeq !== undefined) {
     const verdict = judgeSeq(tcb, seq, seqLen, plan);
-    if (verdict === 'retransmission') retransmission = true;
+    // The reply an arrival made due re-sends the SYN in a simultaneous open: that is the reply, not a retransmission.
+    if (verdict === 'retransmission') retransmission = !isDueReply(tcb.due, flags, seq);
     else if (verdict === 'bad') reportBadSeq(name, seg, seq, plan, tcb, ctx);
   }
 
@@ -123,6 +124,11 @@ function judgeSeq(tcb: Tcb, seq: Seq, seqLen: number, plan: Plan): 'new' | 'retr
   if (lowest === undefined) return 'bad';
   const fromLowest = seqDiff(seq, lowest);
   return fromLowest !== undefined && fromLowest >= 0 ? 'retransmission' : 'bad';
+}
+
+function isDueReply(due: Reply | undefined, flags: readonly Flag[], seq: Seq): boolean {
+  return !!due && due.flags.length === flags.filter((f) => f !== 'PSH').length
+    && due.flags.every((f) => flags.includes(f)) && (!due.seq || seqEquals(due.seq, seq));
 }
 
 function alreadySent(tcb: Tcb, seq: Seq, seqLen: number): boolean {
