@@ -3,7 +3,7 @@
  * reading flags, calls, states and fields, which the grammar leaves as identifiers, and
  * reporting what it cannot read with the contract's codes.
  */
-import { GrammarUtils, type AstNode } from 'langium';
+import type { AstNode } from 'langium';
 import type { Diagnostic, DiagnosticCode, Fix, Severity } from '../engine/diagnostics.js';
 import {
   CALLS, FLAGS, TIMERS,
@@ -13,15 +13,24 @@ import {
 import { seqNumber, seqSymbol, type Seq } from '../engine/seq.js';
 import { readStateName, type TcpState } from '../engine/states.js';
 import * as ast from './generated/ast.js';
-import { joinSpans, spanOf, spanOfCst, spanOfProperty } from './spans.js';
+import { joinSpans, propertyNodes, spanOf, spanOfCst, spanOfProperty } from './spans.js';
 
 const SEGMENT_FIELDS = new Set(['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale']);
 const MAX_U32 = 2 ** 32 - 1;
 
-export function astToModel(root: ast.Scenario, text: string): { scenario: Scenario; diagnostics: Diagnostic[] } {
+/**
+ * Reads every statement of `root`, except those on `unreadableLines` (lines with a
+ * syntax error): a half-recovered statement would only add confusing diagnostics.
+ */
+export function astToModel(root: ast.Scenario, text: string, unreadableLines: ReadonlySet<number> = new Set()): { scenario: Scenario; diagnostics: Diagnostic[] } {
   const reader = new ModelReader(text);
   const statements: Statement[] = [];
   for (const node of root.statements) {
+    const range = node.$cstNode?.range;
+    if (!range) continue;
+    let unreadable = false;
+    for (let line = range.start.line; line <= range.end.line && !unreadable; line++) unreadable = unreadableLines.has(line);
+    if (unreadable) continue;
     const statement = reader.statement(node);
     if (statement) statements.push(statement);
   }
@@ -161,7 +170,7 @@ class ModelReader {
       this.report(spanOf(node), 'error', 'bad-field', `len=${length} but data= holds ${dataLength} bytes (UTF-8): give one, or make them agree.`);
     }
     const ordered = FLAGS.filter((f) => flags.has(f));
-    const flagNodes = GrammarUtils.findNodesForProperty(node.$cstNode, 'flags');
+    const flagNodes = propertyNodes(node).all('flags');
     const flagsSpan = joinSpans(spanOfCst(flagNodes[0]), spanOfCst(flagNodes[flagNodes.length - 1]));
     const lastPart = node.fields.length > 0 ? spanOf(node.fields[node.fields.length - 1]) : flagsSpan;
     return {
@@ -181,7 +190,7 @@ class ModelReader {
 
   private note(node: ast.Note): Statement | undefined {
     if (!node.placement || node.participants.length === 0) return undefined;
-    const tokens = GrammarUtils.findNodesForProperty(node.$cstNode, 'text');
+    const tokens = propertyNodes(node).all('text');
     const text = tokens.length === 0 ? '' : this.text.slice(tokens[0].offset, tokens[tokens.length - 1].end);
     return {
       kind: 'note',

@@ -31,10 +31,17 @@ function lineEnd(text: string, line: number): number {
   return (lines[line] ?? '').length;
 }
 
+/** Tokens the grammar's Junk rule collected: text that cannot start a statement. */
+export interface JunkRun {
+  readonly span: Span;
+  readonly text: string;
+}
+
 export function syntaxDiagnostics(
   lexerErrors: readonly ILexingError[],
   parserErrors: readonly IRecognitionException[],
   text: string,
+  junk: readonly JunkRun[] = [],
 ): Diagnostic[] {
   const byLine = new Map<number, Diagnostic>();
   const add = (span: Span, message: string) => {
@@ -66,5 +73,8 @@ export function syntaxDiagnostics(
     }
     add(span, `Cannot read this line: ${humanize(error.message)}`);
   }
-  return [...byLine.values()];
+  for (const run of junk) {
+    add(run.span, `Cannot read this line: \`${run.text.length > 40 ? run.text.slice(0, 40) + '…' : run.text}\` does not start a statement (a participant name, participant, note, expect, deliver or scenario).`);
+  }
+  return [...byLine.values()].sort((a, b) => a.span.startLine - b.span.startLine);
 }

@@ -4,6 +4,7 @@
  */
 import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices } from 'langium';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from './generated/module.js';
+import './parser-performance.js';
 
 export function createTcpflowCoreServices(): { shared: LangiumSharedCoreServices; Tcpflow: LangiumCoreServices } {
   const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), TcpflowGeneratedSharedModule);
