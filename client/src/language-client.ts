@@ -1,0 +1,38 @@
+/**
+ * Starts the bundled tcpflow language server (out/server.js) over IPC and reports,
+ * visibly, when it cannot start or stops.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath('out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'tcpflow' }],
+    outputChannel: log,
+    // The server reads `tcpflow.*` settings through workspace/configuration and is told when they change.
+    synchronize: { configurationSection: 'tcpflow' },
+  };
+  const client = new LanguageClient('tcpflow', 'TCP Flow Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client.onDidChangeState((event) => {
+      if (event.oldState === State.Running && event.newState === State.Stopped) {
+        void vscode.window.showErrorMessage('The TCP Flow language server stopped. Diagnostics and hints are unavailable until it restarts.', 'Show Log')
+          .then((choice) => choice && log.show());
+      }
+    }),
+  );
+  try {
+    await client.start();
+  } catch (error) {
+    log.error(`language server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`The TCP Flow language server failed to start: ${error instanceof Error ? error.message : String(error)}`, 'Show Log')
+      .then((choice) => choice && log.show());
+    throw error;
+  }
+  return client;
+}
