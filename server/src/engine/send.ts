@@ -119,6 +119,9 @@ function judgeSeq(tcb: Tcb, seq: Seq, seqLen: number, plan: Plan): 'new' | 'retr
     return plan.exact || !alreadySent(tcb, seq, seqLen) ? 'new' : 'retransmission';
   }
   if (plan.exact || d === undefined || d > 0) return 'bad';
+  // A segment with no SYN, data or FIN occupies no sequence numbers, so it re-sends
+  // nothing: it carries SND.NXT (every <CTL=ACK> of §3.10 is <SEQ=SND.NXT>).
+  if (seqLen === 0) return 'bad';
   // Earlier than SND.NXT: a retransmission if it starts at or after the first number sent.
   const lowest = tcb.iss ?? tcb.sndUna;
   if (lowest === undefined) return 'bad';
@@ -145,6 +148,8 @@ function reportBadSeq(name: string, seg: SegmentStatement, seq: Seq, plan: Plan,
   const expected = plan.expectedSeq!;
   const rule = plan.exact
     ? `this reply is formed by the RFC with seq=${formatSeq(expected)}`
+    : sequenceLength(seg.flags, seg.length) === 0
+    ? `a segment without SYN, data or FIN occupies no sequence numbers, so it is never a retransmission and always carries SND.NXT = ${formatSeq(expected)}`
     : `a new segment starts at SND.NXT = ${formatSeq(expected)}; a retransmission re-sends numbers from ${formatSeq(tcb.iss ?? tcb.sndUna ?? expected)} up to SND.NXT`;
   ctx.report('error', 'bad-seq', `seq=${formatSeq(seq)} does not match ${name}'s TCB: ${rule} (${RFC.sequenceNumbers}). Use seq=${formatSeq(expected)}.`, seg.seq!.span, [
     { title: `Set seq=${formatSeq(expected)}`, edits: replaceOrInsert(seg.seq, seg, `seq=${formatSeq(expected)}`), preferred: true },
