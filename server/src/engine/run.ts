@@ -256,9 +256,31 @@ class ScenarioRun {
         return false;
       }
     }
+    const firstContact = this.tcb(seg.from).peer === undefined && this.tcb(seg.to).peer === undefined;
     this.tcb(seg.from).peer = seg.to;
     this.tcb(seg.to).peer = seg.from;
+    if (firstContact) {
+      this.linkStartingNumbers(seg.from, seg.to);
+      this.linkStartingNumbers(seg.to, seg.from);
+    }
     return true;
+  }
+
+  /**
+   * Two participants that start mid-connection without snd=/rcv= get placeholder
+   * symbols (SND_a, RCV_b). When they first meet, the sender's SND.NXT and the
+   * receiver's RCV.NXT are one number seen from both ends: give the unknown side the
+   * known one's value, so `starts ESTABLISHED` alone is enough to draw data transfer.
+   */
+  private linkStartingNumbers(sender: string, receiver: string): void {
+    const s = this.tcb(sender);
+    const r = this.tcb(receiver);
+    const sndPlaceholder = `SND_${sender}`;
+    const rcvPlaceholder = `RCV_${receiver}`;
+    const senderUnknown = s.sndNxt?.symbol === sndPlaceholder;
+    const receiverUnknown = r.rcvNxt?.symbol === rcvPlaceholder;
+    if (receiverUnknown && s.sndNxt) rebase(r, rcvPlaceholder, s.sndNxt);
+    else if (senderUnknown && r.rcvNxt) rebase(s, sndPlaceholder, r.rcvNxt);
   }
 
   private checkSpaces(seg: SegmentStatement): void {
@@ -358,6 +380,14 @@ function startingTcb(decl: ParticipantStatement): Tcb {
   }
   tcb.finReceived = ['CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state);
   return tcb;
+}
+
+/** Replaces a placeholder symbol by a value in every sequence variable of a TCB. */
+function rebase(tcb: Tcb, symbol: string, base: Seq): void {
+  for (const key of ['iss', 'irs', 'sndUna', 'sndNxt', 'rcvNxt', 'finSeq'] as const) {
+    const value = tcb[key];
+    if (value?.symbol === symbol) tcb[key] = seqAdd(base, value.offset);
+  }
 }
 
 function toArriving(sent: SentSegment): ArrivingSegment {
