@@ -36,7 +36,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'accept':
       if (!tcb.listened) {
-        return refuse(`${name} never called listen: accept() takes connections from a listening socket. Add \`${name}: listen\` before the SYN arrives.`);
+        return refuse(`${name} is ${state} and never called listen: accept() takes connections from a listening socket. Add \`${name}: listen\` before the SYN arrives.`);
       }
       if (state === 'LISTEN' || state === 'SYN-RECEIVED') {
         tcb.acceptPending = true;
@@ -51,6 +51,11 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'send':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: SEND answers "error: connection does not exist" (${RFC.send}).`);
+      if (state === 'LISTEN') {
+        // §3.10.2 turns a LISTEN into an active open only when the remote socket is
+        // known; `listen` names none, so SEND gets "error: remote socket unspecified".
+        return refuse(`${name} is LISTEN: a listening socket has no remote endpoint, so SEND answers "error: remote socket unspecified" (${RFC.send}); send() on it fails with ENOTCONN. Data is sent on the connection accept() returns.`);
+      }
       if (tcb.finPending || tcb.finSeq !== undefined || ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state)) {
         return refuse(`${name} has closed its sending side (${state}): SEND answers "error: connection closing" (${RFC.send}); write() fails with EPIPE.`);
       }
