@@ -1,0 +1,93 @@
+/**
+ * Mermaid, used defensively: never started on load, `strict` security, `parse` before
+ * `render`, one render at a time, a render whose result is no longer the newest request
+ * thrown away, and no render at all when neither the text nor the theme changed.
+ */
+import mermaid from 'mermaid';
+import type { MermaidTheme } from './theme.js';
+
+/**
+ * Mermaid refuses text longer than `maxTextSize` (default 50,000 characters) and draws
+ * an error box instead. The extension caps a diagram at a few hundred messages (about
+ * 100 characters each, with their notes), so a few megabytes leave ample room while
+ * still refusing absurd input.
+ */
+export const MAX_TEXT_SIZE = 5_000_000;
+
+export interface RenderJob {
+  readonly version: number;
+  readonly text: string;
+  readonly theme: MermaidTheme;
+}
+
+export type RenderOutcome =
+  | { readonly kind: 'drawn'; readonly svg: string }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'superseded' }
+  | { readonly kind: 'failed'; readonly error: string };
+
+let renderCount = 0;
+
+export class Renderer {
+  /** The newest job asked for; anything older that finishes is dropped. */
+  private newest = -1;
+  private last: { text: string; theme: MermaidTheme } | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private configuredTheme: MermaidTheme | undefined;
+
+  /**
+   * Renders `job` after any render in progress. Resolves with the SVG, or says why
+   * there is none. A job whose version is not newer than one already asked for is
+   * superseded at once.
+   */
+  render(job: RenderJob, force = false): Promise<RenderOutcome> {
+    if (job.version < this.newest || (job.version === this.newest && !force)) return Promise.resolve({ kind: 'superseded' });
+    this.newest = job.version;
+    const result = this.queue.then(() => this.run(job));
+    this.queue = result.then(() => undefined, () => undefined);
+    return result;
+  }
+
+  /** Forget the last drawn text, so the next job renders even if it is the same. */
+  invalidate(): void {
+    this.last = undefined;
+  }
+
+  private async run(job: RenderJob): Promise<RenderOutcome> {
+    // Let messages already queued behind this one arrive first: of a burst, only the last is drawn.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (job.version !== this.newest) return { kind: 'superseded' };
+    if (this.last && this.last.text === job.text && this.last.theme === job.theme) return { kind: 'unchanged' };
+    this.configure(job.theme);
+    try {
+      await mermaid.parse(job.text);
+      const { svg } = await mermaid.render(`tcpflow-diagram-${++renderCount}`, job.text);
+      if (job.version !== this.newest) return { kind: 'superseded' };
+      this.last = { text: job.text, theme: job.theme };
+      return { kind: 'drawn', svg };
+    } catch (error) {
+      removeLeftovers();
+      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private configure(theme: MermaidTheme): void {
+    if (this.configuredTheme === theme) return;
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      maxTextSize: MAX_TEXT_SIZE,
+      theme,
+      // Text is always plain: no HTML labels, no markdown.
+      htmlLabels: false,
+      sequence: { useMaxWidth: false, mirrorActors: true, showSequenceNumbers: false },
+      suppressErrorRendering: true,
+    });
+    this.configuredTheme = theme;
+  }
+}
+
+/** A failed render may leave its scratch element in the page. */
+function removeLeftovers(): void {
+  for (const el of Array.from(document.querySelectorAll('body > [id^="dtcpflow-diagram-"]'))) el.remove();
+}

@@ -1,0 +1,98 @@
+/**
+ * Text from a `.tcpflow` file, made safe to place in Mermaid source.
+ *
+ * Mermaid's sequence-diagram lexer ends a text at `;`, `#` or a newline, reads `%%` as
+ * a comment or directive, `wrap:` as an option, `$$…$$` as KaTeX, `<br>` as a line
+ * break, and an alias ends at `,`, `:`, `<`, `>` or `@`. Rather than chase each rule,
+ * everything that is not a plain letter, digit, space or one of a few harmless ASCII
+ * marks is written as Mermaid's entity code `#NNN;` (the decimal code point), which
+ * Mermaid turns into the character itself only after parsing, as text. So no input
+ * can end a statement, start a directive, or become markup.
+ */
+
+/**
+ * Characters written as they are: ASCII letters and digits, space and `. - _ = + / ( ) ? ! '`;
+ * in message and note text also `,` and `:` (an alias ends at either).
+ */
+const PLAIN_ASCII = /^[A-Za-z0-9 .\-_=+/()?!']$/;
+const PLAIN_IN_TEXT = /^[,:]$/;
+
+/**
+ * Letters and digits outside ASCII are written as they are, except the characters
+ * Mermaid itself uses to mark decoded entities (`ß`, `ﬂ`).
+ */
+const PLAIN_OTHER = /^[\p{L}\p{N}]$/u;
+const MERMAID_MARKERS = new Set(['ß', 'ﬂ']);
+
+/** Where the text goes: a message, note or title (`text`), or a participant's label (`alias`). */
+export type TextContext = 'text' | 'alias';
+
+function plain(ch: string, context: TextContext): boolean {
+  if (ch.length === 1 && ch.charCodeAt(0) < 0x80) return PLAIN_ASCII.test(ch) || (context === 'text' && PLAIN_IN_TEXT.test(ch));
+  return PLAIN_OTHER.test(ch) && !MERMAID_MARKERS.has(ch);
+}
+
+/**
+ * User text as one line of Mermaid text. Line breaks and tabs become spaces; text
+ * longer than `maxLength` characters (code points) is cut with an ellipsis.
+ */
+export function escapeText(text: string, maxLength = 200, context: TextContext = 'text'): string {
+  const chars = Array.from(text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim());
+  const cut = chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'] : chars;
+  // Mermaid reads a text that starts `wrap:`, `nowrap:` or `:` as an option: escape its first character.
+  const guardFirst = /^(:|(no)?wrap:)/i.test(cut.join(''));
+  let out = '';
+  cut.forEach((ch, i) => { out += plain(ch, context) && !(i === 0 && guardFirst) ? ch : `#${ch.codePointAt(0)};`; });
+  // An empty text is valid Mermaid but collapses the note; keep a visible placeholder.
+  return out === '' ? '#160;' : out;
+}
+
+/**
+ * Wraps user text for a note: words are kept whole, lines are at most `width`
+ * characters, joined by Mermaid's `<br>` (which only we can write: a `<` in user
+ * text is escaped).
+ */
+export function escapeWrapped(text: string, width = 48, maxLength = 400): string {
+  const flat = text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim();
+  const chars = Array.from(flat);
+  const limited = chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'].join('') : flat;
+  const lines: string[] = [];
+  let current = '';
+  for (const word of limited.split(/ +/)) {
+    const pieces = chunk(word, width);
+    for (const piece of pieces) {
+      if (current === '') current = piece;
+      else if (Array.from(current).length + 1 + Array.from(piece).length <= width) current += ` ${piece}`;
+      else { lines.push(current); current = piece; }
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines.length === 0 ? escapeText('') : lines.map((l) => escapeText(l, maxLength)).join('<br>');
+}
+
+function chunk(word: string, width: number): string[] {
+  const chars = Array.from(word);
+  if (chars.length <= width) return [word];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  return out;
+}
+
+/** Words Mermaid's sequence grammar reserves; a participant id must not be one of them. */
+const RESERVED = new Set([
+  'participant', 'actor', 'create', 'destroy', 'as', 'box', 'loop', 'rect', 'opt', 'alt', 'else',
+  'par', 'par_over', 'and', 'critical', 'option', 'break', 'end', 'left', 'right', 'of', 'over',
+  'note', 'activate', 'deactivate', 'title', 'acctitle', 'accdescr', 'links', 'link', 'properties',
+  'details', 'autonumber', 'off', 'sequencediagram', 'x', 'o',
+]);
+
+/**
+ * A Mermaid participant id for a `.tcpflow` participant name. Names are
+ * `[A-Za-z_][A-Za-z0-9_]*` by the grammar; a name that is a Mermaid keyword, or that
+ * could not be an id at all (a broken file), gets a numbered id instead. The label
+ * shown is always set with `as`, so the id is never seen.
+ */
+export function participantId(name: string, index: number): string {
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name.toLowerCase())) return name;
+  return `p${index}_`;
+}

@@ -1,0 +1,348 @@
+/**
+ * The diagram: a pure function from a scenario and its analysis to Mermaid
+ * `sequenceDiagram` source (contract §6). The preview, `tcpflow export` and the tests
+ * all draw with this one function.
+ *
+ * What each line of a scenario becomes:
+ * - segment `->`: a solid arrow `A->>B`; `-x`: a solid arrow ending in a cross `A-xB`;
+ *   `-->`: a dashed arrow `A-->>B` labelled "old duplicate";
+ *   `~>`: a note over the sender where it leaves, and a dashed open arrow `A--)B` at its
+ *   `deliver` line, labelled with the tag.
+ * - call / timeout: a note over the participant (`listen()`); `connect` and a blocking
+ *   `accept` open an activation bar that ends where the call returns.
+ * - every state change: a note beside its participant with the new state.
+ * - what the socket API reports (`connect() returns`, `read() returns 0`): a note.
+ * - `note` lines: Mermaid notes, as written.
+ * - a line with an error (warning): wrapped in a red (amber) `rect` with a note that
+ *   carries the diagnostic.
+ * Inferred `seq`/`ack` values are shown in parentheses: `ACK (seq=K+1) ack=J+101`.
+ */
+import type { Analysis, Step } from '../engine/analysis.js';
+import type { Diagnostic } from '../engine/diagnostics.js';
+import type { Scenario, SegmentStatement, Statement } from '../engine/model.js';
+import { formatState, type StateNameStyle } from '../engine/states.js';
+import { escapeText, escapeWrapped, participantId } from './escape.js';
+import { callLabel, segmentLabel } from './labels.js';
+import { selectWindow, type DiagramWindow } from './window.js';
+
+export interface MermaidOptions {
+  /** RFC 9293 names (`SYN-RECEIVED`) or Linux ones (`SYN_RECV`). Default 'rfc'. */
+  readonly stateNames?: StateNameStyle;
+  /** Draw at most this many messages; beyond it, a window around `focusLine`. Default 400. */
+  readonly maxMessages?: number;
+  /** 0-based source line to centre the window on (the cursor). Default: the start. */
+  readonly focusLine?: number;
+}
+
+export const DEFAULT_MAX_MESSAGES = 400;
+
+/** One arrow of the diagram, in drawing order, and the source line it comes from (0-based). */
+export interface DiagramMessage {
+  readonly line: number;
+  /** For an in-flight segment: the `deliver` line where the arrow is drawn. */
+  readonly deliveredOn?: number;
+}
+
+export type NoteKind = 'state' | 'call' | 'effect' | 'note' | 'in-flight' | 'diagnostic' | 'info';
+
+/** One note of the diagram, in drawing order, and the source line it comes from (0-based; -1 for none). */
+export interface DiagramNote {
+  readonly line: number;
+  readonly kind: NoteKind;
+}
+
+export interface MermaidDiagram {
+  readonly text: string;
+  readonly messages: readonly DiagramMessage[];
+  readonly notes: readonly DiagramNote[];
+  /** Set when only part of a large scenario is drawn. */
+  readonly window?: DiagramWindow;
+}
+
+/** The Mermaid lines and diagram items that one source line produces. */
+export interface Block {
+  readonly line: number;
+  readonly lines: string[];
+  readonly messages: DiagramMessage[];
+  readonly notes: DiagramNote[];
+}
+
+const ERROR_FILL = 'rgb(255, 221, 221)';
+const WARNING_FILL = 'rgb(255, 243, 205)';
+
+export function generateMermaid(scenario: Scenario, analysis: Analysis, options: MermaidOptions = {}): MermaidDiagram {
+  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc');
+  const blocks = ctx.blocks();
+  const max = Math.max(1, options.maxMessages ?? DEFAULT_MAX_MESSAGES);
+  const window = selectWindow(blocks, max, options.focusLine ?? 0);
+
+  const header = ctx.header();
+  const out: string[] = [...header.lines];
+  const messages: DiagramMessage[] = [];
+  const notes: DiagramNote[] = [...header.notes];
+  const add = (block: Block): void => {
+    out.push(...block.lines);
+    messages.push(...block.messages);
+    notes.push(...block.notes);
+  };
+  const everyone = ctx.spanAll();
+  if (window && everyone) {
+    add(ctx.infoBlock(window.first > 0
+      ? `Large scenario: showing messages ${window.firstMessage + 1}-${window.lastMessage + 1} of ${window.totalMessages} (source lines ${window.firstLine + 1}-${window.lastLine + 1}), around the cursor`
+      : `Large scenario: showing the first ${window.lastMessage + 1} of ${window.totalMessages} messages`, everyone));
+    // Activation bars that began before the window still run through it.
+    for (const id of ctx.activeBefore(blocks, window.first)) out.push(`activate ${id}`);
+  }
+  const shown = window ? blocks.slice(window.first, window.last + 1) : blocks;
+  for (const block of shown) add(block);
+  if (window && everyone && window.last < blocks.length - 1) {
+    add(ctx.infoBlock(`${window.totalMessages - window.lastMessage - 1} more messages after line ${window.lastLine + 1} are not drawn`, everyone));
+  }
+  return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
+}
+
+class Context {
+  private readonly ids = new Map<string, string>();
+  private readonly order: string[] = [];
+  private readonly stepsByStatement = new Map<number, Step>();
+  private readonly diagnosticsByLine = new Map<number, Diagnostic[]>();
+  /** Participants with an open activation bar, and the block index where it opened. */
+  private readonly active = new Map<string, number>();
+  /** For each block index, the participants active just before it (for windows). */
+  private readonly activeAt: string[][] = [];
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly analysis: Analysis,
+    private readonly style: StateNameStyle,
+  ) {
+    for (const p of analysis.participants) this.id(p.name);
+    for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
+    for (const d of analysis.diagnostics) {
+      if (d.severity === 'info' || d.code === 'syntax') continue;
+      const list = this.diagnosticsByLine.get(d.span.startLine) ?? [];
+      list.push(d);
+      this.diagnosticsByLine.set(d.span.startLine, list);
+    }
+  }
+
+  /** The Mermaid id of a participant, assigned in order of first appearance. */
+  id(name: string): string {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = participantId(name, this.order.length + 1);
+      if ([...this.ids.values()].includes(id)) id = `p${this.order.length + 1}_`;
+      this.ids.set(name, id);
+      this.order.push(name);
+    }
+    return id;
+  }
+
+  /** `Note over first,last` when there are participants. */
+  spanAll(): string | undefined {
+    if (this.order.length === 0) return undefined;
+    const first = this.id(this.order[0]);
+    const last = this.id(this.order[this.order.length - 1]);
+    return first === last ? first : `${first},${last}`;
+  }
+
+  header(): { lines: string[]; notes: DiagramNote[] } {
+    const lines = ['sequenceDiagram'];
+    const notes: DiagramNote[] = [];
+    const titleStatement = this.scenario.statements.find((s) => s.kind === 'title');
+    const title = this.analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);
+    if (title !== undefined && title.trim() !== '') lines.push(`title ${escapeText(title, 120)}`);
+    for (const p of this.analysis.participants) {
+      lines.push(`participant ${this.id(p.name)} as ${escapeText(p.label ?? p.name, 60, 'alias')}`);
+    }
+    for (const p of this.analysis.participants) {
+      if (p.initialState !== 'CLOSED') {
+        lines.push(`Note ${this.side(p.name)} ${this.id(p.name)}: ${this.state(p.initialState)}`);
+        notes.push({ line: p.span.startLine, kind: 'state' });
+      }
+    }
+    return { lines, notes };
+  }
+
+  infoBlock(text: string, over: string): Block {
+    return { line: -1, lines: [`Note over ${over}: ${escapeText(text, 300)}`], messages: [], notes: [{ line: -1, kind: 'info' }] };
+  }
+
+  /** One block per statement that draws something, plus blocks for diagnostics on other lines. */
+  blocks(): Block[] {
+    const blocks: Block[] = [];
+    const covered = new Set<number>();
+    this.scenario.statements.forEach((statement, index) => {
+      for (let l = statement.span.startLine; l <= statement.span.endLine; l++) covered.add(l);
+      const block = this.statementBlock(statement, index);
+      if (block) {
+        this.activeAt.push([...this.active.keys()].map((n) => this.id(n)));
+        blocks.push(block);
+      }
+    });
+    // Diagnostics on lines no statement owns (e.g. a header problem): their own blocks, in line order.
+    const everyone = this.spanAll();
+    if (everyone) {
+      for (const [line, list] of this.diagnosticsByLine) {
+        if (covered.has(line) && this.ownsBlock(line, blocks)) continue;
+        const block: Block = { line, lines: [], messages: [], notes: [] };
+        this.markDiagnostics(block, list, everyone);
+        const at = blocks.findIndex((b) => b.line > line);
+        const insertAt = at === -1 ? blocks.length : at;
+        blocks.splice(insertAt, 0, block);
+        this.activeAt.splice(insertAt, 0, this.activeAt[insertAt] ?? []);
+      }
+    }
+    return blocks;
+  }
+
+  /** The participants (ids) whose activation is open just before block `index`. */
+  activeBefore(_blocks: readonly Block[], index: number): string[] {
+    return this.activeAt[index] ?? [];
+  }
+
+  private ownsBlock(line: number, blocks: readonly Block[]): boolean {
+    return blocks.some((b) => b.line === line);
+  }
+
+  private statementBlock(statement: Statement, index: number): Block | undefined {
+    const line = statement.span.startLine;
+    const block: Block = { line, lines: [], messages: [], notes: [] };
+    const step = this.stepsByStatement.get(index);
+    switch (statement.kind) {
+      case 'title':
+      case 'participant':
+      case 'expect':
+        break;
+      case 'call': {
+        const id = this.id(statement.participant);
+        block.lines.push(`Note over ${id}: ${escapeText(callLabel(statement))}`);
+        block.notes.push({ line, kind: 'call' });
+        break;
+      }
+      case 'segment':
+        this.segment(statement, step, block);
+        break;
+      case 'deliver':
+        this.delivery(statement.tag, step, block);
+        break;
+      case 'note': {
+        const ids = statement.participants.map((p) => this.id(p));
+        if (ids.length === 0) break;
+        const where = statement.placement === 'over' ? `over ${ids.slice(0, 2).join(',')}` : `${statement.placement} of ${ids[0]}`;
+        block.lines.push(`Note ${where}: ${escapeWrapped(statement.text)}`);
+        block.notes.push({ line, kind: 'note' });
+        break;
+      }
+    }
+    if (step) this.stepEffects(statement, step, block);
+    const diagnostics = this.diagnosticsByLine.get(line);
+    if (diagnostics) this.markDiagnostics(block, diagnostics, this.participantsOf(statement) ?? this.spanAll());
+    return block.lines.length > 0 ? block : undefined;
+  }
+
+  private segment(statement: SegmentStatement, step: Step | undefined, block: Block): void {
+    const from = this.id(statement.from);
+    const to = this.id(statement.to);
+    const label = escapeText(segmentLabel(statement, step?.segment), 160);
+    switch (statement.arrow) {
+      case '->':
+        block.lines.push(`${from}->>${to}: ${label}`);
+        block.messages.push({ line: block.line });
+        break;
+      case '-x':
+        block.lines.push(`${from}-x${to}: ${label} (lost)`);
+        block.messages.push({ line: block.line });
+        break;
+      case '-->':
+        block.lines.push(`${from}-->>${to}: old duplicate ${label}`);
+        block.messages.push({ line: block.line });
+        break;
+      case '~>': {
+        const tag = statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '';
+        block.lines.push(`Note ${this.side(statement.from)} ${from}: sent${tag}, in flight: ${label}`);
+        block.notes.push({ line: block.line, kind: 'in-flight' });
+        break;
+      }
+    }
+  }
+
+  private delivery(tag: string, step: Step | undefined, block: Block): void {
+    if (!step?.from || !step.to || !step.segment) return; // an unknown tag: the diagnostic says so
+    const sentOn = step.sentOnLine ?? block.line;
+    const sent = this.scenario.statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.span.startLine === sentOn);
+    const label = sent ? segmentLabel(sent, step.segment) : '';
+    block.lines.push(`${this.id(step.from)}--)${this.id(step.to)}: ${escapeText(tag, 40)} delivered late: ${escapeText(label, 160)}`);
+    block.messages.push({ line: sentOn, deliveredOn: block.line });
+  }
+
+  /** State changes, socket effects and activation bars of one event line. */
+  private stepEffects(statement: Statement, step: Step, block: Block): void {
+    for (const t of step.transitions) {
+      block.lines.push(`Note ${this.side(t.participant)} ${this.id(t.participant)}: ${this.state(t.after)}`);
+      block.notes.push({ line: block.line, kind: 'state' });
+    }
+    for (const e of step.effects) {
+      if (/blocks/.test(e.text)) continue; // shown by the activation bar
+      block.lines.push(`Note over ${this.id(e.participant)}: ${escapeText(e.text, 120)}`);
+      block.notes.push({ line: block.line, kind: 'effect' });
+    }
+    // Activation bars: `connect` and a blocking `accept` open one, their return (or the end of the connection) closes it.
+    const index = this.activeAt.length;
+    if (statement.kind === 'call' && (statement.call === 'connect' || statement.call === 'accept')) {
+      const returned = step.effects.some((e) => e.participant === statement.participant && /returns|fails|^E[A-Z]+/.test(e.text));
+      const refused = step.states[statement.participant] === 'CLOSED';
+      if (!returned && !refused && !this.active.has(statement.participant)) {
+        block.lines.push(`activate ${this.id(statement.participant)}`);
+        this.active.set(statement.participant, index);
+        return;
+      }
+    }
+    for (const name of [...this.active.keys()]) {
+      const ended = step.effects.some((e) => e.participant === name && /^(connect|accept)\(\) (returns|fails)|^E[A-Z]+/.test(e.text))
+        || step.states[name] === 'CLOSED';
+      if (ended) {
+        block.lines.push(`deactivate ${this.id(name)}`);
+        this.active.delete(name);
+      }
+    }
+  }
+
+  private markDiagnostics(block: Block, diagnostics: readonly Diagnostic[], over: string | undefined): void {
+    if (!over) return;
+    const hasError = diagnostics.some((d) => d.severity === 'error');
+    const inner = [...block.lines];
+    for (const d of diagnostics) {
+      const mark = d.severity === 'error' ? 'Error' : 'Warning';
+      inner.push(`Note over ${over}: ${mark} ${escapeText(d.code, 40)} - ${escapeWrapped(d.message, 56, 300)}`);
+      block.notes.push({ line: d.span.startLine, kind: 'diagnostic' });
+    }
+    // An activation must not open inside a rect and close outside it: keep those lines outside.
+    const bars = inner.filter((l) => /^(de)?activate /.test(l));
+    const body = inner.filter((l) => !/^(de)?activate /.test(l));
+    block.lines.splice(0, block.lines.length, `rect ${hasError ? ERROR_FILL : WARNING_FILL}`, ...body, 'end', ...bars);
+  }
+
+  private participantsOf(statement: Statement): string | undefined {
+    const names = statement.kind === 'segment' ? [statement.from, statement.to]
+      : statement.kind === 'call' ? [statement.participant]
+      : statement.kind === 'note' ? statement.participants.slice(0, 2)
+      : statement.kind === 'expect' ? statement.checks.map((c) => c.participant)
+      : [];
+    const known = [...new Set(names)].filter((n) => this.ids.has(n));
+    if (known.length === 0) return undefined;
+    if (known.length === 1) return this.id(known[0]);
+    // Mermaid spans a note between two participants; take the outermost ones in diagram order.
+    const sorted = known.sort((a, b) => this.order.indexOf(a) - this.order.indexOf(b));
+    return `${this.id(sorted[0])},${this.id(sorted[sorted.length - 1])}`;
+  }
+
+  /** The first participant's notes go on its left, everyone else's on the right. */
+  private side(name: string): string {
+    return this.order[0] === name && this.order.length > 1 ? 'left of' : 'right of';
+  }
+
+  private state(state: Parameters<typeof formatState>[0]): string {
+    return escapeText(formatState(state, this.style));
+  }
+}

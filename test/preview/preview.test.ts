@@ -1,0 +1,188 @@
+/**
+ * The preview webview in real headless Chromium: the page the panel builds, the real
+ * bundle with Mermaid, messages posted as the extension posts them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { analyzeText } from '../../server/src/language/analyze.js';
+import { buildWebview, hasChromium, launch, nextVersion, openPreview, renderMessageFor, type PreviewPage } from './harness.js';
+import { largeScenario } from './large.js';
+
+const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
+const SIMULTANEOUS = readFileSync('examples/simultaneous-open.tcpflow', 'utf8');
+
+describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
+  let browser: Browser;
+  let bundle: { dir: string; dispose(): void };
+  let preview: PreviewPage;
+
+  beforeAll(async () => {
+    bundle = await buildWebview();
+    browser = await launch();
+    preview = await openPreview(browser, bundle.dir);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    bundle?.dispose();
+  });
+
+  it('draws one arrow per segment line and one note per state change', async () => {
+    const message = renderMessageFor(HANDSHAKE);
+    const rendered = await preview.render(message);
+    expect(rendered.ok).toBe(true);
+    const { analysis, scenario } = analyzeText(HANDSHAKE);
+    const segmentLines = scenario.statements.filter((s) => s.kind === 'segment').map((s) => s.span.startLine);
+    const transitions = analysis.steps.flatMap((s) => s.transitions.map((t) => ({ line: s.line, state: t.after })));
+
+    const drawn = await preview.page.evaluate(() => ({
+      arrows: Array.from(document.querySelectorAll('#canvas svg text.messageText')).map((t) => Number(t.getAttribute('data-line'))),
+      stateNotes: Array.from(document.querySelectorAll('#canvas svg g[data-kind="note"]')).map((g) => ({
+        line: Number(g.getAttribute('data-line')),
+        text: Array.from(g.querySelectorAll('text')).map((t) => t.textContent).join(' '),
+      })),
+    }));
+    expect(drawn.arrows).toEqual(segmentLines);
+    const states = drawn.stateNotes.filter((n) => /^[A-Z-]+$/.test(n.text));
+    expect(states).toEqual(transitions.map((t) => ({ line: t.line, text: t.state })));
+    expect(preview.problems).toEqual([]);
+  });
+
+  it('draws an in-flight segment at its delivery, dashed', async () => {
+    const rendered = await preview.render(renderMessageFor(SIMULTANEOUS));
+    expect(rendered.ok).toBe(true);
+    const dashed = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#canvas svg .messageLine1')).length);
+    const { scenario } = analyzeText(SIMULTANEOUS);
+    expect(dashed).toBe(scenario.statements.filter((s) => s.kind === 'segment').length);
+  });
+
+  it('posts the line of a clicked arrow, and of a clicked note', async () => {
+    const message = renderMessageFor(HANDSHAKE);
+    await preview.render(message);
+    const before = (await preview.posted()).length;
+    await preview.page.locator('#canvas svg text.messageText').nth(1).click();
+    const reveal = await preview.waitForPosted('reveal', () => true);
+    const all = await preview.posted();
+    expect(all.length).toBeGreaterThan(before);
+    expect(all.filter((m) => m.type === 'reveal').at(-1)).toEqual({ type: 'reveal', line: message.messages[1].line });
+    expect(reveal.type).toBe('reveal');
+
+    const noteLine = message.notes.find((n) => n.line >= 0)!.line;
+    await preview.page.locator(`#canvas svg g[data-kind="note"][data-line="${noteLine}"] text`).first().click();
+    await preview.page.waitForFunction((line) => (window as unknown as { __posted: Array<{ type: string; line?: number }> }).__posted
+      .filter((m) => m.type === 'reveal').at(-1)?.line === line, noteLine);
+  });
+
+  it('highlights the arrow of a source line, and clears it', async () => {
+    const message = renderMessageFor(HANDSHAKE);
+    await preview.render(message);
+    const line = message.messages[2].line;
+    await preview.send({ type: 'highlight', line });
+    await preview.page.waitForSelector('#canvas svg .tcpflow-highlight');
+    const lit = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#canvas svg .tcpflow-highlight'))
+      .map((e) => `${e.tagName}:${e.getAttribute('data-line')}`));
+    expect(lit).toContain(`text:${line}`);
+    expect(lit.every((l) => l.endsWith(`:${line}`))).toBe(true);
+    await preview.send({ type: 'highlight', line: null });
+    await preview.page.waitForFunction(() => document.querySelectorAll('#canvas svg .tcpflow-highlight').length === 0);
+  });
+
+  it('follows the VS Code theme from the body class', async () => {
+    await preview.page.evaluate(() => { document.body.className = 'vscode-light'; });
+    const message = renderMessageFor(HANDSHAKE);
+    await preview.render(message);
+    const fill = () => preview.page.evaluate(() => getComputedStyle(document.querySelector('#canvas svg rect.actor')!).fill);
+    const light = await fill();
+    const count = (await preview.posted()).length;
+    await preview.page.evaluate(() => { document.body.className = 'vscode-dark'; });
+    await preview.waitForPosted('rendered', (m) => m.version === message.version && !m.skipped);
+    await preview.page.waitForFunction((n) => (window as unknown as { __posted: unknown[] }).__posted.length > n, count);
+    const dark = await fill();
+    expect(dark).not.toBe(light);
+    await preview.page.evaluate(() => { document.body.className = 'vscode-light'; });
+    await preview.page.waitForFunction((before) => getComputedStyle(document.querySelector('#canvas svg rect.actor')!).fill === before, light);
+  });
+
+  it('does not render again when the text did not change', async () => {
+    const first = renderMessageFor(SIMULTANEOUS);
+    await preview.render(first);
+    const again = await preview.render({ ...first, version: nextVersion() });
+    expect(again.skipped).toBe(true);
+  });
+
+  it('drops a render that a newer one overtook', async () => {
+    const older = renderMessageFor(HANDSHAKE, {}, { banner: 'older' });
+    const newer = renderMessageFor(SIMULTANEOUS, {}, { banner: 'newer' });
+    await preview.page.evaluate(([a, b]) => { window.postMessage(a, '*'); window.postMessage(b, '*'); }, [older, newer] as const);
+    await preview.waitForPosted('rendered', (m) => m.version === newer.version);
+    const posted = await preview.posted();
+    expect(posted.some((m) => m.type === 'rendered' && m.version === older.version && !m.skipped)).toBe(false);
+    expect(await preview.page.textContent('#banner')).toBe('newer');
+  });
+
+  it('keeps the last good diagram while the document has a syntax error', async () => {
+    const good = renderMessageFor(HANDSHAKE);
+    await preview.render(good);
+    const svgBefore = await preview.page.innerHTML('#canvas');
+    const broken = renderMessageFor('participant a\na -> : SYN\n', {}, { syntaxError: { line: 1, message: 'Expecting a participant name' } });
+    const rendered = await preview.render(broken);
+    expect(rendered.skipped).toBe(true);
+    expect(await preview.page.innerHTML('#canvas')).toBe(svgBefore);
+    expect(await preview.page.textContent('#banner')).toContain('Syntax error on line 2: Expecting a participant name');
+    expect(await preview.page.isVisible('#banner')).toBe(true);
+  });
+
+  it('shows a Mermaid failure as text and keeps the page alive', async () => {
+    const bad = { ...renderMessageFor(HANDSHAKE), mermaid: 'sequenceDiagram\nparticipant a\na->>: oops\n' };
+    const rendered = await preview.render(bad);
+    expect(rendered.ok).toBe(false);
+    expect(await preview.page.isVisible('#problem')).toBe(true);
+    expect(await preview.page.textContent('#problem')).toContain('could not be drawn');
+    const ok = await preview.render(renderMessageFor(SIMULTANEOUS, { stateNames: 'linux' }));
+    expect(ok.ok).toBe(true);
+    expect(await preview.page.isVisible('#problem')).toBe(false);
+  });
+
+  it('ignores malformed messages', async () => {
+    const count = (await preview.posted()).length;
+    await preview.page.evaluate(() => {
+      window.postMessage({ type: 'render', version: 'x' }, '*');
+      window.postMessage({ type: 'highlight', line: '<img>' }, '*');
+      window.postMessage('render', '*');
+      window.postMessage({ type: 'nonsense' }, '*');
+    });
+    const marker = renderMessageFor(HANDSHAKE, {}, { banner: 'after junk' });
+    await preview.render(marker);
+    const posted = (await preview.posted()).slice(count);
+    expect(posted.map((m) => m.type)).toEqual(['rendered']);
+  });
+
+  it('zooms, fits and pans', async () => {
+    await preview.render(renderMessageFor(largeScenario(30), {}, { banner: 'zoom' }));
+    const scale = () => preview.page.evaluate(() => Number(document.getElementById('canvas')!.dataset.scale));
+    const fitted = await scale();
+    await preview.page.click('[data-action="zoom-in"]');
+    expect(await scale()).toBeCloseTo(fitted * 1.25, 2);
+    await preview.page.click('[data-action="actual-size"]');
+    expect(await scale()).toBe(1);
+    await preview.page.click('[data-action="fit"]');
+    expect(await scale()).toBeCloseTo(fitted, 3);
+  });
+
+  it('draws a window of a large scenario, with a banner, and the whole of a mid-sized one', async () => {
+    const big = renderMessageFor(largeScenario(2000), { maxMessages: 400, focusLine: 3000 }, { banner: 'Large scenario: a window' });
+    expect(big.messages.length).toBe(400);
+    const rendered = await preview.render(big);
+    expect(rendered.ok).toBe(true);
+    const arrows = await preview.page.locator('#canvas svg text.messageText').count();
+    expect(arrows).toBe(400);
+    expect(await preview.page.textContent('#banner')).toContain('Large scenario');
+    // Beyond Mermaid's default maxTextSize (50,000 characters): must still draw, not an error box.
+    const mid = renderMessageFor(largeScenario(1200), { maxMessages: 2000 });
+    expect(mid.mermaid.length).toBeGreaterThan(50_000);
+    const midRendered = await preview.render(mid);
+    expect(midRendered.ok).toBe(true);
+    expect(await preview.page.locator('#canvas svg text.messageText').count()).toBe(1200);
+  });
+});
