@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../server/src/engine/analysis.js';
 import { formatSeq } from '../../server/src/engine/seq.js';
+import type { TcpState } from '../../server/src/engine/states.js';
 import { analyze, codes, dedent, diagnosticToString, statesByLine } from '../support/analyze.js';
 import { applyFix, preferredFix } from './fixes.js';
 import { inState } from './states-reached.js';
@@ -56,7 +57,7 @@ describe('send-not-allowed', () => {
 });
 
 describe('bad-seq and bad-ack, and their fixes', () => {
-  const cases: Array<[string, string, string, string]> = [
+  const cases: Array<[string, TcpState, string, string]> = [
     ['bad-seq: the ACK of the handshake forgets the SYN took a number', 'LISTEN', 'b -> a : SYN seq=300\na -> b : SYN ACK seq=100 ack=301', 'b -> a : ACK seq=300 ack=101'],
     ['bad-seq: data ahead of SND.NXT', 'ESTABLISHED', 'a -> b : ACK seq=111 ack=301 len=10', ''],
     ['bad-seq: before ISS', 'ESTABLISHED', 'a -> b : ACK seq=50 ack=301 len=10', ''],
@@ -100,7 +101,7 @@ describe('bad-seq and bad-ack, and their fixes', () => {
 });
 
 describe('retransmissions (segment.retransmission)', () => {
-  function steps(text: string): Step[] {
+  function steps(text: string): readonly Step[] {
     const { analysis } = analyze(dedent(text));
     expect(analysis.diagnostics.map(diagnosticToString)).toEqual([]);
     return analysis.steps;
