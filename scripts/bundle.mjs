@@ -10,7 +10,8 @@ const production = process.argv.includes('--production');
 const targets = [
   // Node: the language server, the CLI, the benchmark.
   { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs' },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // playwright-core stays outside: it is loaded (from node_modules) only to draw SVG/PNG.
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, external: ['playwright-core'] },
   { entryPoints: { bench: 'scripts/bench.ts' }, platform: 'node', format: 'cjs' },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },

@@ -1,0 +1,194 @@
+/**
+ * `tcpflow export FILE… --format svg|png|md|mmd` (contract §5; docs/export.md).
+ *
+ * Every output path is decided (and refused, if it must be) before anything is drawn;
+ * a scenario with errors is exported only with --allow-errors; SVG and PNG are drawn
+ * in one headless Chromium for the whole batch; every file is written atomically.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { StateNameStyle } from '../engine/states.js';
+import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
+import {
+  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, readSvgKey, scenarioDiagram, stampSvg, svgKey,
+  type ExportFormat, type ScenarioDiagram,
+} from '../export/formats.js';
+import { EXPORT_THEMES, type ExportTheme } from '../export/mermaid-config.js';
+import { planOutputs, type PlannedOutput } from '../export/output-path.js';
+import { RenderError } from '../export/renderer.js';
+import { BrowserUnavailable, RenderSession } from '../export/session.js';
+import { formatDiagnostic } from './check.js';
+import { CliError, EXIT, type CliIo } from './io.js';
+import { readSource } from './read-source.js';
+
+export const EXPORT_USAGE = 'usage: tcpflow export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
+
+export interface ExportOptions {
+  readonly files: string[];
+  readonly format: ExportFormat;
+  readonly output?: string;
+  readonly outDir?: string;
+  readonly scale: number;
+  readonly theme: ExportTheme;
+  readonly stateNames: StateNameStyle;
+  readonly force: boolean;
+  readonly allowErrors: boolean;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, ExportFormat> = { '.svg': 'svg', '.png': 'png', '.md': 'md', '.markdown': 'md', '.mmd': 'mmd' };
+
+export function parseExportArgs(args: readonly string[]): ExportOptions {
+  const files: string[] = [];
+  let format: string | undefined;
+  let output: string | undefined;
+  let outDir: string | undefined;
+  let scale: string | undefined;
+  let theme: string | undefined;
+  let stateNames: string | undefined;
+  let force = false;
+  let allowErrors = false;
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
+      const next = args[++i];
+      if (next === undefined) throw new CliError(`export: ${name} needs a value\n${EXPORT_USAGE}`);
+      return next;
+    };
+    switch (name) {
+      case '--': onlyFiles = true; break;
+      case '--format': case '-f': format = value(); break;
+      case '-o': case '--output': output = value(); break;
+      case '--out-dir': outDir = value(); break;
+      case '--scale': scale = value(); break;
+      case '--theme': theme = value(); break;
+      case '--state-names': stateNames = value(); break;
+      case '--force': force = true; break;
+      case '--allow-errors': allowErrors = true; break;
+      default: throw new CliError(`export: unknown option ${arg}\n${EXPORT_USAGE}`);
+    }
+  }
+  if (files.length === 0) throw new CliError(`export: no file given\n${EXPORT_USAGE}`);
+  if (format === undefined && output !== undefined && output !== '-') {
+    format = FORMAT_BY_EXTENSION[output.slice(output.lastIndexOf('.')).toLowerCase()];
+  }
+  if (format === undefined) throw new CliError(`export: --format svg|png|md|mmd is required\n${EXPORT_USAGE}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`export: unknown format '${format}' (svg, png, md or mmd)`);
+  const f = format as ExportFormat;
+  if (output !== undefined && outDir !== undefined) throw new CliError('export: use either -o PATH or --out-dir DIR, not both');
+  if (scale !== undefined && f !== 'png') throw new CliError('export: --scale applies to --format png only');
+  const scaleValue = scale === undefined ? 1 : Number(scale);
+  if (!Number.isFinite(scaleValue) || scaleValue < 0.25 || scaleValue > 8) throw new CliError(`export: --scale must be a number from 0.25 to 8, not '${scale}'`);
+  if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError('export: --theme applies to svg and png (md and mmd are drawn by the page that shows them)');
+  if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(`export: unknown theme '${theme}' (light or dark)`);
+  if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(`export: --state-names is rfc or linux, not '${stateNames}'`);
+  if (output === '-' && f === 'png') throw new CliError('export: -o - writes text; a PNG needs a file name');
+  return {
+    files, format: f, scale: scaleValue, force, allowErrors,
+    theme: (theme ?? 'light') as ExportTheme,
+    stateNames: (stateNames ?? 'rfc') as StateNameStyle,
+    ...(output !== undefined ? { output } : {}),
+    ...(outDir !== undefined ? { outDir } : {}),
+  };
+}
+
+export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const options = parseExportArgs(args);
+  let exit: number = EXIT.ok;
+  const worse = (code: number): void => { exit = Math.max(exit, code); };
+
+  // 1. Read and check every scenario; print diagnostics as `check` does (on stderr: stdout may carry a diagram).
+  const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
+  for (const file of options.files) {
+    let text: string;
+    try {
+      text = readSource(file, io.cwd);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.err(`tcpflow: ${error.message}\n`);
+      worse(EXIT.usage);
+      continue;
+    }
+    const diagram = scenarioDiagram(text, { stateNames: options.stateNames });
+    for (const d of diagram.diagnostics) io.err(`${formatDiagnostic(file, d)}\n`);
+    if (diagram.hasErrors && !options.allowErrors) {
+      io.err(`tcpflow: ${file}: not exported, it has errors (fix them, or add --allow-errors to export it with the errors marked)\n`);
+      worse(EXIT.errors);
+      continue;
+    }
+    ready.push({ file, diagram });
+  }
+
+  // 2. Decide every output path; one refusal and nothing is written.
+  const plan = planOutputs({
+    inputs: ready.map((r) => r.file), extension: FORMAT_EXTENSION[options.format],
+    force: options.force, cwd: io.cwd,
+    ...(options.output !== undefined ? { output: options.output } : {}),
+    ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
+  });
+  if (plan.problems.length > 0) {
+    for (const p of plan.problems) io.err(`tcpflow: ${p}\n`);
+    io.err('tcpflow: nothing exported\n');
+    return EXIT.usage;
+  }
+
+  // 3. Draw and write.
+  const session = new RenderSession(env);
+  try {
+    for (const [i, out] of plan.outputs.entries()) {
+      const { file, diagram } = ready[i];
+      try {
+        const wrote = await exportOne(file, diagram, out, options, session, io);
+        if (out.path !== '-') io.out(`${file} -> ${out.display}${wrote ? '' : ' (unchanged)'}\n`);
+      } catch (error) {
+        if (error instanceof BrowserUnavailable) throw new CliError(error.message);
+        if (error instanceof RenderError || error instanceof WriteError) {
+          io.err(`tcpflow: ${file}: ${error.message}\n`);
+          worse(EXIT.usage);
+          continue;
+        }
+        throw error;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return exit;
+}
+
+/** Draws one scenario and writes it; false when an identical SVG was already there. */
+async function exportOne(file: string, diagram: ScenarioDiagram, out: PlannedOutput, options: ExportOptions, session: RenderSession, io: CliIo): Promise<boolean> {
+  const write = (data: string | Uint8Array): void => {
+    if (out.path === '-') io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+    else writeFileAtomic(out.path, data, out.display);
+  };
+  switch (options.format) {
+    case 'mmd':
+      write(diagram.mermaid);
+      return true;
+    case 'md':
+      write(markdownDocument(diagram.mermaid, basename(file)));
+      return true;
+    case 'svg': {
+      const key = svgKey(diagram.mermaid, options.theme);
+      if (out.path !== '-' && existsSync(out.path) && readSvgKey(readFileSync(out.path, 'utf8').slice(0, 200)) === key) return false;
+      const renderer = await session.get();
+      const drawn = await renderer.svg(diagram.mermaid, options.theme);
+      write(stampSvg(drawn.svg, key));
+      return true;
+    }
+    case 'png': {
+      const renderer = await session.get();
+      const drawn = await renderer.png(diagram.mermaid, options.theme, options.scale);
+      write(drawn.png);
+      return true;
+    }
+  }
+}

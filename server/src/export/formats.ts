@@ -1,0 +1,97 @@
+/**
+ * The text side of exporting, pure: a scenario's Mermaid source (`mmd`), the Markdown
+ * page that wraps it (`md`), and the stamp that ties an SVG to the source it was drawn
+ * from (so an unchanged diagram is not redrawn or rewritten).
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../engine/diagnostics.js';
+import type { StateNameStyle } from '../engine/states.js';
+import { generateMermaid } from '../diagram/mermaid.js';
+import { analyzeText } from '../language/analyze.js';
+import type { ExportTheme } from './mermaid-config.js';
+
+export const EXPORT_FORMATS = ['svg', 'png', 'md', 'mmd'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The file extension of each format. */
+export const FORMAT_EXTENSION: Record<ExportFormat, string> = { svg: '.svg', png: '.png', md: '.md', mmd: '.mmd' };
+
+export interface ScenarioDiagram {
+  /** Mermaid `sequenceDiagram` source: the `mmd` export, byte for byte. */
+  readonly mermaid: string;
+  readonly title: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hasErrors: boolean;
+  /** Number of arrows drawn (one per segment line). */
+  readonly messageCount: number;
+}
+
+export interface DiagramOptions {
+  readonly stateNames?: StateNameStyle;
+}
+
+/**
+ * The whole diagram of a scenario. Unlike the preview, an export is never cut to a
+ * window around the cursor: a document wants every message.
+ */
+export function scenarioDiagram(text: string, options: DiagramOptions = {}): ScenarioDiagram {
+  const { scenario, analysis } = analyzeText(text);
+  const diagram = generateMermaid(scenario, analysis, {
+    stateNames: options.stateNames ?? 'rfc',
+    maxMessages: Number.MAX_SAFE_INTEGER,
+  });
+  const titleStatement = scenario.statements.find((s) => s.kind === 'title');
+  const title = analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);
+  return {
+    mermaid: diagram.text,
+    title,
+    diagnostics: analysis.diagnostics,
+    hasErrors: analysis.diagnostics.some((d) => d.severity === 'error'),
+    messageCount: diagram.messages.length,
+  };
+}
+
+/** A fence of backticks longer than any run of backticks inside `text` (at least three). */
+export function fenceFor(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * The `md` export: the Mermaid source in a fenced `mermaid` block, which GitHub and
+ * GitLab draw. `sourceName` (the scenario's file name) goes into a comment only.
+ */
+export function markdownDocument(mermaid: string, sourceName: string): string {
+  const fence = fenceFor(mermaid);
+  const body = mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`;
+  return `<!-- Drawn by tcpflow from ${htmlCommentText(sourceName)}: edit that file and export again. -->\n\n${fence}mermaid\n${body}${fence}\n`;
+}
+
+/** Text that cannot end an HTML comment (`--`, `>`) or break a line. */
+export function htmlCommentText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/-{2,}/g, '-').replace(/>/g, '&gt;');
+}
+
+// ---------------------------------------------------------------------------
+// The stamp on an exported SVG
+
+/** Bumped when the renderer changes its output, so old SVGs are redrawn. */
+export const RENDERER_REVISION = 1;
+
+const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
+
+/** What an SVG depends on: the Mermaid source, the theme and the renderer's revision. */
+export function svgKey(mermaid: string, theme: ExportTheme): string {
+  return createHash('sha256').update(`tcpflow-svg ${RENDERER_REVISION} ${theme}\n${mermaid}`).digest('hex');
+}
+
+/** The SVG file as written: a one-line comment with its key, then the drawing. */
+export function stampSvg(svg: string, key: string): string {
+  const body = svg.replace(STAMP, '');
+  return `<!-- tcpflow diagram, drawn from its source; sha256=${key} -->\n${body.endsWith('\n') ? body : `${body}\n`}`;
+}
+
+/** The key an SVG file was stamped with, if any. */
+export function readSvgKey(fileText: string): string | undefined {
+  return STAMP.exec(fileText)?.[1];
+}
