@@ -9,10 +9,11 @@ const production = process.argv.includes('--production');
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
   // Node: the language server, the CLI, the benchmark.
-  { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs' },
+  { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // playwright-core stays outside: it is loaded (from node_modules) only to draw SVG/PNG.
   { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, external: ['playwright-core'] },
   { entryPoints: { bench: 'scripts/bench.ts' }, platform: 'node', format: 'cjs' },
+  { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
   // The webview (a browser): its own bundle, with Mermaid inside (no network in a webview).
