@@ -1,0 +1,84 @@
+/**
+ * Hover: on a diagnostic, why and what would be valid; on a flag, a state name, a call
+ * or a participant, what it means; on an event line, what the engine did there.
+ */
+import type { LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver';
+import { FLAGS, type Flag, type Statement } from '../engine/model.js';
+import { formatState, readStateName, type StateNameStyle } from '../engine/states.js';
+import type { DocumentAnalyses } from './analyses.js';
+import { CALL_DESCRIPTIONS, describeState, describeStep, FLAG_DESCRIPTIONS } from './describe.js';
+import type { DocumentAnalysis } from './document-analysis.js';
+import { occurrenceAt } from './occurrences.js';
+import type { SettingsService } from './settings.js';
+import { spanContains, wordAt } from './text.js';
+
+export class TcpflowHoverProvider implements HoverProvider {
+  constructor(private readonly analyses: DocumentAnalyses, private readonly settings: SettingsService) {}
+
+  async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    const { stateNames } = await this.settings.get();
+    const value = hoverMarkdown(this.analyses.get(document), params.position, stateNames);
+    return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
+  }
+}
+
+export function hoverMarkdown(doc: DocumentAnalysis, pos: Position, style: StateNameStyle): string | undefined {
+  const sections: string[] = [];
+
+  for (const d of doc.analysis.diagnostics) {
+    if (!spanContains(d.span, pos)) continue;
+    const fixes = d.fixes ?? [];
+    sections.push([
+      `**${d.severity}** \`${d.code}\`: ${d.message}`,
+      ...(fixes.length > 0 ? ['', 'Quick fixes:', ...fixes.map((f) => `- ${f.title}`)] : []),
+    ].join('\n'));
+  }
+
+  const statement = doc.statementByLine.get(pos.line);
+  if (statement) {
+    const token = tokenHover(doc, statement, pos, style);
+    if (token) sections.push(token);
+  }
+
+  const step = doc.stepByLine.get(pos.line);
+  if (step) sections.push(describeStep(doc.analysis, step, style));
+  return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+}
+
+/** What the word under the cursor means: a flag, a state name, a call, a participant or a tag. */
+function tokenHover(doc: DocumentAnalysis, statement: Statement, pos: Position, style: StateNameStyle): string | undefined {
+  const line = doc.lines[pos.line] ?? '';
+  if (statement.kind === 'segment' && spanContains(statement.flagsSpan, pos)) {
+    const word = wordAt(line, pos.character, /[A-Za-z]/)?.text.toUpperCase();
+    if (word && (FLAGS as readonly string[]).includes(word)) return `**${word}** (flag)\n\n${FLAG_DESCRIPTIONS[word as Flag]}`;
+  }
+  const stateSpans = statement.kind === 'expect' ? statement.checks.map((c) => c.stateSpan)
+    : statement.kind === 'participant' && statement.startSpan ? [statement.startSpan] : [];
+  for (const span of stateSpans) {
+    if (!spanContains(span, pos)) continue;
+    const read = readStateName(line.slice(span.startColumn, span.endColumn));
+    if (read.kind !== 'unknown') return describeState(read.state, style);
+  }
+  if (statement.kind === 'call' && spanContains(statement.callSpan, pos)) {
+    return `**${statement.call}** (call)\n\n${CALL_DESCRIPTIONS[statement.call]}`;
+  }
+  const occurrence = occurrenceAt(doc, pos);
+  if (occurrence?.kind === 'participant') {
+    const info = doc.analysis.participants.find((p) => p.name === occurrence.name);
+    if (!info) return undefined;
+    const lines = [`**${info.name}** (participant)${info.label ? ` — ${info.label}` : ''}`,
+      '',
+      `${info.declared ? 'Declared' : 'First used'} on line ${info.span.startLine + 1}; starts ${formatState(info.initialState, style)}.`];
+    const last = [...doc.analysis.steps].reverse().find((s) => s.line <= pos.line);
+    if (last) lines.push(`After line ${last.line + 1}: ${formatState(last.states[info.name] ?? info.initialState, style)}.`);
+    return lines.join('\n');
+  }
+  if (occurrence?.kind === 'tag') {
+    const tag = doc.analysis.tags.find((t) => t.tag === occurrence.name);
+    if (!tag) return undefined;
+    return `**${tag.tag}** (in-flight segment)\n\nSent on line ${tag.sentOnLine + 1}; ${tag.deliveredOnLine !== undefined ? `delivered on line ${tag.deliveredOnLine + 1}` : 'never delivered'}.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * The endpoints' TCBs at a given line, for completion and the "insert the reply" fix.
+ *
+ * The engine reports final TCB snapshots only, so the TCBs before line L come from
+ * running the engine once more over the statements above L (already read: no parse).
+ * On a 1,000-event scenario that costs a few milliseconds, and only when completion or
+ * a code action asks.
+ */
+import type { Analysis, TcbSnapshot } from '../engine/analysis.js';
+import type { CallName, Flag, TimerName } from '../engine/model.js';
+import { runScenario } from '../engine/run.js';
+import { formatSeq, seqDiff, seqSymbol, type Seq } from '../engine/seq.js';
+import { isSynchronized } from '../engine/states.js';
+import type { DocumentAnalysis } from './document-analysis.js';
+
+const cache = new WeakMap<DocumentAnalysis, Map<number, Analysis>>();
+
+/** The analysis of the statements that start before `line`. */
+export function analysisBefore(doc: DocumentAnalysis, line: number): Analysis {
+  const statements = doc.scenario.statements.filter((s) => s.span.startLine < line);
+  if (statements.length === doc.scenario.statements.length) return doc.analysis;
+  let byLine = cache.get(doc);
+  if (!byLine) cache.set(doc, (byLine = new Map()));
+  let found = byLine.get(statements.length);
+  if (!found) {
+    found = runScenario({ statements });
+    byLine.set(statements.length, found);
+  }
+  return found;
+}
+
+export interface ProposedSegment {
+  readonly flags: readonly Flag[];
+  readonly seq?: Seq;
+  readonly ack?: Seq;
+  /** Why this segment: the reply owed, or what the state sends next. */
+  readonly why: string;
+}
+
+export function segmentText(p: ProposedSegment): string {
+  return [p.flags.join(' '), p.seq && `seq=${formatSeq(p.seq)}`, p.ack && `ack=${formatSeq(p.ack)}`].filter(Boolean).join(' ');
+}
+
+/** The symbol the engine would choose for a new ISS: J, K, x, y, then ISN_<name> (run.ts freshSymbol). */
+export function freshSymbol(analysis: Analysis, owner: string): Seq {
+  const used = new Set<string>();
+  for (const step of analysis.steps) {
+    if (step.segment?.seq?.symbol) used.add(step.segment.seq.symbol);
+    if (step.segment?.ack?.symbol) used.add(step.segment.ack.symbol);
+  }
+  const symbol = ['J', 'K', 'x', 'y'].find((s) => !used.has(s)) ?? `ISN_${owner}`;
+  return seqSymbol(symbol);
+}
+
+/** The segment `from` would send now, fully filled: the reply it owes, or what its state sends next. */
+export function proposeSegment(analysis: Analysis, from: string): ProposedSegment | undefined {
+  const t: TcbSnapshot | undefined = analysis.finalTcbs[from];
+  const fresh = () => freshSymbol(analysis, from);
+  if (!t || (t.state === 'CLOSED' && !t.due)) return { flags: ['SYN'], seq: fresh(), why: 'an active OPEN: the SYN (it implies connect)' };
+  if (t.due) {
+    const due = t.due;
+    const seq = due.seq ?? (due.flags.includes('SYN') ? (t.synPending || !t.iss ? fresh() : t.iss) : t.sndNxt);
+    const ack = due.flags.includes('ACK') ? due.ack ?? t.rcvNxt : undefined;
+    return { flags: due.flags, seq, ack, why: `the reply ${from} owes: ${due.reason}` };
+  }
+  switch (t.state) {
+    case 'LISTEN':
+      return { flags: ['SYN'], seq: fresh(), why: 'LISTEN sends nothing until a SYN arrives; a SYN from LISTEN turns it into an active OPEN' };
+    case 'SYN-SENT':
+      return t.synPending || !t.iss
+        ? { flags: ['SYN'], seq: fresh(), why: 'the SYN of the active OPEN' }
+        : { flags: ['SYN'], seq: t.iss, why: 'a retransmission of the SYN' };
+    case 'SYN-RECEIVED':
+      if (t.synPending || !t.iss) return { flags: ['SYN', 'ACK'], seq: fresh(), ack: t.rcvNxt, why: 'the SYN,ACK that answers the SYN' };
+      break;
+    default:
+      break;
+  }
+  if (t.finPending) return { flags: ['FIN', 'ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: 'the FIN that close made due' };
+  return { flags: ['ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: `${from}'s next segment: SND.NXT and RCV.NXT` };
+}
+
+/** Calls the endpoint's state accepts (mirrors engine/calls.ts), for ordering completions. */
+export function callAllowed(t: TcbSnapshot | undefined, call: CallName, timer?: TimerName): boolean {
+  const state = t?.state ?? 'CLOSED';
+  const finSent = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state);
+  switch (call) {
+    case 'listen': return state === 'CLOSED';
+    case 'connect': return state === 'CLOSED' || state === 'LISTEN';
+    case 'accept': return state === 'LISTEN' || state === 'SYN-RECEIVED' || state === 'ESTABLISHED';
+    case 'send': return state !== 'CLOSED' && !finSent && !t?.finPending;
+    case 'recv': return state !== 'CLOSED';
+    case 'close': return state === 'LISTEN' || state === 'SYN-SENT' || state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
+    case 'shutdown': return state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
+    case 'abort': return state !== 'CLOSED';
+    case 'crash': return true;
+    case 'timeout':
+      if (timer === '2MSL') return state === 'TIME-WAIT';
+      if (timer === 'USER') return state !== 'CLOSED';
+      if (timer === 'RTO') {
+        const outstanding = t?.sndUna && t.sndNxt ? (seqDiff(t.sndNxt, t.sndUna) ?? 0) > 0 : false;
+        return outstanding && !t?.synPending && (isSynchronized(state) || state === 'SYN-SENT');
+      }
+      return state === 'TIME-WAIT' || state !== 'CLOSED';
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The `tcpflow.*` settings: from the client's `workspace/configuration` (section
+ * `tcpflow`, refreshed on `workspace/didChangeConfiguration`), else from
+ * `initializationOptions`, else the defaults of package.json.
+ */
+import type { ConfigurationProvider } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { StateNameStyle } from '../engine/states.js';
+
+export interface TcpflowSettings {
+  readonly inlayHints: { readonly enabled: boolean; readonly compact: boolean };
+  readonly stateNames: StateNameStyle;
+}
+
+export const DEFAULT_SETTINGS: TcpflowSettings = { inlayHints: { enabled: true, compact: false }, stateNames: 'rfc' };
+
+/**
+ * Reads a settings object as clients send it: nested (`{ inlayHints: { enabled } }`,
+ * VS Code, Neovim) or with dotted keys (`{ 'inlayHints.enabled': … }`), with or
+ * without the `tcpflow` level. Values of the wrong type are ignored.
+ */
+export function readSettings(raw: unknown, base: TcpflowSettings = DEFAULT_SETTINGS): TcpflowSettings {
+  if (!raw || typeof raw !== 'object') return base;
+  const obj = raw as Record<string, unknown>;
+  if (obj.tcpflow && typeof obj.tcpflow === 'object') return readSettings(obj.tcpflow, base);
+  const get = (path: string): unknown => {
+    if (path in obj) return obj[path];
+    const flat = path.startsWith('tcpflow.') ? path : `tcpflow.${path}`;
+    if (flat in obj) return obj[flat];
+    let node: unknown = obj;
+    for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    return node;
+  };
+  const bool = (path: string, fallback: boolean) => {
+    const v = get(path);
+    return typeof v === 'boolean' ? v : fallback;
+  };
+  const names = get('stateNames');
+  return {
+    inlayHints: { enabled: bool('inlayHints.enabled', base.inlayHints.enabled), compact: bool('inlayHints.compact', base.inlayHints.compact) },
+    stateNames: names === 'rfc' || names === 'linux' ? names : base.stateNames,
+  };
+}
+
+export class SettingsService {
+  private fromInitialization: TcpflowSettings = DEFAULT_SETTINGS;
+  private readonly configuration: ConfigurationProvider;
+
+  constructor(shared: LangiumSharedServices) {
+    this.configuration = shared.workspace.ConfigurationProvider;
+    shared.lsp.LanguageServer.onInitialize((params) => {
+      this.fromInitialization = readSettings(params.initializationOptions);
+    });
+  }
+
+  async get(): Promise<TcpflowSettings> {
+    const section: Record<string, unknown> = {};
+    for (const key of ['inlayHints', 'stateNames', 'inlayHints.enabled', 'inlayHints.compact']) {
+      const value: unknown = await this.configuration.getConfiguration('tcpflow', key);
+      if (value !== undefined) section[key] = value;
+    }
+    return readSettings(section, this.fromInitialization);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The language server's services: Langium's LSP modules, the tcpflow core (grammar,
+ * parser) and the tcpflow features. One factory for the server and the tests.
+ */
+import { EmptyFileSystem, inject, type Module } from 'langium';
+import {
+  createDefaultModule, createDefaultSharedModule,
+  type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from '../language/generated/module.js';
+import '../language/parser-performance.js';
+import { DocumentAnalyses, TcpflowDocumentFactory } from './analyses.js';
+import { TcpflowCodeActionProvider } from './code-actions.js';
+import { TcpflowCompletionProvider } from './completion.js';
+import { IncrementalReader } from './document-analysis.js';
+import { TcpflowFormatter } from './formatter.js';
+import { TcpflowHoverProvider } from './hover.js';
+import { TcpflowInlayHintProvider } from './inlay-hints.js';
+import { TcpflowNavigation } from './navigation.js';
+import { TcpflowSemanticTokens } from './semantic-tokens.js';
+import { SettingsService } from './settings.js';
+import { TcpflowStructure } from './structure.js';
+import { TcpflowDocumentValidator } from './validator.js';
+
+export interface TcpflowAddedServices {
+  readonly tcpflow: {
+    readonly Analyses: DocumentAnalyses;
+    readonly Settings: SettingsService;
+    readonly Navigation: TcpflowNavigation;
+    readonly Structure: TcpflowStructure;
+  };
+}
+
+export type TcpflowServices = LangiumServices & TcpflowAddedServices;
+
+const TcpflowLspModule: Module<TcpflowServices, PartialLangiumServices & TcpflowAddedServices> = {
+  tcpflow: {
+    Analyses: (s) => new DocumentAnalyses(() => new IncrementalReader(s)),
+    Settings: (s) => new SettingsService(s.shared),
+    Navigation: (s) => new TcpflowNavigation(s.tcpflow.Analyses),
+    Structure: (s) => new TcpflowStructure(s.tcpflow.Analyses),
+  },
+  validation: {
+    DocumentValidator: (s) => new TcpflowDocumentValidator(s.tcpflow.Analyses),
+  },
+  lsp: {
+    InlayHintProvider: (s) => new TcpflowInlayHintProvider(s.tcpflow.Analyses, s.tcpflow.Settings),
+    HoverProvider: (s) => new TcpflowHoverProvider(s.tcpflow.Analyses, s.tcpflow.Settings),
+    CodeActionProvider: (s) => new TcpflowCodeActionProvider(s.tcpflow.Analyses),
+    CompletionProvider: (s) => new TcpflowCompletionProvider(s.tcpflow.Analyses),
+    DefinitionProvider: (s) => s.tcpflow.Navigation,
+    ReferencesProvider: (s) => s.tcpflow.Navigation,
+    DocumentHighlightProvider: (s) => s.tcpflow.Navigation,
+    RenameProvider: (s) => s.tcpflow.Navigation,
+    DocumentSymbolProvider: (s) => s.tcpflow.Structure,
+    FoldingRangeProvider: (s) => s.tcpflow.Structure,
+    Formatter: (s) => new TcpflowFormatter(s.tcpflow.Analyses),
+    SemanticTokenProvider: (s) => new TcpflowSemanticTokens(s.tcpflow.Analyses),
+  },
+};
+
+const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  workspace: {
+    // Reading a document is the chunked read + one engine run of DocumentAnalyses.
+    LangiumDocumentFactory: (shared) => new TcpflowDocumentFactory(shared, (uri) => (shared.ServiceRegistry.getServices(uri) as TcpflowServices).tcpflow.Analyses),
+  },
+};
+
+export function createTcpflowServices(context: DefaultSharedModuleContext = EmptyFileSystem): { shared: LangiumSharedServices; Tcpflow: TcpflowServices } {
+  const shared = inject(createDefaultSharedModule(context), TcpflowGeneratedSharedModule, TcpflowSharedLspModule);
+  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowLspModule);
+  shared.ServiceRegistry.register(Tcpflow);
+  return { shared, Tcpflow };
+}
