@@ -1,0 +1,172 @@
+/**
+ * The Mermaid generator: every shipped example against its checked-in diagram
+ * (`golden/*.mmd`; refresh with `npx vitest run test/diagram -u` and review the diff),
+ * and the rules of contract §6 on small scenarios.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
+import { analyzeText } from '../../server/src/language/analyze.js';
+import { dedent } from '../support/analyze.js';
+import { largeScenario } from '../preview/large.js';
+
+function examples(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.tcpflow')).sort().map((f) => join(dir, f));
+}
+
+function mermaidOf(source: string, options: MermaidOptions = {}) {
+  const { scenario, analysis } = analyzeText(source);
+  return generateMermaid(scenario, analysis, options);
+}
+
+describe('golden diagrams of the examples', () => {
+  for (const file of [...examples('examples'), ...examples('examples/mistakes')]) {
+    it(basename(file), async () => {
+      const diagram = mermaidOf(readFileSync(file, 'utf8'));
+      await expect(diagram.text).toMatchFileSnapshot(`golden/${basename(file, '.tcpflow')}.mmd`);
+    });
+  }
+
+  it('every example draws one arrow per segment line, in source order', () => {
+    for (const file of examples('examples')) {
+      const source = readFileSync(file, 'utf8');
+      const { scenario } = analyzeText(source);
+      const segments = scenario.statements.filter((s) => s.kind === 'segment');
+      const diagram = mermaidOf(source);
+      const delivered = segments.filter((s) => s.arrow !== '~>' || diagram.messages.some((m) => m.line === s.span.startLine));
+      expect(diagram.messages.map((m) => m.line).sort((a, b) => a - b), file).toEqual(delivered.map((s) => s.span.startLine));
+    }
+  });
+});
+
+describe('what the diagram shows', () => {
+  const handshake = dedent(`
+    scenario "Handshake"
+    participant client as "Client 10.0.0.1:51000"
+    participant server starts LISTEN
+    client -> server : SYN seq=J
+    server -> client : SYN ACK seq=K ack=J+1
+    client -> server : ACK
+  `);
+
+  it('writes the title, the participants with labels, and an arrow per segment', () => {
+    const d = mermaidOf(handshake);
+    expect(d.text).toBe([
+      'sequenceDiagram',
+      'title Handshake',
+      'participant client as Client 10.0.0.1#58;51000',
+      'participant server as server',
+      'Note right of server: LISTEN',
+      'client->>server: SYN seq=J',
+      'Note left of client: SYN-SENT',
+      'Note right of server: SYN-RECEIVED',
+      'server->>client: SYN,ACK seq=K ack=J+1',
+      'Note left of client: ESTABLISHED',
+      'Note over client: connect() returns',
+      'client->>server: ACK (seq=J+1) (ack=K+1)',
+      'Note right of server: ESTABLISHED',
+      '',
+    ].join('\n'));
+    expect(d.messages).toEqual([{ line: 3 }, { line: 4 }, { line: 5 }]);
+    expect(d.notes.filter((n) => n.kind === 'state').map((n) => n.line)).toEqual([2, 3, 3, 4, 5]);
+  });
+
+  it('names states the Linux way on request', () => {
+    expect(mermaidOf(handshake, { stateNames: 'linux' }).text).toContain('Note right of server: SYN_RECV');
+  });
+
+  it('ends a lost segment in a cross and dashes an old duplicate', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b starts LISTEN
+      a -x b : SYN seq=100
+      a --> b : SYN seq=90
+    `));
+    expect(d.text).toContain('a-xb: SYN seq=100 (lost)');
+    expect(d.text).toContain('a-->>b: old duplicate SYN seq=90');
+  });
+
+  it('notes an in-flight segment where it leaves and draws it dashed at its delivery', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b starts LISTEN
+      a ~> b : SYN seq=100 as syn
+      note over a : waiting
+      deliver syn
+    `));
+    expect(d.text).toContain('Note left of a: sent as syn, in flight: SYN seq=100');
+    expect(d.text).toContain('a--)b: syn delivered late: SYN seq=100');
+    expect(d.messages).toEqual([{ line: 2, deliveredOn: 4 }]);
+  });
+
+  it('shows calls, and a blocking connect as an activation until it returns', () => {
+    const d = mermaidOf(dedent(`
+      participant client
+      participant server
+      server: listen
+      client: connect
+      client -> server : SYN seq=J
+      server -> client : SYN ACK seq=K ack=J+1
+    `));
+    expect(d.text).toMatch(/Note over server: listen\(\)\n/);
+    expect(d.text).toMatch(/Note over client: connect\(\)\nNote left of client: SYN-SENT\nactivate client\n/);
+    expect(d.text).toMatch(/Note over client: connect\(\) returns\ndeactivate client\n/);
+  });
+
+  it('marks an error with a red rect and the diagnostic', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b starts LISTEN
+      a -> b : SYN seq=100
+      b -> a : SYN ACK seq=300 ack=100
+    `));
+    expect(d.text).toMatch(/rect rgb\(255, 221, 221\)\nb->>a: SYN,ACK seq=300 ack=100\n[^]*Note over a,b: Error bad-ack - [^\n]*\nend\n/);
+    expect(d.notes.some((n) => n.kind === 'diagnostic' && n.line === 3)).toBe(true);
+  });
+
+  it('keeps notes as written, escaped', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b
+      note over a, b : RST; then #59; <b>100%</b> end
+    `));
+    expect(d.text).toContain('Note over a,b: RST#59; then #35;59#59; #60;b#62;100#37;#60;/b#62; end');
+  });
+
+  it('gives participants named like Mermaid keywords an id of their own', () => {
+    const d = mermaidOf(dedent(`
+      participant end
+      participant loop starts LISTEN
+      end -> loop : SYN seq=1
+    `));
+    expect(d.text).toContain('participant p1_ as end');
+    expect(d.text).toContain('participant p2_ as loop');
+    expect(d.text).toContain('p1_->>p2_: SYN seq=1');
+  });
+});
+
+describe('large scenarios', () => {
+  const source = largeScenario(1000);
+
+  it('draws everything up to the cap', () => {
+    expect(mermaidOf(source, { maxMessages: 1000 }).messages).toHaveLength(1000);
+  });
+
+  it('draws a window of at most the cap around the focus line, and says so', () => {
+    const d = mermaidOf(source, { maxMessages: 100, focusLine: 500 });
+    expect(d.messages).toHaveLength(100);
+    const lines = d.messages.map((m) => m.line);
+    expect(Math.min(...lines)).toBeLessThanOrEqual(500);
+    expect(Math.max(...lines)).toBeGreaterThanOrEqual(500);
+    expect(d.window).toMatchObject({ totalMessages: 1000 });
+    expect(d.text).toContain('Large scenario: showing messages');
+    expect(d.text).toContain('more messages after line');
+  });
+
+  it('starts at the top without a focus line', () => {
+    const d = mermaidOf(source, { maxMessages: 50 });
+    expect(d.messages[0].line).toBe(3);
+    expect(d.text).toContain('showing the first 50 of 1000 messages');
+  });
+});
