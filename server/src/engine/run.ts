@@ -284,8 +284,10 @@ class ScenarioRun {
   }
 
   private checkSpaces(seg: SegmentStatement): void {
-    // A reset from an endpoint with no TCB carries SEQ=0 outside any space (§3.10.7.1).
-    const senderHasSpace = this.tcb(seg.from).state !== 'CLOSED' || seg.arrow === '-->';
+    // A reset from an endpoint with no TCB carries SEQ=0 outside any space (§3.10.7.1);
+    // a SYN from CLOSED (an implied connect) chooses the ISS, the start of the space.
+    const opens = seg.flags.includes('SYN') && !seg.flags.includes('RST');
+    const senderHasSpace = this.tcb(seg.from).state !== 'CLOSED' || seg.arrow === '-->' || opens;
     if (seg.seq && senderHasSpace) this.checkSpace(seg.from, seg.seq.value, seg.seq.span);
     if (seg.ack) this.checkSpace(seg.to, seg.ack.value, seg.ack.span);
   }
