@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (These tests run code inside Chromium with page.evaluate: DOM types for those callbacks.)
 /**
  * Loads the real preview page (`buildPreviewHtml`, same CSP as the panel) with the real
  * webview bundle in headless Chromium, with a stub `acquireVsCodeApi` that records

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (These tests run code inside Chromium with page.evaluate: DOM types for those callbacks.)
 /**
  * Nothing in a `.tcpflow` file can inject markup or script into the preview (contract
  * §6): each payload of the corpus, in every free-text position, rendered in the real

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (These tests run code inside Chromium with page.evaluate: DOM types for those callbacks.)
 /**
  * The preview webview in real headless Chromium: the page the panel builds, the real
  * bundle with Mermaid, messages posted as the extension posts them.
