@@ -18,6 +18,8 @@ const targets = [
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
   // The webview (a browser): its own bundle, with Mermaid inside (no network in a webview).
   { entryPoints: { 'webview/preview': 'client/webview/src/preview.ts' }, platform: 'browser', format: 'iife' },
+  // VS Code's Markdown preview (markdown.previewScripts): draws ```tcpflow blocks, Mermaid inside.
+  { entryPoints: { 'markdown/preview': 'client/src/markdown/preview-script.ts' }, platform: 'browser', format: 'iife' },
 ];
 
 const common = {

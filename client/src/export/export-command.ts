@@ -1,0 +1,183 @@
+/**
+ * "TCP Flow: Export Diagram…" (`tcpflow.export`). The lead calls
+ * `registerExportCommands(context, deps)` from extension.ts.
+ *
+ * Markdown and Mermaid source are made here, from the document's text, by the same
+ * pure functions as `tcpflow export`. SVG and PNG are drawn by `deps.render`, which
+ * draws in the preview webview (see webview-protocol.ts), so no browser needs to be
+ * installed. Files are written atomically; an existing file is replaced only after a
+ * modal confirmation.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
+import { FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
+import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
+import { defaultOutputName } from '../../../server/src/export/output-path.js';
+import type { WebviewRender } from './webview-protocol.js';
+
+export const EXPORT_COMMAND = 'tcpflow.export';
+
+export interface ExportDeps {
+  /** Draws SVG/PNG (normally in the preview webview). Without it only Markdown and Mermaid source are offered. */
+  readonly render?: WebviewRender;
+  /** Where to log what was written (an output channel's appendLine). */
+  readonly log?: (line: string) => void;
+}
+
+interface FormatChoice extends vscode.QuickPickItem {
+  readonly format: ExportFormat;
+  readonly scale: number;
+  readonly key: string;
+}
+
+const CHOICES: readonly FormatChoice[] = [
+  { key: 'svg', label: 'SVG', description: 'vector image', format: 'svg', scale: 1 },
+  { key: 'png1', label: 'PNG 1×', description: 'bitmap, natural size', format: 'png', scale: 1 },
+  { key: 'png2', label: 'PNG 2×', description: 'bitmap, twice the size (sharp on high-DPI screens)', format: 'png', scale: 2 },
+  { key: 'png3', label: 'PNG 3×', description: 'bitmap, three times the size', format: 'png', scale: 3 },
+  { key: 'md', label: 'Markdown', description: 'a ```mermaid block (GitHub and GitLab draw it)', format: 'md', scale: 1 },
+  { key: 'mmd', label: 'Mermaid source', description: '.mmd', format: 'mmd', scale: 1 },
+];
+const LAST_CHOICE = 'tcpflow.export.lastFormat';
+
+export function registerExportCommands(context: vscode.ExtensionContext, deps: ExportDeps = {}): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => exportDiagram(context, deps, uri instanceof vscode.Uri ? uri : undefined)),
+  );
+}
+
+async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps, uri: vscode.Uri | undefined): Promise<void> {
+  const document = await targetDocument(uri);
+  if (!document) {
+    void vscode.window.showErrorMessage('TCP Flow: open a .tcpflow file to export its diagram.');
+    return;
+  }
+  const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
+  const diagram = scenarioDiagram(document.getText(), { stateNames });
+  const name = path.basename(document.uri.path);
+  if (diagram.hasErrors) {
+    const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;
+    const go = await vscode.window.showWarningMessage(
+      `${name} has ${errors} error${errors === 1 ? '' : 's'}. Export it anyway, with the errors marked in the diagram?`,
+      { modal: true }, 'Export Anyway');
+    if (go !== 'Export Anyway') return;
+  }
+
+  const choice = await pickFormat(context, deps);
+  if (!choice) return;
+  let theme: ExportTheme = 'light';
+  if (choice.format === 'svg' || choice.format === 'png') {
+    const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark || vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
+    const themes = [
+      { label: 'Light', description: 'white background', theme: 'light' as const },
+      { label: 'Dark', description: 'dark background', theme: 'dark' as const },
+    ];
+    if (dark) themes.reverse();
+    const picked = await vscode.window.showQuickPick(themes, { title: 'Export Diagram: theme', placeHolder: 'Light or dark?' });
+    if (!picked) return;
+    theme = picked.theme;
+  }
+
+  let target = defaultTarget(document, choice.format);
+  if (await exists(target)) {
+    const answer = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace', 'Save As…');
+    if (answer === 'Save As…') {
+      const chosen = await vscode.window.showSaveDialog({ defaultUri: target, filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
+      if (!chosen) return;
+      target = chosen; // the save dialog has asked about replacing
+    } else if (answer !== 'Replace') {
+      return;
+    }
+  }
+
+  try {
+    const bytes = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${name} as ${choice.label}…` },
+      () => contents(diagram.mermaid, name, choice, theme, deps),
+    );
+    await writeAtomically(target, bytes);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`TCP Flow: export failed: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const shown = vscode.workspace.asRelativePath(target);
+  deps.log?.(`exported ${document.uri.fsPath} -> ${target.fsPath}`);
+  void vscode.window.showInformationMessage(`Exported ${shown}`, 'Open').then((action) => {
+    if (action === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  });
+}
+
+async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(uri);
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'tcpflow') return editor.document;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'tcpflow')?.document;
+}
+
+async function pickFormat(context: vscode.ExtensionContext, deps: ExportDeps): Promise<FormatChoice | undefined> {
+  const last = context.workspaceState.get<string>(LAST_CHOICE);
+  const available = CHOICES.filter((c) => deps.render || (c.format !== 'svg' && c.format !== 'png'));
+  const items = [...available].sort((a, b) => Number(b.key === last) - Number(a.key === last));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Export Diagram',
+    placeHolder: deps.render ? 'Format' : 'Format (SVG and PNG need the preview to draw them)',
+  });
+  if (picked) await context.workspaceState.update(LAST_CHOICE, picked.key);
+  return picked;
+}
+
+/** `tcpflow.export.directory` (relative to the workspace folder), else beside the scenario. */
+export function defaultTarget(document: vscode.TextDocument, format: ExportFormat): vscode.Uri {
+  const file = defaultOutputName(document.uri.path, FORMAT_EXTENSION[format]);
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  const setting = vscode.workspace.getConfiguration('tcpflow', document.uri).get<string>('export.directory', '').trim();
+  if (setting && folder) {
+    return path.isAbsolute(setting) ? vscode.Uri.file(path.join(setting, file)) : vscode.Uri.joinPath(folder.uri, setting, file);
+  }
+  if (document.isUntitled) return vscode.Uri.joinPath(folder?.uri ?? vscode.Uri.file(process.cwd()), file);
+  return vscode.Uri.joinPath(document.uri, '..', file);
+}
+
+async function contents(mermaid: string, name: string, choice: FormatChoice, theme: ExportTheme, deps: ExportDeps): Promise<Uint8Array> {
+  switch (choice.format) {
+    case 'mmd':
+      return new TextEncoder().encode(mermaid);
+    case 'md':
+      return new TextEncoder().encode(markdownDocument(mermaid, name));
+    case 'svg': {
+      if (!deps.render) throw new Error('SVG needs the preview to draw it');
+      const svg = new TextDecoder().decode(await deps.render({ mermaid, theme, format: 'svg', scale: 1 }));
+      return new TextEncoder().encode(stampSvg(svg, svgKey(mermaid, theme)));
+    }
+    case 'png':
+      if (!deps.render) throw new Error('PNG needs the preview to draw it');
+      return deps.render({ mermaid, theme, format: 'png', scale: choice.scale });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** On disk: temp file + fsync + rename. Elsewhere (remote, virtual): temp file + rename through the workspace file system. */
+async function writeAtomically(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  if (target.scheme === 'file') {
+    writeFileAtomic(target.fsPath, bytes, vscode.workspace.asRelativePath(target));
+    return;
+  }
+  const temp = vscode.Uri.joinPath(target, '..', `.${path.posix.basename(target.path)}.${Date.now()}.tcpflow-tmp`);
+  await vscode.workspace.fs.writeFile(temp, bytes);
+  try {
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
+}

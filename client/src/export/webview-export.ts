@@ -1,0 +1,102 @@
+/**
+ * The webview side of an export request: draws the Mermaid source off-screen with the
+ * webview's own Mermaid and the shared configuration, cleans and sizes the SVG exactly
+ * as the CLI's Chromium renderer does, and for PNG rasterizes it on a canvas at the
+ * requested scale. For the preview's owner to call from the webview script:
+ *
+ *   const request = readExportRequest(event.data);
+ *   if (request) vscode.postMessage(await answerExportRequest(request, mermaid));
+ *
+ * Typed without DOM types, so it compiles both with the extension and in the webview.
+ */
+import { EXPORT_BACKGROUND, mermaidConfig } from '../../../server/src/export/mermaid-config.js';
+import type { ExportRequestMessage, ExportResultMessage } from './webview-protocol.js';
+
+export interface MermaidApi {
+  initialize(config: never): void;
+  render(id: string, text: string): Promise<{ svg: string }>;
+}
+
+interface El {
+  innerHTML: string;
+  attributes: ArrayLike<{ name: string; value: string }>;
+  style: { maxWidth: string; backgroundColor: string; position: string; left: string; top: string };
+  viewBox?: { baseVal: { width: number; height: number } | null };
+  querySelector(s: string): El | null;
+  querySelectorAll(s: string): ArrayLike<El>;
+  setAttribute(n: string, v: string): void;
+  removeAttribute(n: string): void;
+  getAttribute(n: string): string | null;
+  remove(): void;
+  getBoundingClientRect(): { width: number; height: number };
+}
+interface Canvas { width: number; height: number; getContext(kind: '2d'): { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; scale(x: number, y: number): void; drawImage(img: unknown, x: number, y: number, w: number, h: number): void } | null; toDataURL(type: string): string }
+interface Globals {
+  document: { createElement(tag: string): El & Canvas; body: { appendChild(e: El): void } };
+  XMLSerializer: new () => { serializeToString(node: El): string };
+  Image: new () => { onload: (() => void) | null; onerror: ((e: unknown) => void) | null; src: string };
+}
+
+let counter = 0;
+
+/** Draws a clean, sized, standalone SVG (the same steps as the CLI renderer's drawInPage). */
+export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid' | 'theme'>, mermaid: MermaidApi): Promise<{ svg: string; width: number; height: number }> {
+  const g = globalThis as unknown as Globals;
+  const host = g.document.createElement('div');
+  host.style.position = 'absolute';
+  host.style.left = '-100000px';
+  host.style.top = '0';
+  g.document.body.appendChild(host);
+  try {
+    mermaid.initialize(mermaidConfig(request.theme) as never);
+    const { svg } = await mermaid.render(`tcpflow-export-${++counter}`, request.mermaid);
+    host.innerHTML = svg;
+    const root = host.querySelector('svg');
+    if (!root) throw new Error('Mermaid returned no SVG');
+    const unsafe = root.querySelectorAll('script, iframe, object, embed');
+    for (let i = unsafe.length - 1; i >= 0; i--) unsafe[i].remove();
+    for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name) || (/href$/i.test(attr.name) && !attr.value.startsWith('#'))) el.removeAttribute(attr.name);
+      }
+    }
+    const box = root.viewBox?.baseVal;
+    const rect = root.getBoundingClientRect();
+    const width = Math.max(1, Math.ceil(box && box.width > 0 ? box.width : rect.width));
+    const height = Math.max(1, Math.ceil(box && box.height > 0 ? box.height : rect.height));
+    root.setAttribute('width', String(width));
+    root.setAttribute('height', String(height));
+    root.style.maxWidth = '';
+    root.style.backgroundColor = EXPORT_BACKGROUND[request.theme];
+    return { svg: new g.XMLSerializer().serializeToString(root), width, height };
+  } finally {
+    host.remove();
+  }
+}
+
+export async function answerExportRequest(request: ExportRequestMessage, mermaid: MermaidApi): Promise<ExportResultMessage> {
+  try {
+    const drawn = await drawExportSvg(request, mermaid);
+    if (request.format === 'svg') return { type: 'exported', id: request.id, ok: true, format: 'svg', ...drawn };
+    const g = globalThis as unknown as Globals;
+    const image = new g.Image();
+    await new Promise<void>((done, fail) => {
+      image.onload = () => done();
+      image.onerror = () => fail(new Error('the SVG could not be loaded as an image'));
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}`;
+    });
+    const canvas = g.document.createElement('canvas');
+    canvas.width = Math.round(drawn.width * request.scale);
+    canvas.height = Math.round(drawn.height * request.scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.fillStyle = EXPORT_BACKGROUND[request.theme];
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.scale(request.scale, request.scale);
+    context.drawImage(image, 0, 0, drawn.width, drawn.height);
+    const pngBase64 = canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+    return { type: 'exported', id: request.id, ok: true, format: 'png', pngBase64, width: canvas.width, height: canvas.height };
+  } catch (error) {
+    return { type: 'exported', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * ```tcpflow blocks in VS Code's built-in Markdown preview (contribution
+ * `markdown.markdownItPlugins`; the extension's activate returns `{ extendMarkdownIt }`).
+ *
+ * The block is checked and turned into Mermaid here, in the extension host; the
+ * preview script (preview-script.ts, contributed as `markdown.previewScripts`) draws
+ * it. Everything placed in the page is escaped text: the Mermaid source inside a
+ * hidden <pre>, diagnostics as list items. The image link that `tcpflow md --write`
+ * keeps under a block is hidden here, since the block itself is drawn.
+ */
+import { scenarioDiagram } from '../../../server/src/export/formats.js';
+import type { Diagnostic } from '../../../server/src/engine/diagnostics.js';
+
+/** The parts of markdown-it this plugin uses (VS Code passes its own instance). */
+export interface MarkdownItToken {
+  type: string;
+  info: string;
+  content: string;
+  map: [number, number] | null;
+  children: MarkdownItToken[] | null;
+  attrJoin(name: string, value: string): void;
+}
+export type FenceRule = (tokens: MarkdownItToken[], idx: number, options: unknown, env: unknown, self: MarkdownItRenderer) => string;
+export interface MarkdownItRenderer {
+  rules: Record<string, FenceRule | undefined>;
+  renderAttrs(token: MarkdownItToken): string;
+}
+export interface MarkdownItLike {
+  renderer: MarkdownItRenderer;
+  utils: { escapeHtml(text: string): string };
+  core: { ruler: { push(name: string, rule: (state: { tokens: MarkdownItToken[] }) => void): void } };
+}
+
+export const TCPFLOW_LANGUAGE = 'tcpflow';
+const MARKER = /^<!-- tcpflow-md:.*-->\s*$/;
+
+export function isTcpflowFence(token: MarkdownItToken): boolean {
+  return token.type === 'fence' && token.info.trim().split(/\s+/)[0]?.toLowerCase() === TCPFLOW_LANGUAGE;
+}
+
+/** The HTML for one block: Mermaid source for the preview script, and the diagnostics as text. */
+export function renderTcpflowBlock(text: string, firstLine: number | undefined, escapeHtml: (s: string) => string): string {
+  let diagram: ReturnType<typeof scenarioDiagram>;
+  try {
+    diagram = scenarioDiagram(text);
+  } catch (error) {
+    return `<div class="tcpflow-problems"><p>tcpflow: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p></div>\n`;
+  }
+  const where = (d: Diagnostic): string => {
+    const line = firstLine === undefined ? d.span.startLine + 1 : firstLine + 1 + d.span.startLine + 1;
+    return `line ${line}:${d.span.startColumn + 1}`;
+  };
+  const problems = diagram.diagnostics.filter((d) => d.severity !== 'info');
+  const list = problems.length === 0 ? '' : `<ul class="tcpflow-problems">${problems
+    .map((d) => `<li class="tcpflow-${d.severity === 'error' ? 'error' : 'warning'}">${escapeHtml(`${where(d)} ${d.severity} ${d.code}: ${d.message}`)}</li>`)
+    .join('')}</ul>`;
+  return `<pre class="tcpflow-mermaid" hidden>${escapeHtml(diagram.mermaid)}</pre><div class="tcpflow-drawing"></div>${list}`;
+}
+
+export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
+  const fallback = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if (!isTcpflowFence(token)) {
+      return fallback ? fallback(tokens, idx, options, env, self) : `<pre><code>${md.utils.escapeHtml(token.content)}</code></pre>\n`;
+    }
+    token.attrJoin('class', 'tcpflow-diagram');
+    return `<div${self.renderAttrs(token)}>${renderTcpflowBlock(token.content, token.map?.[0], md.utils.escapeHtml)}</div>\n`;
+  };
+  md.core.ruler.push('tcpflow_hide_generated_images', (state) => hideGeneratedImages(state.tokens));
+  return md;
+}
+
+/**
+ * Removes, after a ```tcpflow fence, the marker comment and the image paragraph that
+ * `tcpflow md --write` put there (GitHub shows that image; this preview draws the block).
+ */
+export function hideGeneratedImages(tokens: MarkdownItToken[]): void {
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i];
+    if (t.type !== 'html_block' || !MARKER.test(t.content.trim()) || !isTcpflowFence(tokens[i - 1])) continue;
+    const [open, inline, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+    const isImageParagraph = open?.type === 'paragraph_open' && close?.type === 'paragraph_close'
+      && inline?.type === 'inline' && (inline.children ?? []).filter((c) => c.type !== 'text' || c.content.trim() !== '').every((c) => c.type === 'image');
+    tokens.splice(i, isImageParagraph ? 4 : 1);
+  }
+}
