@@ -174,9 +174,11 @@ class Context {
     const covered = new Set<number>();
     this.scenario.statements.forEach((statement, index) => {
       for (let l = statement.span.startLine; l <= statement.span.endLine; l++) covered.add(l);
+      // The bars open just before this block: a window that starts here re-opens them.
+      const activeBefore = [...this.active.keys()].map((n) => this.id(n));
       const block = this.statementBlock(statement, index);
       if (block) {
-        this.activeAt.push([...this.active.keys()].map((n) => this.id(n)));
+        this.activeAt.push(activeBefore);
         blocks.push(block);
       }
     });
@@ -190,7 +192,7 @@ class Context {
         const at = blocks.findIndex((b) => b.line > line);
         const insertAt = at === -1 ? blocks.length : at;
         blocks.splice(insertAt, 0, block);
-        this.activeAt.splice(insertAt, 0, this.activeAt[insertAt] ?? []);
+        this.activeAt.splice(insertAt, 0, this.activeAt[insertAt] ?? [...this.active.keys()].map((n) => this.id(n)));
       }
     }
     return blocks;
