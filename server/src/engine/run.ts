@@ -239,7 +239,9 @@ class ScenarioRun {
   }
 
   private reportNeverDelivered(): void {
-    const lastLine = Math.max(0, ...this.scenario.statements.map((s) => s.span.endLine));
+    if (this.inFlight.size === 0) return;
+    // A loop, not Math.max(...lines): spreading 100k+ arguments overflows the stack.
+    const lastLine = this.scenario.statements.reduce((max, s) => Math.max(max, s.span.endLine), 0);
     for (const flight of this.inFlight.values()) {
       this.report(flight.span, 'warning', 'never-delivered', `${flight.tag} is in flight (~>) but never delivered: add \`deliver ${flight.tag}\` where it arrives, or draw it as lost (-x).`, [
         { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: { startLine: lastLine, startColumn: Number.MAX_SAFE_INTEGER, endLine: lastLine, endColumn: Number.MAX_SAFE_INTEGER }, newText: `\ndeliver ${flight.tag}` }], preferred: true },
