@@ -1,0 +1,198 @@
+/**
+ * End to end in a real VS Code: the packaged VSIX installed into code-server, driven
+ * by headless Chromium like a user. Each step checks what the user sees and saves a
+ * screenshot under test-results/e2e/. How to run it and what it needs: docs/e2e.md.
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../server/src/language/analyze.js';
+import { makeTempDir, packageVsix, removeDir, ROOT, startCodeServer, type CodeServer } from './code-server.js';
+import { CHROMIUM, launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
+
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+const EXAMPLE = 'three-way-handshake.tcpflow';
+const BROKEN = 'wrong-ack.tcpflow';
+const FIXTURES = join(__dirname, 'fixtures');
+/** `tcpflow.export.directory` in the workspace's settings: exports go there. */
+const EXPORT_DIR = 'diagrams';
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Skipping the VS Code end-to-end test: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+/** 1-based number of the first line of `text` that starts with `prefix` (after indentation). */
+function lineOf(text: string, prefix: string): number {
+  const index = text.split('\n').findIndex((l) => l.trimStart().startsWith(prefix));
+  if (index < 0) throw new Error(`no line starts with "${prefix}"`);
+  return index + 1;
+}
+
+/** 1-based numbers of the segment lines (`a -> b : …`, also `-x`, `~>`, `-->`), in order. */
+function segmentLines(text: string): number[] {
+  return text.split('\n').flatMap((l, i) => (/^\s*\w+\s*(?:-->|->|-x|~>)\s*\w+\s*:/.test(l) ? [i + 1] : []));
+}
+
+describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
+  const exampleText = readFileSync(join(ROOT, 'examples', EXAMPLE), 'utf8');
+  const brokenText = readFileSync(join(FIXTURES, BROKEN), 'utf8');
+  let dir: string;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let wb: Workbench;
+  const pageErrors: string[] = [];
+
+  /** Runs one step; on failure saves a screenshot named after it before failing. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      const shot = await wb?.screenshot(`${name}-FAILED`).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
+    }
+  }
+
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    dir = makeTempDir();
+    const vsix = await packageVsix(dir);
+    server = await startCodeServer({
+      vsix,
+      dir,
+      populate(workspace) {
+        for (const f of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.tcpflow'))) {
+          copyFileSync(join(ROOT, 'examples', f), join(workspace, f));
+        }
+        copyFileSync(join(FIXTURES, BROKEN), join(workspace, BROKEN));
+        mkdirSync(join(workspace, '.vscode'));
+        writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'tcpflow.export.directory': EXPORT_DIR }, null, 2));
+      },
+    });
+    browser = await launchChromium();
+    wb = await Workbench.open(browser, server.url, server.workspace, SHOTS);
+    wb.page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 15 * 60_000); // a first run installs code-server (a few minutes)
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (server) {
+      // Keep code-server's and VS Code's logs beside the screenshots (the extension host log has the TCP Flow channel).
+      const logs = join(dir, 'user-data', 'logs');
+      if (existsSync(logs)) cpSync(logs, join(SHOTS, 'logs'), { recursive: true });
+      writeFileSync(join(SHOTS, 'code-server.log'), `${server.log()}\n--- page errors ---\n${pageErrors.join('\n')}\n`);
+    }
+    if (dir) removeDir(dir);
+  }, 60_000);
+
+  it('shows every participant\'s state as inlay hints when an example is opened', () => step('inlay-hints', async () => {
+    await wb.openFile(EXAMPLE);
+    const listen = lineOf(exampleText, 'server: listen');
+    const syn = lineOf(exampleText, 'client -> server : SYN seq=J');
+    // After the client's SYN arrives, the listening server is SYN-RECEIVED (RFC 9293 §3.10.7.2).
+    const synLine = await wb.waitForLine(EXAMPLE, syn, 'a state hint with SYN-RECEIVED', (l) => l.injected.includes('SYN-RECEIVED'));
+    expect(synLine.text.trim()).toBe('client -> server : SYN seq=J win=65535 mss=1460');
+    const listenLine = await wb.waitForLine(EXAMPLE, listen, 'a state hint with LISTEN', (l) => l.injected.includes('LISTEN'));
+    expect(listenLine.injected).not.toContain('SYN-RECEIVED');
+    await wb.screenshot('inlay-hints');
+  }), 120_000);
+
+  it('lists a broken file\'s diagnostic, with its message, in the Problems panel', () => step('problems', async () => {
+    const [diagnostic] = analyzeText(brokenText).analysis.diagnostics;
+    expect(diagnostic.code).toBe('bad-ack');
+    await wb.openFile(BROKEN);
+    await wb.page.keyboard.press('Control+Shift+M');
+    const panel = wb.page.locator('.markers-panel');
+    await panel.waitFor();
+    await waitUntil(`the Problems panel to show "${diagnostic.message}"`, async () => {
+      const text = normalize((await panel.textContent()) ?? '');
+      return text.includes(normalize(diagnostic.message)) ? text : undefined;
+    });
+    // The squiggle is in the editor too, on the wrong number.
+    await wb.editor(BROKEN).locator('.squiggly-error').first().waitFor();
+    await wb.screenshot('problems');
+  }), 60_000);
+
+  it('explains an event line\'s transition in a hover', () => step('hover', async () => {
+    const syn = lineOf(brokenText, 'client -> server : SYN seq=J');
+    await wb.hoverWord(BROKEN, syn, 'SYN');
+    const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'SYN-RECEIVED' });
+    await hover.waitFor();
+    // The server goes LISTEN → SYN-RECEIVED on this line.
+    expect(normalize((await hover.textContent()) ?? '')).toMatch(/server.*LISTEN.*SYN-RECEIVED/);
+    await wb.screenshot('hover');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.mouse.move(5, 5);
+    await hover.waitFor({ state: 'hidden' });
+  }), 60_000);
+
+  it('fixes a wrong ack= with the quick fix', () => step('quick-fix', async () => {
+    const line = lineOf(brokenText, 'server -> client : ACK seq=K+1 ack=J+100');
+    const column = brokenText.split('\n')[line - 1].indexOf('ack=J+100') + 5;
+    await wb.editor(BROKEN).locator('.view-lines').click({ position: { x: 5, y: 5 } }); // focus the editor
+    await wb.goTo(line, column);
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Set ack=J+101' });
+    await fix.waitFor();
+    await wb.screenshot('quick-fix-menu');
+    await fix.click();
+    await wb.waitForLine(BROKEN, line, 'the fixed ack', (l) => l.text.trim() === 'server -> client : ACK seq=K+1 ack=J+101');
+    // The diagnostic goes away with the mistake.
+    const panel = wb.page.locator('.markers-panel');
+    await waitUntil('the Problems panel to drop the bad-ack diagnostic', async () => {
+      const text = normalize((await panel.textContent()) ?? '');
+      return text.includes('ack=J+100') ? undefined : text;
+    });
+    await wb.screenshot('quick-fix-applied');
+    // Saved, the file on disk has the fix.
+    await wb.page.keyboard.press('Control+S');
+    const saved = await waitUntil('the saved file to have ack=J+101', async () => {
+      const text = readFileSync(join(server!.workspace, BROKEN), 'utf8');
+      return text.includes('ack=J+101') ? text : undefined;
+    });
+    expect(saved.split('\n')[line - 1]).toBe('server -> client : ACK seq=K+1 ack=J+101');
+    expect(saved.replace('ack=J+101', 'ack=J+100')).toBe(brokenText);
+  }), 60_000);
+
+  let preview: Frame | undefined;
+
+  it('opens the preview to the side with the diagram drawn as SVG', () => step('preview', async () => {
+    await wb.page.keyboard.press('Control+J'); // close the panel, for room
+    await wb.openFile(EXAMPLE);
+    await wb.runCommand('TCP Flow: Open Preview to the Side');
+    // The webview is an iframe in an iframe; find the document that holds Mermaid's SVG.
+    preview = await wb.waitForFrameWith('svg text.messageText', 'the preview\'s SVG with its messages');
+    const arrows = await preview.locator('svg text.messageText').count();
+    expect(arrows).toBe(segmentLines(exampleText).length);
+    expect(normalize((await preview.locator('svg').first().textContent()) ?? '')).toContain('Three-way handshake');
+    await wb.screenshot('preview');
+  }), 90_000);
+
+  it('moves the cursor to a message\'s line when it is clicked in the preview', () => step('preview-click', async () => {
+    expect(preview, 'the preview step did not open a preview').toBeDefined();
+    const second = segmentLines(exampleText)[1]; // server -> client : SYN ACK …
+    await wb.cursorItem().waitFor();
+    expect(normalize((await wb.cursorItem().textContent()) ?? '')).not.toContain(`Ln ${second},`);
+    await preview!.locator('svg text.messageText').nth(1).click();
+    await wb.waitForCursor(second);
+    await wb.screenshot('preview-click');
+  }), 60_000);
+
+  it('exports the diagram as an SVG file into the folder the settings name', () => step('export', async () => {
+    const target = join(server!.workspace, EXPORT_DIR, 'three-way-handshake.svg');
+    expect(existsSync(target)).toBe(false);
+    await wb.page.locator('.tabs-container .tab', { hasText: EXAMPLE }).first().click();
+    await wb.page.locator('.tabs-container .tab.active', { hasText: EXAMPLE }).waitFor();
+    await wb.runCommand('TCP Flow: Export Diagram');
+    await wb.pick('SVG');
+    await wb.pick('Light');
+    await wb.page.locator('.notification-toast', { hasText: `Exported ${EXPORT_DIR}/three-way-handshake.svg` }).waitFor();
+    const svg = await waitUntil(`${target} to be written`, async () => (existsSync(target) ? readFileSync(target, 'utf8') : undefined));
+    expect(svg).toMatch(/<svg[\s>][\s\S]*<\/svg>\s*$/);
+    const text = normalize(svg.replace(/<[^>]*>/g, ' '));
+    expect(text).toContain('Three-way handshake');
+    expect(svg.match(/class="messageText"/g)?.length).toBe(segmentLines(exampleText).length);
+    await wb.screenshot('export');
+  }), 90_000);
+});

@@ -1,0 +1,203 @@
+/**
+ * Driving VS Code's workbench (code-server in headless Chromium) the way a user does:
+ * Quick Open, the Command Palette, Go to Line, the mouse. Every helper waits for what
+ * the user would see next (a list row, a tab, the status bar), never for a fixed time.
+ * The selectors are VS Code's own DOM classes; docs/e2e.md lists them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const TIMEOUT = 60_000;
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Polls `probe` until it returns a value that is not undefined; fails with `what` and the last value seen. */
+export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined>, timeout = TIMEOUT): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error; // e.g. a frame detached while a webview reloads: look again
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 100)); // the polling interval, not a wait for a result
+  }
+}
+
+export class Workbench {
+  private shots = 0;
+
+  constructor(readonly page: Page, private readonly shotDir: string) {
+    mkdirSync(shotDir, { recursive: true });
+  }
+
+  static async open(browser: Browser, url: string, folder: string, shotDir: string): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(TIMEOUT);
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    // The explorer lists the workspace's files once the remote file system is connected.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    return new Workbench(page, shotDir);
+  }
+
+  /** Saves a numbered screenshot of the whole window; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.shotDir, `${String(++this.shots).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Quick Open (Ctrl+P) a workspace file and wait until its editor tab is the active one. */
+  async openFile(name: string): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await this.editor(name).locator('.view-lines').waitFor();
+  }
+
+  /** The text editor showing the workspace file `name` (editors carry their document's URI). */
+  editor(name: string) {
+    return this.page.locator(`.monaco-editor[data-uri$="/${name}"]`).first();
+  }
+
+  /** Runs a command from the Command Palette by its exact title, e.g. "TCP Flow: Export Diagram…". */
+  async runCommand(title: string): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) });
+    try {
+      await row.first().waitFor({ timeout: 15_000 });
+    } catch {
+      const shown = await page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents();
+      await page.keyboard.press('Escape');
+      throw new Error(`the Command Palette has no command "${title}" (it offers: ${shown.join(' | ') || 'nothing'})`);
+    }
+    await row.first().click();
+  }
+
+  /** Picks the Quick Pick item whose label is exactly `label` (the quick pick must be showing or about to show). */
+  async pick(label: string): Promise<void> {
+    const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) });
+    await row.first().waitFor();
+    await row.first().click();
+  }
+
+  /** Go to Line (Ctrl+G) `line:column` (1-based) in the active editor and wait for the status bar to show it. */
+  async goTo(line: number, column: number): Promise<void> {
+    const { page } = this;
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.waitForCursor(line, column);
+  }
+
+  /** The status bar's `Ln X, Col Y` item. */
+  cursorItem() {
+    return this.page.locator('[id="status.editor.selection"]');
+  }
+
+  async waitForCursor(line: number, column?: number): Promise<void> {
+    const text = column === undefined ? `Ln ${line},` : `Ln ${line}, Col ${column}`;
+    await this.cursorItem().filter({ hasText: text }).waitFor();
+  }
+
+  /**
+   * The lines the editor shows, by line number: the document's text and the text VS Code
+   * injected into the line (inlay hints are rendered as injected spans with a generated
+   * `dyn-rule-…` class). Only the lines in view are in the DOM.
+   */
+  async renderedLines(name: string): Promise<Map<number, { text: string; injected: string }>> {
+    const rows = await this.editor(name).evaluate((editor) => {
+      const topOf = (el: Element) => Number.parseFloat((el as HTMLElement).style.top);
+      const numbers = new Map<number, number>();
+      for (const n of Array.from(editor.querySelectorAll('.margin-view-overlays .line-numbers'))) {
+        const top = topOf(n.parentElement!);
+        numbers.set(top, Number(n.textContent));
+      }
+      return Array.from(editor.querySelectorAll('.view-lines > .view-line')).map((line) => {
+        let text = '';
+        let injected = '';
+        for (const span of Array.from(line.querySelectorAll('span > span'))) {
+          if (/\bdyn-rule-/.test(span.className)) injected += span.textContent ?? '';
+          else text += span.textContent ?? '';
+        }
+        return { line: numbers.get(topOf(line)) ?? -1, text, injected };
+      });
+    });
+    const nbsp = /\u00a0/g;
+    return new Map(rows.filter((r) => r.line > 0).map((r) => [r.line, { text: r.text.replace(nbsp, ' '), injected: r.injected.replace(nbsp, ' ') }]));
+  }
+
+  /** Waits until rendered line `line` of editor `name` satisfies `ok`; returns it. */
+  async waitForLine(name: string, line: number, what: string, ok: (l: { text: string; injected: string }) => boolean) {
+    return waitUntil(`line ${line} of ${name} to show ${what}`, async () => {
+      const l = (await this.renderedLines(name)).get(line);
+      return l && ok(l) ? l : undefined;
+    });
+  }
+
+  /** Moves the mouse over the first occurrence of `word` in rendered line `line` (the line must be in view). */
+  async hoverWord(name: string, line: number, word: string): Promise<void> {
+    const box = await this.editor(name).evaluate((editor, { line, word }) => {
+      const topOf = (el: Element) => Number.parseFloat((el as HTMLElement).style.top);
+      const number = Array.from(editor.querySelectorAll('.margin-view-overlays .line-numbers'))
+        .find((n) => Number(n.textContent) === line);
+      if (!number) return undefined;
+      const top = topOf(number.parentElement!);
+      const view = Array.from(editor.querySelectorAll('.view-lines > .view-line')).find((l) => topOf(l) === top);
+      const span = view && Array.from(view.querySelectorAll('span > span')).find((s) => !/\bdyn-rule-/.test(s.className) && s.textContent?.includes(word));
+      if (!span?.firstChild) return undefined;
+      const start = span.textContent!.indexOf(word);
+      const range = document.createRange();
+      range.setStart(span.firstChild, start);
+      range.setEnd(span.firstChild, start + word.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, { line, word });
+    if (!box) throw new Error(`"${word}" is not in view on line ${line} of ${name}`);
+    await this.page.mouse.move(box.x, box.y);
+  }
+
+  /** The frame (of the nested webview iframes) whose document matches `selector`, once there is one. */
+  async waitForFrameWith(selector: string, what: string, timeout = TIMEOUT): Promise<Frame> {
+    return waitUntil(what, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame.isDetached()) continue;
+        if ((await frame.locator(selector).count()) > 0) return frame;
+      }
+      return undefined;
+    }, timeout);
+  }
+}
+
+/** Collapses runs of white space (VS Code renders spaces as no-break spaces). */
+export function normalize(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
