@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './language-client.js';
+import { PreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('TCP Flow', { log: true });
   context.subscriptions.push(log);
   client = await startLanguageClient(context, log);
+  new PreviewManager(context, client);
 }
 
 export async function deactivate(): Promise<void> {

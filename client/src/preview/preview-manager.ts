@@ -179,7 +179,8 @@ class Preview {
     this.cancel?.cancel();
     this.cancel = new vscode.CancellationTokenSource();
     const config = vscode.workspace.getConfiguration('tcpflow.preview', this.document.uri);
-    const stateNames = config.get<string>('stateNames') === 'linux' ? 'linux' : 'rfc';
+    // One state-name setting for hints, hovers and the diagram alike.
+    const stateNames = vscode.workspace.getConfiguration('tcpflow', this.document.uri).get<string>('stateNames') === 'linux' ? 'linux' : 'rfc';
     const themeSetting = config.get<string>('theme') ?? 'auto';
     const theme: PreviewTheme = (THEMES as readonly string[]).includes(themeSetting) ? themeSetting as PreviewTheme : 'auto';
     let result: DiagramResult;
