@@ -10,7 +10,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Step } from '../engine/analysis.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { statesBefore } from './describe.js';
@@ -38,7 +38,7 @@ export function codeActions(doc: DocumentAnalysis, uri: string, params: Pick<Cod
   const fromClient = params.context.diagnostics.filter((d) => d.source === 'tcpflow' && isDiagnosticData(d.data));
   const diagnostics = fromClient.length > 0 || params.context.diagnostics.length > 0
     ? fromClient
-    : doc.analysis.diagnostics.map((d) => toLspDiagnostic(d, doc.lines)).filter((d) => rangesOverlap(d.range, params.range));
+    : doc.analysis.diagnostics.map((d) => toLspDiagnostic(d, doc.lines)).filter((d) => rangesOverlap(d.range, wholeLines(params.range)));
   for (const d of diagnostics) {
     if (!isDiagnosticData(d.data)) continue;
     for (const fix of d.data.fixes) action(fix.title, [...fix.edits], [d], fix.preferred);
@@ -120,6 +120,11 @@ function replyActions(doc: DocumentAnalysis, uri: string, step: Step): CodeActio
     });
   }
   return actions;
+}
+
+/** The lines a range touches, whole: a cursor anywhere on a line gets that line's fixes. */
+function wholeLines(range: Range): Range {
+  return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line, character: Number.MAX_SAFE_INTEGER } };
 }
 
 function sameFlags(a: readonly string[], b: readonly string[]): boolean {

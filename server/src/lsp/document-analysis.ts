@@ -43,6 +43,12 @@ interface ChunkResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A chunk's result as read (relative spans) and as placed at its line. */
+interface Placed {
+  readonly read: ChunkResult;
+  readonly result: ChunkResult;
+}
+
 interface Chunk {
   readonly startLine: number;
   readonly lineCount: number;
@@ -54,27 +60,28 @@ interface Chunk {
  * previous version (keyed by URI), so that an edit costs the lines it changed.
  */
 export class IncrementalReader {
-  private readonly caches = new Map<string, Map<string, ChunkResult>>();
+  /** Per URI: chunk text → its result (relative spans), and `line\0text` → the result placed at that line. */
+  private readonly caches = new Map<string, { read: Map<string, ChunkResult>; placed: Map<string, Placed> }>();
 
   constructor(private readonly services: LangiumCoreServices) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
-    const previous = this.caches.get(uri) ?? new Map<string, ChunkResult>();
-    const next = new Map<string, ChunkResult>();
+    const previous = this.caches.get(uri) ?? { read: new Map<string, ChunkResult>(), placed: new Map<string, Placed>() };
+    const next = { read: new Map<string, ChunkResult>(), placed: new Map<string, Placed>() };
     const { chunks, lines, blockComments } = splitChunks(text);
     const statements: Statement[] = [];
     const readDiagnostics: Diagnostic[] = [];
     for (const chunk of chunks) {
-      let result = next.get(chunk.text) ?? previous.get(chunk.text);
-      if (!result) result = this.readChunk(chunk.text);
-      next.set(chunk.text, result);
-      if (chunk.startLine === 0) {
-        statements.push(...result.statements);
-        readDiagnostics.push(...result.diagnostics);
-      } else {
-        for (const s of result.statements) statements.push(shiftLines(s, chunk.startLine));
-        for (const d of result.diagnostics) readDiagnostics.push(shiftLines(d, chunk.startLine));
+      const key = `${chunk.startLine}\0${chunk.text}`;
+      let placed = next.placed.get(key) ?? previous.placed.get(key);
+      if (!placed) {
+        const read = next.read.get(chunk.text) ?? previous.read.get(chunk.text) ?? this.readChunk(chunk.text);
+        placed = { read, result: chunk.startLine === 0 ? read : shiftLines(read, chunk.startLine) };
       }
+      next.read.set(chunk.text, placed.read);
+      next.placed.set(key, placed);
+      for (const s of placed.result.statements) statements.push(s);
+      for (const d of placed.result.diagnostics) readDiagnostics.push(d);
     }
     this.caches.set(uri, next);
     return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments);

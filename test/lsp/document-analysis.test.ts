@@ -1,0 +1,108 @@
+/**
+ * The language server reads documents chunk by chunk (server/src/lsp/document-analysis.ts);
+ * the CLI parses the whole text (analyzeText). Both must give the same analysis, also
+ * after edits that reuse cached chunks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../server/src/bench/generate-scenario.js';
+import type { Analysis } from '../../server/src/engine/analysis.js';
+import { analyzeText } from '../../server/src/language/analyze.js';
+import { createTcpflowCoreServices } from '../../server/src/language/tcpflow-module.js';
+import { IncrementalReader, splitChunks } from '../../server/src/lsp/document-analysis.js';
+import { BAD_ACK, FIRST_EXAMPLE, SYN_TO_CLOSED, SYNTAX_ERRORS } from './documents.js';
+
+const reader = () => new IncrementalReader(createTcpflowCoreServices().Tcpflow);
+
+/** What the tools show: diagnostics with spans, messages and fixes; states per line; participants; tags. */
+function comparable(a: Analysis) {
+  return {
+    diagnostics: a.diagnostics,
+    steps: a.steps.map((s) => ({ line: s.line, states: s.states, segment: s.segment, replies: s.replies, explanations: s.explanations })),
+    participants: a.participants,
+    tags: a.tags,
+    title: a.title,
+  };
+}
+
+const LINES = [
+  'scenario "t"', 'participant client as "C"', 'participant server starts LISTEN', 'server: listen', 'client: connect',
+  'client -> server : SYN seq=J', 'server -> client : SYN ACK seq=K ack=J+1', 'client -> server : ACK seq=J+1 ack=K+1',
+  'client -> server : ACK ack=K+9', 'server ~> client : FIN ACK as f1', 'deliver f1', 'deliver nope', 'client: close',
+  'expect client ESTABLISHED, server SYN_SEND', 'note over client, server : hi /* not a comment', 'x -x y : RST seq=0',
+  '))) junk', 'client -> : SYN', 'client: timeout', '/* a block', 'comment */ client: recv', '/* closed */ server: abort',
+  '"/*" string', '// line comment /*', 'a --> b : SYN seq=100', '', '   ', 'client -> server : PSH ACK data="é/*" len=4',
+];
+
+const syntaxLines = (a: Analysis): Array<[number, string]> => a.diagnostics.filter((d) => d.code === 'syntax').map((d) => [d.span.startLine, d.message] as [number, string]);
+
+describe('incremental reading agrees with analyzeText', () => {
+  it.each(Object.entries({ FIRST_EXAMPLE, BAD_ACK, SYN_TO_CLOSED, generated: generateScenario(300) }))('%s', (_, text) => {
+    expect(comparable(reader().analyze('file:///a', text).analysis)).toEqual(comparable(analyzeText(text).analysis));
+  });
+
+  it('on random documents, with every line ending, and after edits that reuse the cache', () => {
+    const r = reader();
+    const check = (text: string) => {
+      const mine = r.analyze('file:///p', text).analysis;
+      const cli = analyzeText(text).analysis;
+      // Every line the whole-text parse cannot read, line by line cannot either, for the same reason.
+      const mineSyntax = new Map(syntaxLines(mine));
+      for (const [line, message] of syntaxLines(cli)) expect(mineSyntax.get(line)).toBe(message);
+      if (syntaxLines(mine).length === 0) {
+        expect(comparable(mine)).toEqual(comparable(cli));
+      } else {
+        // With syntax errors, the whole-text parse can lose a readable line after an
+        // unreadable one (see the it.fails below); line by line never does.
+        const lines = new Set(mine.steps.map((s) => s.line));
+        for (const step of cli.steps) expect(lines.has(step.line)).toBe(true);
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINES), { maxLength: 25 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.constantFrom(...LINES), { maxLength: 4 }),
+        fc.nat(30),
+        (lines, eol, inserted, at) => {
+          check(lines.join(eol));
+          check([...lines.slice(0, at), ...inserted, ...lines.slice(at)].join(eol));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads every readable line of a document with syntax errors', () => {
+    const { analysis } = reader().analyze('file:///s', SYNTAX_ERRORS);
+    expect(syntaxLines(analysis).map(([line]) => line)).toEqual([1, 2]);
+    expect(analysis.steps.map((s) => s.line)).toEqual([0, 3]);
+  });
+
+  // For the lead: analyzeText (the whole-text parse) drops the valid line 3 of SYNTAX_ERRORS,
+  // and the `scenario` line after an unclosed `/*`: chevrotain's recovery after an
+  // unreadable line consumes the next line too, without reporting it, even when that
+  // line is itself unreadable (`/* a block` then `client -> : SYN` gives one syntax error,
+  // not two). The CLI therefore shows no step for a line the user sees no error on.
+  // Reading line by line (as lsp/document-analysis.ts does) avoids it. Remove `.fails` once fixed.
+  it.fails('analyzeText reads the valid lines after unreadable ones (known parser-recovery bug)', () => {
+    expect(analyzeText(SYNTAX_ERRORS).analysis.steps.map((s) => s.line)).toEqual([0, 3]);
+    expect(analyzeText('/* a block\nscenario "t"\n').analysis.title).toBe('t');
+    expect(analyzeText('/* a block\nclient -> : SYN\n').analysis.diagnostics.map((d) => d.span.startLine)).toEqual([0, 1]);
+  });
+});
+
+describe('splitChunks', () => {
+  it('keeps a block comment that spans lines in one chunk, with the lines it shares', () => {
+    const text = 'a: listen\nb: connect /* one\ntwo\nthree */ b: close\nc: crash\n';
+    const { chunks, blockComments } = splitChunks(text);
+    expect(chunks.map((c) => [c.startLine, c.lineCount])).toEqual([[0, 1], [1, 3], [4, 1], [5, 1]]);
+    expect(blockComments).toEqual([[1, 3]]);
+    expect(chunks.map((c) => c.text).join('')).toBe(text);
+  });
+
+  it('an unclosed /*, a /* in a string or after //, is not a comment', () => {
+    const { chunks } = splitChunks('a /* open\nb "/*" c\n// /*\nd\n');
+    expect(chunks.map((c) => c.lineCount)).toEqual([1, 1, 1, 1, 1]);
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * A small LSP client for the tests: builds the server (`node scripts/bundle.mjs`),
+ * starts a private copy of `out/server.js --stdio` as a child process and speaks LSP to
+ * it as an editor does. Waits are for real messages, never for a fixed time.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  type Diagnostic, type InitializeResult, type ProtocolConnection, type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = resolve(__dirname, '../..');
+
+// The same lock as test/examples/cli-build.ts: one bundle into out/ at a time.
+const LOCK = join(tmpdir(), `tcpflow-bundle-lock-${Buffer.from(ROOT).toString('hex').slice(-32)}`);
+
+function withLock<T>(fn: () => T): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK);
+      } catch { /* gone meanwhile */ }
+      if (Date.now() - started > 170_000) throw new Error(`timed out waiting for ${LOCK}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmdirSync(LOCK);
+  }
+}
+
+let built: string | undefined;
+
+/** Bundles once per test file and returns a private copy of the server. */
+export function buildServer(): string {
+  if (built) return built;
+  const dir = mkdtempSync(join(tmpdir(), 'tcpflow-server-'));
+  const copy = join(dir, 'server.js');
+  withLock(() => {
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
+    copyFileSync(join(ROOT, 'out', 'server.js'), copy);
+  });
+  built = copy;
+  return copy;
+}
+
+export interface ClientOptions {
+  /** What the client answers to `workspace/configuration` for section `tcpflow` (undefined: no such capability). */
+  configuration?: Record<string, unknown>;
+  initializationOptions?: unknown;
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly stderr: string[] = [];
+  private readonly published = new Map<string, Diagnostic[][]>();
+  private readonly waiters: Array<() => void> = [];
+  private versions = new Map<string, number>();
+  configuration: Record<string, unknown> | undefined;
+  initializeResult!: InitializeResult;
+  refreshRequests = 0;
+
+  constructor(serverPath: string, options: ClientOptions = {}) {
+    this.configuration = options.configuration;
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p.diagnostics);
+      this.published.set(p.uri, list);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((i) => (i.section === 'tcpflow' ? this.configuration ?? null : null)));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => {
+      this.refreshRequests++;
+      for (const w of this.waiters.splice(0)) w();
+      return null;
+    });
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const client = new LspClient(buildServer(), options);
+    client.initializeResult = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: options.configuration !== undefined, inlayHint: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Resolves once `predicate` holds, re-checking on each message the server sends us. */
+  async until<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200).unref();
+      });
+    }
+  }
+
+  publishedCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** The first diagnostics published for `uri` after the `afterCount`-th. */
+  async diagnostics(uri: string, afterCount = 0): Promise<Diagnostic[]> {
+    return this.until(() => {
+      const list = this.published.get(uri);
+      return list && list.length > afterCount ? list[afterCount] : undefined;
+    }, `diagnostics for ${uri}`);
+  }
+
+  /** Opens a document and returns its diagnostics. */
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    const before = this.publishedCount(uri);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'tcpflow', version: 1, text } });
+    return this.diagnostics(uri, before);
+  }
+
+  /** Replaces the whole text and returns the new diagnostics. */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const before = this.publishedCount(uri);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.diagnostics(uri, before);
+  }
+
+  /** An incremental change (a keystroke), without waiting. */
+  async type(uri: string, line: number, character: number, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch { /* already gone */ }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+/** Applies LSP text edits to a text, as an editor does (edits do not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => {
+    if (p.line >= starts.length) return text.length;
+    const lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] - 1 : text.length;
+    return Math.min(starts[p.line] + p.character, lineEnd);
+  };
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** Strips the common indentation of a template literal. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** The 0-based line of the first line containing `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const line = text.split('\n').findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`no line contains ${needle}`);
+  return line;
+}
+
+/** The position of `needle` on its line (plus `offset` characters). */
+export function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const line = lineOf(text, needle);
+  return { line, character: text.split('\n')[line].indexOf(needle) + offset };
+}
