@@ -64,9 +64,14 @@ export class DiagramRenderer {
     return this.draw(page, mermaid, theme);
   }
 
+  /**
+   * Mermaid lays text out a little differently at other device-pixel ratios, so the
+   * diagram is drawn at scale 1 (exactly the SVG export) and only rasterized at `scale`.
+   */
   async png(mermaid: string, theme: ExportTheme, scale: number): Promise<RenderedPng> {
+    const drawn = await this.svg(mermaid, theme);
     const page = await this.page(scale);
-    const drawn = await this.draw(page, mermaid, theme);
+    await page.evaluate(placeSvg, drawn.svg);
     const element = await page.$('#host > svg');
     if (!element) throw new RenderError('the drawn SVG is not in the page');
     const png = await element.screenshot({ type: 'png', omitBackground: false, animations: 'disabled', timeout: 120_000 });
@@ -87,13 +92,14 @@ export class DiagramRenderer {
     return page;
   }
 
+  /** Pages for scale 1 draw with Mermaid; pages for other scales only show a finished SVG. */
   private async openPage(scale: number): Promise<Page> {
     const context = await this.browser.newContext({ deviceScaleFactor: scale, viewport: { width: 1280, height: 800 }, javaScriptEnabled: true });
     this.contexts.push(context);
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}</style></head><body><div id="host"></div></body></html>');
-    await page.addScriptTag({ path: this.mermaidPath });
+    if (scale === 1) await page.addScriptTag({ path: this.mermaidPath });
     return page;
   }
 
@@ -180,6 +186,20 @@ async function drawInPage(args: DrawArgs): Promise<RenderedSvg> {
   root.style.backgroundColor = args.background;
   const messageLabels = root.querySelectorAll('.messageText').length;
   return { svg: new g.XMLSerializer().serializeToString(root), width, height, messageLabels };
+}
+
+/** Runs in the page: shows a finished SVG (parsed as XML, not HTML) in the host element. */
+function placeSvg(svg: string): void {
+  interface Node { replaceChildren(...nodes: unknown[]): void }
+  interface PageGlobals {
+    document: { getElementById(id: string): Node | null; importNode(node: unknown, deep: boolean): unknown };
+    DOMParser: new () => { parseFromString(text: string, type: string): { documentElement: unknown } };
+  }
+  const g = globalThis as unknown as PageGlobals;
+  const host = g.document.getElementById('host');
+  if (!host) throw new Error('no host element');
+  const parsed = new g.DOMParser().parseFromString(svg, 'image/svg+xml');
+  host.replaceChildren(g.document.importNode(parsed.documentElement, true));
 }
 
 function message(error: unknown): string {

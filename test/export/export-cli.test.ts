@@ -1,0 +1,264 @@
+/**
+ * `tcpflow export` end to end: the CLI bundle spawned as users run it, drawing in real
+ * headless Chromium. Browser tests are skipped (with the reason printed) only when the
+ * machine has no Chromium; CI installs one.
+ */
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium as playwright, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSvgKey, scenarioDiagram, svgKey } from '../../server/src/export/formats.js';
+import {
+  arrowLines, buildCli, chromiumPath, EXAMPLES, exampleFiles, finished, pngSize, read, runCliProcess, scratch, skipReason, startCli,
+} from './support.js';
+
+const examples = exampleFiles();
+
+/** A folder holding a copy of every example. */
+function examplesCopy(): string {
+  const dir = scratch();
+  for (const f of examples) copyFileSync(join(EXAMPLES, f), join(dir, f));
+  return dir;
+}
+
+beforeAll(async () => {
+  await buildCli();
+}, 120_000);
+
+describe('text formats (no browser)', () => {
+  it('md holds exactly the mmd text, for every example', async () => {
+    const dir = examplesCopy();
+    const mmd = await runCliProcess(['export', ...examples, '--format', 'mmd'], dir);
+    expect(mmd.stderr).toBe('');
+    expect(mmd.code).toBe(0);
+    const md = await runCliProcess(['export', ...examples, '--format', 'md', '--out-dir', 'md'], dir);
+    expect(md.code).toBe(0);
+    for (const f of examples) {
+      const base = f.replace(/\.tcpflow$/, '');
+      const source = read(join(dir, base + '.mmd'));
+      expect(source).toBe(scenarioDiagram(read(join(EXAMPLES, f))).mermaid);
+      const markdown = read(join(dir, 'md', base + '.md'));
+      const block = /^```mermaid\n([\s\S]*?)^```$/m.exec(markdown);
+      expect(block?.[1], f).toBe(source);
+      expect(markdown.match(/^```/gm)).toHaveLength(2);
+    }
+  });
+
+  it('-o - writes the diagram to standard output', async () => {
+    const run = await runCliProcess(['export', join(EXAMPLES, examples[0]), '--format', 'mmd', '-o', '-'], scratch());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(scenarioDiagram(read(join(EXAMPLES, examples[0]))).mermaid);
+  });
+
+  it('refuses to overwrite without --force, naming the file and --force; replaces with --force', async () => {
+    const dir = examplesCopy();
+    writeFileSync(join(dir, 'three-way-handshake.mmd'), 'old\n');
+    const refused = await runCliProcess(['export', 'three-way-handshake.tcpflow', 'four-way-close.tcpflow', '--format', 'mmd'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('three-way-handshake.mmd: already exists; add --force to overwrite it');
+    expect(read(join(dir, 'three-way-handshake.mmd'))).toBe('old\n');
+    expect(existsSync(join(dir, 'four-way-close.mmd'))).toBe(false); // a refused batch writes nothing
+    const forced = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'mmd', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(read(join(dir, 'three-way-handshake.mmd'))).toMatch(/^sequenceDiagram\n/);
+  });
+
+  it('refuses a path outside the current folder unless it is given with -o', async () => {
+    const dir = examplesCopy();
+    const inner = join(dir, 'inner');
+    mkdirSync(inner);
+    const byDefault = await runCliProcess(['export', '../three-way-handshake.tcpflow', '--format', 'mmd'], inner);
+    expect(byDefault.code).toBe(2);
+    expect(byDefault.stderr).toMatch(/three-way-handshake\.mmd: outside the current folder; name it with -o/);
+    expect(existsSync(join(dir, 'three-way-handshake.mmd'))).toBe(false);
+    const outDir = await runCliProcess(['export', '../three-way-handshake.tcpflow', '--format', 'mmd', '--out-dir', '../out'], inner);
+    expect(outDir.code).toBe(2);
+    const explicit = await runCliProcess(['export', '../three-way-handshake.tcpflow', '--format', 'mmd', '-o', '../explicit.mmd'], inner);
+    expect(explicit.code).toBe(0);
+    expect(existsSync(join(dir, 'explicit.mmd'))).toBe(true);
+  });
+
+  it('a scenario with errors exports nothing, prints its diagnostics like check and exits 1; --allow-errors exports it', async () => {
+    const dir = scratch();
+    copyFileSync(join(EXAMPLES, 'mistakes', 'common-mistakes.tcpflow'), join(dir, 'bad.tcpflow'));
+    const refused = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^bad\.tcpflow:\d+:\d+: error [a-z-]+: /m);
+    expect(refused.stderr).toContain('add --allow-errors');
+    expect(existsSync(join(dir, 'bad.mmd'))).toBe(false);
+    const allowed = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--allow-errors'], dir);
+    expect(allowed.code).toBe(0);
+    expect(read(join(dir, 'bad.mmd'))).toMatch(/Error [a-z-]+ - /);
+  });
+
+  it('usage errors exit 2', async () => {
+    const dir = examplesCopy();
+    for (const args of [
+      ['export', 'three-way-handshake.tcpflow'],
+      ['export', 'three-way-handshake.tcpflow', '--format', 'gif'],
+      ['export', 'three-way-handshake.tcpflow', 'four-way-close.tcpflow', '--format', 'mmd', '-o', 'x.mmd'],
+      ['export', 'three-way-handshake.tcpflow', '--format', 'svg', '--scale', '2'],
+      ['export', 'missing.tcpflow', '--format', 'mmd'],
+    ]) {
+      const run = await runCliProcess(args, dir);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim(), args.join(' ')).not.toBe('');
+    }
+  });
+
+  it('a path through a file is a clear write error (exit 2)', async () => {
+    const dir = examplesCopy();
+    writeFileSync(join(dir, 'plain.txt'), 'not a folder');
+    const run = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'mmd', '-o', 'plain.txt/x.mmd'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/plain\.txt\/x\.mmd: .*is a file, not a folder/);
+  });
+
+  it('a read-only folder is a clear write error (exit 2)', async (context) => {
+    const dir = examplesCopy();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    let writable = false;
+    try {
+      writeFileSync(join(locked, 'probe'), '');
+      writable = true;
+    } catch { /* read-only, as wanted */ }
+    if (writable) {
+      context.skip('running as root: chmod does not stop writes (the path-under-a-file test covers the error path)');
+      return;
+    }
+    const run = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'mmd', '--out-dir', 'locked'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write into locked \(permission denied\)/);
+  });
+
+  it('without a browser, svg and png fail with one line naming the fix (exit 2); md and mmd still work', async () => {
+    const dir = examplesCopy();
+    const run = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('TCPFLOW_CHROMIUM=/nonexistent');
+    expect(run.stderr).toContain('apt-get install chromium');
+    expect(existsSync(join(dir, 'three-way-handshake.svg'))).toBe(false);
+    const text = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'md'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
+    expect(text.code).toBe(0);
+  });
+});
+
+describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await playwright.launch({ executablePath: chromiumPath!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Parses an SVG with the browser's DOMParser and reports what the tests check. */
+  async function inspectSvg(svg: string): Promise<{ parseError: boolean; root: string; messages: number; scripts: number; handlers: string[]; width: string | null; height: string | null }> {
+    const page = await browser.newPage();
+    try {
+      return await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const root = doc.documentElement;
+        const handlers: string[] = [];
+        for (const el of Array.from(doc.getElementsByTagName('*'))) {
+          for (const attr of Array.from(el.attributes)) if (/^on/i.test(attr.name)) handlers.push(attr.name);
+        }
+        return {
+          parseError: doc.getElementsByTagName('parsererror').length > 0,
+          root: root.localName,
+          messages: doc.querySelectorAll('.messageText').length,
+          scripts: doc.getElementsByTagName('script').length,
+          handlers,
+          width: root.getAttribute('width'),
+          height: root.getAttribute('height'),
+        };
+      }, svg);
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('exports every example to SVG in one batch: each parses, has one message per segment line, no script', async () => {
+    const dir = examplesCopy();
+    const started = Date.now();
+    const run = await runCliProcess(['export', ...examples, '--format', 'svg', '--out-dir', 'svg'], dir);
+    const ms = Date.now() - started;
+    console.log(`export of ${examples.length} examples to SVG (one browser session, including launch): ${ms} ms`);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    for (const f of examples) {
+      const text = read(join(EXAMPLES, f));
+      const svg = read(join(dir, 'svg', f.replace(/\.tcpflow$/, '.svg')));
+      expect(svg).not.toMatch(/<script/i);
+      expect(svg).not.toMatch(/\son[a-z]+\s*=/i);
+      expect(readSvgKey(svg)).toBe(svgKey(scenarioDiagram(text).mermaid, 'light'));
+      const info = await inspectSvg(svg);
+      expect(info.parseError, f).toBe(false);
+      expect(info.root).toBe('svg');
+      expect(info.scripts).toBe(0);
+      expect(info.handlers).toEqual([]);
+      expect(info.messages, f).toBe(arrowLines(text));
+      expect(Number(info.width)).toBeGreaterThan(0);
+    }
+  }, 120_000);
+
+  it('re-exporting an unchanged SVG with --force leaves the file untouched', async () => {
+    const dir = examplesCopy();
+    expect((await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg'], dir)).code).toBe(0);
+    const before = statSync(join(dir, 'three-way-handshake.svg')).mtimeMs;
+    const again = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg', '--force'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('(unchanged)');
+    expect(statSync(join(dir, 'three-way-handshake.svg')).mtimeMs).toBe(before);
+  }, 60_000);
+
+  it('PNG at scales 1, 2 and 3 has the SVG size times the scale, for every example', async () => {
+    const dir = examplesCopy();
+    const svg = await runCliProcess(['export', ...examples, '--format', 'svg', '--out-dir', 'svg', '--theme', 'dark'], dir);
+    expect(svg.code).toBe(0);
+    for (const scale of [1, 2, 3]) {
+      const png = await runCliProcess(['export', ...examples, '--format', 'png', '--out-dir', `png${scale}`, '--scale', String(scale), '--theme', 'dark'], dir);
+      expect(png.stderr).toBe('');
+      expect(png.code).toBe(0);
+      for (const f of examples) {
+        const base = f.replace(/\.tcpflow$/, '');
+        const info = await inspectSvg(read(join(dir, 'svg', base + '.svg')));
+        const size = pngSize(readFileSync(join(dir, `png${scale}`, base + '.png')));
+        expect(size, `${f} at ${scale}x`).toEqual({ width: Number(info.width) * scale, height: Number(info.height) * scale });
+      }
+    }
+  }, 180_000);
+
+  it('an export killed while writing leaves the old file whole under the final name', async () => {
+    const dir = examplesCopy();
+    const target = join(dir, 'data-transfer.png');
+    const old = Buffer.from('the old export, whole\n');
+    writeFileSync(target, old);
+    const child = await startCli(['export', 'data-transfer.tcpflow', '--format', 'png', '--scale', '3', '--force'], dir, { TCPFLOW_TEST_WRITE_PAUSE_MS: '300' });
+    const done = finished(child);
+    // Kill as soon as the temporary file holds some bytes (the pause keeps the write open).
+    const temp = await new Promise<string | undefined>((resolveTemp) => {
+      const poll = setInterval(() => {
+        const t = readdirSync(dir).find((n) => n.endsWith('.tcpflow-tmp'));
+        if (t && statSync(join(dir, t)).size > 0) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolveTemp(t);
+        }
+      }, 10);
+      void done.then(() => { clearInterval(poll); resolveTemp(undefined); });
+    });
+    const run = await done;
+    expect(temp, 'the export finished before it could be killed').toBeDefined();
+    expect(run.signal).toBe('SIGKILL');
+    expect(readFileSync(target)).toEqual(old);
+    expect(temp).toMatch(/^\.data-transfer\.png\..*\.tcpflow-tmp$/);
+    // The next export replaces it whole.
+    const again = await runCliProcess(['export', 'data-transfer.tcpflow', '--format', 'png', '--force'], dir);
+    expect(again.code).toBe(0);
+    expect(pngSize(readFileSync(target)).width).toBeGreaterThan(0);
+  }, 60_000);
+});
