@@ -33,6 +33,7 @@ export interface MarkdownItLike {
 
 export const TCPFLOW_LANGUAGE = 'tcpflow';
 const MARKER = /^<!-- tcpflow-md:.*-->\s*$/;
+const GENERATED_PARAGRAPH = /^<!-- tcpflow-md:.*-->\n!\[(?:\\.|[^\]\\])*\]\([^\n]*\)\s*$/;
 
 export function isTcpflowFence(token: MarkdownItToken): boolean {
   return token.type === 'fence' && token.info.trim().split(/\s+/)[0]?.toLowerCase() === TCPFLOW_LANGUAGE;
@@ -77,11 +78,20 @@ export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
  */
 export function hideGeneratedImages(tokens: MarkdownItToken[]): void {
   for (let i = tokens.length - 1; i > 0; i--) {
+    if (!isTcpflowFence(tokens[i - 1])) continue;
     const t = tokens[i];
-    if (t.type !== 'html_block' || !MARKER.test(t.content.trim()) || !isTcpflowFence(tokens[i - 1])) continue;
-    const [open, inline, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
-    const isImageParagraph = open?.type === 'paragraph_open' && close?.type === 'paragraph_close'
-      && inline?.type === 'inline' && (inline.children ?? []).filter((c) => c.type !== 'text' || c.content.trim() !== '').every((c) => c.type === 'image');
-    tokens.splice(i, isImageParagraph ? 4 : 1);
+    // With `html: true` (VS Code's preview): an html_block, then the image's paragraph.
+    if (t.type === 'html_block' && MARKER.test(t.content.trim())) {
+      const [open, inline, close] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+      const isImageParagraph = open?.type === 'paragraph_open' && close?.type === 'paragraph_close'
+        && inline?.type === 'inline' && (inline.children ?? []).filter((c) => c.type !== 'text' || c.content.trim() !== '').every((c) => c.type === 'image');
+      tokens.splice(i, isImageParagraph ? 4 : 1);
+      continue;
+    }
+    // With `html: false`: one paragraph holding the comment (as text) and the image.
+    if (t.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline' && tokens[i + 2]?.type === 'paragraph_close'
+      && GENERATED_PARAGRAPH.test(tokens[i + 1].content)) {
+      tokens.splice(i, 3);
+    }
   }
 }

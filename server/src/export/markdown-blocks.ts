@@ -77,7 +77,7 @@ export function blockImageName(markdownPath: string, index: number): string {
 /** The comment line that marks a generated image link (so a re-run replaces it). */
 export const IMAGE_MARKER = '<!-- tcpflow-md: the image below is drawn from the block above by `tcpflow md --write` -->';
 const MARKER_LINE = /^<!-- tcpflow-md:.*-->\s*$/;
-const IMAGE_LINE = /^!\[[^\]]*\]\(.*\)\s*$/;
+const IMAGE_LINE = /^!\[(?:\\.|[^\]\\])*\]\(.*\)\s*$/;
 
 export interface ImageLink {
   readonly block: FencedBlock;

@@ -1,0 +1,168 @@
+/**
+ * ```tcpflow blocks in Markdown: `tcpflow md` (check, --write twice = no-op) and the
+ * markdown-it plugin of VS Code's Markdown preview.
+ */
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
+import { findTcpflowBlocks, withImageLinks } from '../../server/src/export/markdown-blocks.js';
+import { readSvgKey } from '../../server/src/export/formats.js';
+import { buildCli, EXAMPLES, read, runCliProcess, scratch, skipReason } from './support.js';
+
+const handshake = read(join(EXAMPLES, 'three-way-handshake.tcpflow'));
+
+const GUIDE = [
+  '# Guide',
+  '',
+  'The handshake:',
+  '',
+  '```tcpflow',
+  handshake.trimEnd(),
+  '```',
+  'Text right under the block.',
+  '',
+  '```mermaid',
+  'sequenceDiagram',
+  'A->>B: not ours',
+  '```',
+  '',
+  '~~~~ tcpflow',
+  'scenario "Second"',
+  'a -> b : SYN seq=1',
+  '~~~~',
+  '',
+].join('\n');
+
+const BROKEN = [
+  '# Broken',
+  '',
+  '  ```tcpflow',
+  '  server: listen',
+  '  client -> server : SYN seq=J',
+  '  server -> client : SYN ACK seq=K ack=J+7',
+  '  ```',
+  '',
+].join('\n');
+
+beforeAll(async () => {
+  await buildCli();
+}, 120_000);
+
+describe('finding blocks', () => {
+  it('reads backtick and tilde fences, skips other languages, strips the fence indentation', () => {
+    const blocks = findTcpflowBlocks(GUIDE);
+    const tilde = GUIDE.split('\n').indexOf('~~~~ tcpflow');
+    expect(blocks.map((b) => [b.index, b.openLine, b.closeLine])).toEqual([[1, 4, 4 + handshake.trimEnd().split('\n').length + 1], [2, tilde, tilde + 3]]);
+    expect(blocks[0].text).toBe(`${handshake.trimEnd()}\n`);
+    const indented = findTcpflowBlocks(BROKEN)[0];
+    expect(indented.text.split('\n')[0]).toBe('server: listen');
+    expect(indented.removedColumns[0]).toBe(2);
+  });
+
+  it('image links are inserted once and replaced, never duplicated', () => {
+    const blocks = findTcpflowBlocks(GUIDE);
+    const links = blocks.map((block) => ({ block, file: `g.tcpflow-${block.index}.svg`, alt: 'Alt [x]' }));
+    const once = withImageLinks(GUIDE, links);
+    expect(once.match(/tcpflow-md:/g)).toHaveLength(2);
+    expect(once).toContain('![Alt \\[x\\]](g.tcpflow-1.svg)\n\nText right under the block.');
+    expect(withImageLinks(once, findTcpflowBlocks(once).map((block) => ({ block, file: `g.tcpflow-${block.index}.svg`, alt: 'Alt [x]' })))).toBe(once);
+  });
+});
+
+describe('tcpflow md', () => {
+  it('reports diagnostics at their line and column in the Markdown file, exit 1', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'broken.md'), BROKEN);
+    const run = await runCliProcess(['md', 'broken.md'], dir);
+    expect(run.code).toBe(1);
+    // `ack=J+7` is on line 6 of the file, and `ack` starts at column 35 (2 columns of fence indentation).
+    const line = run.stdout.split('\n').find((l) => l.includes('bad-ack'));
+    expect(line).toMatch(/^broken\.md:6:\d+: error bad-ack: /);
+    const column = Number(/^broken\.md:6:(\d+):/.exec(line!)![1]);
+    expect(BROKEN.split('\n')[5].slice(column - 1)).toMatch(/^(SYN|ack=|server)/);
+    expect(read(join(dir, 'broken.md'))).toBe(BROKEN);
+  });
+
+  it.skipIf(skipReason !== undefined)('--write draws each block beside the file and links it; a second run changes nothing', async () => {
+    const dir = scratch();
+    const md = join(dir, 'guide.md');
+    writeFileSync(md, GUIDE);
+    const first = await runCliProcess(['md', 'guide.md', '--write'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const svgs = readdirSync(dir).filter((f) => f.endsWith('.svg')).sort();
+    expect(svgs).toEqual(['guide.tcpflow-1.svg', 'guide.tcpflow-2.svg']);
+    for (const f of svgs) expect(readSvgKey(read(join(dir, f)))).toMatch(/^[0-9a-f]{64}$/);
+    const written = read(md);
+    expect(written).toContain('![Three-way handshake](guide.tcpflow-1.svg)');
+    expect(written).toContain('![Second](guide.tcpflow-2.svg)');
+    expect(written).toContain('```\n\n<!-- tcpflow-md:');
+
+    const before = new Map(svgs.map((f) => [f, { bytes: readFileSync(join(dir, f)), mtime: statSync(join(dir, f)).mtimeMs }]));
+    const mdTime = statSync(md).mtimeMs;
+    const second = await runCliProcess(['md', 'guide.md', '--write'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
+    expect(second.code).toBe(0); // and no browser was needed
+    expect(second.stdout).toBe('');
+    expect(read(md)).toBe(written);
+    expect(statSync(md).mtimeMs).toBe(mdTime);
+    for (const [f, b] of before) {
+      expect(readFileSync(join(dir, f))).toEqual(b.bytes);
+      expect(statSync(join(dir, f)).mtimeMs).toBe(b.mtime);
+    }
+
+    // Editing one block redraws only its SVG.
+    writeFileSync(md, written.replace('scenario "Second"', 'scenario "Second, edited"'));
+    const third = await runCliProcess(['md', 'guide.md', '--write'], dir);
+    expect(third.code).toBe(0);
+    expect(statSync(join(dir, 'guide.tcpflow-1.svg')).mtimeMs).toBe(before.get('guide.tcpflow-1.svg')!.mtime);
+    expect(readFileSync(join(dir, 'guide.tcpflow-2.svg'))).not.toEqual(before.get('guide.tcpflow-2.svg')!.bytes);
+    expect(read(md)).toContain('![Second, edited](guide.tcpflow-2.svg)');
+    expect(read(md).match(/tcpflow-md:/g)).toHaveLength(2);
+  }, 60_000);
+
+  it('--write will not overwrite an SVG it did not draw, without --force', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'guide.md'), GUIDE);
+    writeFileSync(join(dir, 'guide.tcpflow-1.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const run = await runCliProcess(['md', 'guide.md', '--write'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('guide.tcpflow-1.svg: already exists and was not drawn by tcpflow; add --force');
+    expect(read(join(dir, 'guide.md'))).toBe(GUIDE);
+  });
+});
+
+describe('markdown-it plugin (VS Code Markdown preview)', () => {
+  const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new () => MarkdownItLike & { render(src: string): string };
+  const md = extendMarkdownIt(new MarkdownIt());
+
+  it('turns a tcpflow block into escaped Mermaid source for the preview script, and leaves other fences alone', () => {
+    const html = md.render(GUIDE);
+    expect(html.match(/class="tcpflow-diagram"/g)).toHaveLength(2);
+    expect(html).toContain('<pre class="tcpflow-mermaid" hidden>sequenceDiagram\ntitle Three-way handshake');
+    expect(html).toContain('<code class="language-mermaid">sequenceDiagram');
+    expect(html).not.toContain('tcpflow-problems');
+  });
+
+  it('shows errors in place, as escaped text, with lines of the Markdown file', () => {
+    const html = md.render(BROKEN);
+    expect(html).toMatch(/<li class="tcpflow-error">line 6:\d+ error bad-ack: /);
+  });
+
+  it('nothing in a block becomes markup', () => {
+    const html = md.render('```tcpflow\nscenario "<img src=x onerror=alert(1)>"\nnote over a : <script>alert(1)</script>\nbogus <b>line</b>\n```\n');
+    expect(html).not.toMatch(/<img|<script|<b>/i);
+  });
+
+  it.each([false, true])('hides the image link that tcpflow md --write keeps under a block (html: %s)', (html) => {
+    const instance = extendMarkdownIt(new (MarkdownIt as unknown as new (o: object) => MarkdownItLike & { render(src: string): string })({ html }));
+    const blocks = findTcpflowBlocks(GUIDE);
+    const linked = withImageLinks(GUIDE, blocks.map((block) => ({ block, file: `g.tcpflow-${block.index}.svg`, alt: 'x [1]' })));
+    const out = instance.render(linked);
+    expect(out).not.toContain('g.tcpflow-');
+    expect(out).not.toContain('tcpflow-md');
+    expect(out).toContain('<p>Text right under the block.</p>');
+    expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(2);
+  });
+});
