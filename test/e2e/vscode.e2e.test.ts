@@ -182,8 +182,8 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
   it('exports the diagram as an SVG file into the folder the settings name', () => step('export', async () => {
     const target = join(server!.workspace, EXPORT_DIR, 'three-way-handshake.svg');
     expect(existsSync(target)).toBe(false);
-    await wb.page.locator('.tabs-container .tab', { hasText: EXAMPLE }).first().click();
-    await wb.page.locator('.tabs-container .tab.active', { hasText: EXAMPLE }).waitFor();
+    await wb.tab(EXAMPLE).click();
+    await wb.tab(EXAMPLE, true).waitFor();
     await wb.runCommand('TCP Flow: Export Diagram');
     await wb.pick('SVG');
     await wb.pick('Light');

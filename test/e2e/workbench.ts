@@ -68,10 +68,15 @@ export class Workbench {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    // Click the file's own row: until the list is filtered, its rows are the recently opened files.
+    await this.pick(name);
+    await this.tab(name, true).waitFor();
     await this.editor(name).locator('.view-lines').waitFor();
+  }
+
+  /** The editor tab of workspace file `name` (a preview's tab has its own resource name). */
+  tab(name: string, active = false) {
+    return this.page.locator(`.tabs-container .tab${active ? '.active' : ''}[data-resource-name="${name}"]`).first();
   }
 
   /** The text editor showing the workspace file `name` (editors carry their document's URI). */
@@ -104,6 +109,7 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: exact }) });
     await row.first().waitFor();
     await row.first().click();
+    await this.page.mouse.move(1, 450); // off the tabs, whose tooltips would cover the next screenshot
   }
 
   /** Go to Line (Ctrl+G) `line:column` (1-based) in the active editor and wait for the status bar to show it. */
