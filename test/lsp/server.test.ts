@@ -203,6 +203,15 @@ describe('hover', () => {
     expect(await hover(uri, FIRST_EXAMPLE, 'timeout 2MSL', 2)).toContain('**timeout** (call)');
   });
 
+  it('a participant: its label, where it is declared, its state there', async () => {
+    const uri = newUri('hover-participant');
+    await client.open(uri, FIRST_EXAMPLE);
+    const text = await hover(uri, FIRST_EXAMPLE, 'client: close', 1);
+    expect(text).toContain('**client** (participant) — Client 10.0.0.1:51000');
+    expect(text).toContain(`Declared on line ${lineOf(FIRST_EXAMPLE, 'participant client') + 1}; starts CLOSED.`);
+    expect(text).toContain(`After line ${lineOf(FIRST_EXAMPLE, 'client: close') + 1}: FIN-WAIT-1.`);
+  });
+
   it('a diagnostic: the message and what would be valid', async () => {
     const uri = newUri('hover-diag');
     await client.open(uri, BAD_ACK);

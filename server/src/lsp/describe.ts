@@ -69,7 +69,7 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
       s.ack && `ack=${formatSeq(s.ack)}${s.ackInferred ? ' (inferred)' : ''}`,
       s.length > 0 && `len=${s.length}`,
     ].filter(Boolean);
-    if (fields.length > 0) out.push(`Segment: \`${fields.join(' ')}\``);
+    if (fields.length > 0) out.push('', `Segment: \`${fields.join(' ')}\``);
   }
 
   out.push('', '| participant | before | after |', '|---|---|---|');
