@@ -20,6 +20,8 @@ const targets = [
   { entryPoints: { 'webview/preview': 'client/webview/src/preview.ts' }, platform: 'browser', format: 'iife' },
   // VS Code's Markdown preview (markdown.previewScripts): draws ```tcpflow blocks, Mermaid inside.
   { entryPoints: { 'markdown/preview': 'client/src/markdown/preview-script.ts' }, platform: 'browser', format: 'iife' },
+  // The export panel (VS Code, when the preview cannot draw an SVG/PNG export): Mermaid only.
+  { entryPoints: { 'webview/export': 'client/src/export/export-webview-script.ts' }, platform: 'browser', format: 'iife' },
 ];
 
 const common = {

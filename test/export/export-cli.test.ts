@@ -215,15 +215,16 @@ describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', ()
     expect(statSync(join(dir, 'three-way-handshake.svg')).mtimeMs).toBe(before);
   }, 60_000);
 
-  it('PNG at scales 1, 2 and 3 has the SVG size times the scale, for every example', async () => {
+  it('PNG has the SVG size times the scale: every example at 2x, three of them at 1x and 3x', async () => {
     const dir = examplesCopy();
     const svg = await runCliProcess(['export', ...examples, '--format', 'svg', '--out-dir', 'svg', '--theme', 'dark'], dir);
     expect(svg.code).toBe(0);
-    for (const scale of [1, 2, 3]) {
-      const png = await runCliProcess(['export', ...examples, '--format', 'png', '--out-dir', `png${scale}`, '--scale', String(scale), '--theme', 'dark'], dir);
+    for (const scale of [2, 1, 3]) {
+      const some = scale === 2 ? examples : examples.slice(0, 3);
+      const png = await runCliProcess(['export', ...some, '--format', 'png', '--out-dir', `png${scale}`, '--scale', String(scale), '--theme', 'dark'], dir);
       expect(png.stderr).toBe('');
       expect(png.code).toBe(0);
-      for (const f of examples) {
+      for (const f of some) {
         const base = f.replace(/\.tcpflow$/, '');
         const info = await inspectSvg(read(join(dir, 'svg', base + '.svg')));
         const size = pngSize(readFileSync(join(dir, `png${scale}`, base + '.png')));

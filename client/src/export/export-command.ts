@@ -14,12 +14,16 @@ import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
 import { FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
 import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
 import { defaultOutputName } from '../../../server/src/export/output-path.js';
+import { exportPanelRenderer } from './export-panel.js';
 import type { WebviewRender } from './webview-protocol.js';
 
 export const EXPORT_COMMAND = 'tcpflow.export';
 
 export interface ExportDeps {
-  /** Draws SVG/PNG (normally in the preview webview). Without it only Markdown and Mermaid source are offered. */
+  /**
+   * Draws SVG/PNG in the open preview's webview (see webview-protocol.ts). When it is
+   * missing or fails, a short-lived export panel draws instead (export-panel.ts).
+   */
   readonly render?: WebviewRender;
   /** Where to log what was written (an output channel's appendLine). */
   readonly log?: (line: string) => void;
@@ -42,8 +46,20 @@ const CHOICES: readonly FormatChoice[] = [
 const LAST_CHOICE = 'tcpflow.export.lastFormat';
 
 export function registerExportCommands(context: vscode.ExtensionContext, deps: ExportDeps = {}): void {
+  const panel = exportPanelRenderer(context);
+  const render: WebviewRender = async (request) => {
+    if (deps.render) {
+      try {
+        return await deps.render(request);
+      } catch (error) {
+        deps.log?.(`export: the preview could not draw (${error instanceof Error ? error.message : String(error)}); using the export panel`);
+      }
+    }
+    return panel(request);
+  };
+  const withRender: ExportDeps = { ...deps, render };
   context.subscriptions.push(
-    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => exportDiagram(context, deps, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(EXPORT_COMMAND, (uri?: unknown) => exportDiagram(context, withRender, uri instanceof vscode.Uri ? uri : undefined)),
   );
 }
 

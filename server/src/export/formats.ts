@@ -76,7 +76,7 @@ export function htmlCommentText(text: string): string {
 // The stamp on an exported SVG
 
 /** Bumped when the renderer changes its output, so old SVGs are redrawn. */
-export const RENDERER_REVISION = 1;
+export const RENDERER_REVISION = 2;
 
 const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
 

@@ -24,11 +24,14 @@ export interface MermaidInitConfig {
   readonly securityLevel: 'strict';
   readonly maxTextSize: number;
   readonly theme: 'default' | 'dark';
-  readonly sequence: { readonly useMaxWidth: boolean };
+  readonly htmlLabels: false;
+  readonly sequence: { readonly useMaxWidth: boolean; readonly mirrorActors: true; readonly showSequenceNumbers: false };
+  readonly suppressErrorRendering: true;
 }
 
 /**
- * The argument to `mermaid.initialize`. `useMaxWidth: false` gives the SVG its natural
+ * The argument to `mermaid.initialize`: the preview's settings
+ * (client/webview/src/renderer.ts). `useMaxWidth: false` gives the SVG its natural
  * size (an exported image is not squeezed into a page width).
  */
 export function mermaidConfig(theme: ExportTheme, useMaxWidth = false): MermaidInitConfig {
@@ -37,6 +40,8 @@ export function mermaidConfig(theme: ExportTheme, useMaxWidth = false): MermaidI
     securityLevel: 'strict',
     maxTextSize: MAX_TEXT_SIZE,
     theme: theme === 'dark' ? 'dark' : 'default',
-    sequence: { useMaxWidth },
+    htmlLabels: false,
+    sequence: { useMaxWidth, mirrorActors: true, showSequenceNumbers: false },
+    suppressErrorRendering: true,
   };
 }
