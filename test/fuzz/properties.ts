@@ -4,9 +4,10 @@
  * (scripts/fuzz.ts, 100,000 cases in all).
  */
 import fc from 'fast-check';
+import { escapeText, escapeWrapped, participantId } from '../../server/src/diagram/escape.js';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
 import { analyzeText, type TextAnalysis } from '../../server/src/language/analyze.js';
-import { anyDocument, mutatedExample, structuredDocument, withLineEndings } from './generators.js';
+import { anyDocument, HOSTILE_STRINGS, mutatedExample, PUNCTUATION, structuredDocument, UNICODE, withLineEndings } from './generators.js';
 import { analysisProblems, applyEdits, mermaidProblems } from './invariants.js';
 
 /** Per-document time budget for analyzeText (and for the generator), milliseconds. */
@@ -33,6 +34,12 @@ export function mermaidChecked(result: TextAnalysis, options: MermaidOptions): s
   return diagram.text;
 }
 
+/** Text as a label could receive it: any Unicode, and the marks Mermaid gives a meaning to. */
+const hostileText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ unit: fc.constantFrom(...UNICODE, ...PUNCTUATION, ...HOSTILE_STRINGS, 'wrap:', 'nowrap:', '<br>', '<br/>', '%%', '#', ';', '&#59;', '#59;', 'end', 'a', ' ', '\n'), maxLength: 40 }),
+);
+
 const mermaidOptions: fc.Arbitrary<MermaidOptions> = fc.record({
   stateNames: fc.constantFrom('rfc' as const, 'linux' as const),
   maxMessages: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 6 })),
@@ -58,20 +65,20 @@ function property<T>(name: string, testRuns: number, fuzzRuns: number, arb: fc.A
 }
 
 export const PROPERTIES: readonly FuzzProperty[] = [
-  property('analyzeText: never throws, within budget, every position in range', 5_000, 50_000, anyDocument, (text) => {
+  property('analyzeText: never throws, within budget, every position in range', 2_400, 40_000, anyDocument, (text) => {
     analyzeChecked(text);
   }),
-  property('generateMermaid: never throws on any analysis, user text cannot break out', 2_500, 25_000,
+  property('generateMermaid: never throws on any analysis, user text cannot break out', 1_200, 20_000,
     fc.tuple(anyDocument, mermaidOptions), ([text, options]) => {
       mermaidChecked(analyzeChecked(text), options);
     }),
-  property('quick fixes: applying any fix gives a text that analyzes cleanly (positions in range)', 800, 8_000,
+  property('quick fixes: applying any fix gives a text that analyzes cleanly (positions in range)', 400, 6_000,
     fc.tuple(fc.oneof(mutatedExample, structuredDocument), fc.nat()), ([text, pick]) => {
       const fixes = analyzeChecked(text).analysis.diagnostics.flatMap((d) => d.fixes ?? []);
       if (fixes.length === 0) return;
       analyzeChecked(applyEdits(text, fixes[pick % fixes.length].edits));
     }),
-  property('line endings: CRLF, CR and mixed endings give the same diagnostics and states as LF', 700, 7_000,
+  property('line endings: CRLF, CR and mixed endings give the same diagnostics and states as LF', 300, 5_000,
     fc.tuple(fc.oneof(mutatedExample.map((t) => t.replace(/\r\n?/g, '\n')), structuredDocument), fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const), fc.nat()),
     ([text, style, seed]) => {
       const lf = analyzeChecked(text);
@@ -82,5 +89,20 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       const sa = JSON.stringify(lf.analysis.steps.map((s) => [s.line, s.states]));
       const sb = JSON.stringify(other.analysis.steps.map((s) => [s.line, s.states]));
       if (sa !== sb) throw new Error(`states differ with ${style} endings`);
+    }),
+  property('escaping: any text in any label position becomes safe Mermaid (cheap: many cases)', 6_000, 25_000,
+    fc.tuple(hostileText, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 80 }), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/)),
+    ([text, max, width, name]) => {
+      const id = participantId(name, 1);
+      const source = [
+        'sequenceDiagram',
+        `title ${escapeText(text, max)}`,
+        `participant ${id} as ${escapeText(text, max, 'alias')}`,
+        `Note over ${id}: ${escapeWrapped(text, width, max)}`,
+        `${id}->>${id}: ${escapeText(text, max)}`,
+        '',
+      ].join('\n');
+      const problems = mermaidProblems(source);
+      if (problems.length > 0) throw new Error(`unsafe escaping of ${JSON.stringify(text)}:\n${problems.join('\n')}`);
     }),
 ];

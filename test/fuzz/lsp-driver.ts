@@ -1,0 +1,384 @@
+/**
+ * Drives the built language server (`out/server.js --stdio`) as a hostile editor would:
+ * random incremental edits, every request at random (also out-of-range) positions.
+ * Watches for what must never happen: an internal error in a response, the process
+ * exiting, a request that takes longer than the budget, a position outside the document.
+ *
+ * The server is started with `--expose-gc -r test/fuzz/heap-probe.cjs`: the probe (not
+ * part of the server) answers SIGUSR2 by collecting garbage and writing
+ * `process.memoryUsage()` to a file, so a test can read the server's heap without a
+ * debug request in the server itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  createProtocolConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
+  type Diagnostic, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { anyDocument, ROOT } from './generators.js';
+import { splitLines } from './invariants.js';
+
+/** Per-request time budget, milliseconds. */
+export const REQUEST_BUDGET_MS = 2_000;
+
+/** LSP error codes a response may carry without it being a bug. */
+const ACCEPTABLE_ERRORS = new Map<number, string>([
+  [-32602, 'InvalidParams (rename to a bad name)'],
+  [-32800, 'RequestCancelled'],
+  [-32801, 'ContentModified'],
+]);
+
+export interface ServerStats {
+  requests: number;
+  edits: number;
+  /** Acceptable error responses by code. */
+  acceptedErrors: Record<string, number>;
+  slowestMs: number;
+  slowestMethod: string;
+}
+
+export class FuzzServer {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly stderr: string[] = [];
+  readonly stats: ServerStats = { requests: 0, edits: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
+  private readonly published = new Map<string, Diagnostic[][]>();
+  private readonly waiters: Array<() => void> = [];
+  private exited: string | undefined;
+  private readonly probeDir = mkdtempSync(join(tmpdir(), 'tcpflow-heap-'));
+  private uriCounter = 0;
+
+  constructor(serverPath: string) {
+    const probe = join(ROOT, 'test', 'fuzz', 'heap-probe.cjs');
+    this.process = spawn(process.execPath, ['--expose-gc', '-r', probe, serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, TCPFLOW_HEAP_PROBE: join(this.probeDir, 'heap.json') },
+    });
+    this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.process.on('exit', (code, signal) => {
+      this.exited = `server exited (code ${code}, signal ${signal}); stderr:\n${this.stderr.join('').slice(-4000)}`;
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p.diagnostics);
+      this.published.set(p.uri, list);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/showMessage', () => {});
+    this.connection.onError(() => {});
+    this.connection.listen();
+  }
+
+  static async start(serverPath: string): Promise<FuzzServer> {
+    const server = new FuzzServer(serverPath);
+    await server.request('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, inlayHint: { refreshSupport: true } },
+        textDocument: {
+          publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true },
+          semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+        },
+      },
+    }, 30_000);
+    await server.connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  newUri(): string {
+    return `file:///fuzz/doc-${++this.uriCounter}.tcpflow`;
+  }
+
+  alive(): void {
+    if (this.exited) throw new Error(this.exited);
+  }
+
+  /** A request within the budget; an internal error or any unexpected error code fails. */
+  async request<R>(method: string, params: unknown, budgetMs = REQUEST_BUDGET_MS): Promise<R | undefined> {
+    this.alive();
+    this.stats.requests++;
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${method} took longer than ${budgetMs} ms: ${JSON.stringify(params).slice(0, 300)}`)), budgetMs);
+    });
+    const exit = new Promise<never>((_, reject) => {
+      const check = () => (this.exited ? reject(new Error(`${method}: ${this.exited}`)) : this.waiters.push(check));
+      check();
+    });
+    try {
+      return await Promise.race([this.connection.sendRequest(method, params) as Promise<R>, timeout, exit]);
+    } catch (error) {
+      if (error instanceof ResponseError) {
+        const accepted = ACCEPTABLE_ERRORS.get(error.code);
+        if (accepted) {
+          this.stats.acceptedErrors[accepted] = (this.stats.acceptedErrors[accepted] ?? 0) + 1;
+          return undefined;
+        }
+        throw new Error(`${method} answered error ${error.code}: ${error.message}\nparams: ${JSON.stringify(params).slice(0, 500)}`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      if (ms > this.stats.slowestMs) {
+        this.stats.slowestMs = ms;
+        this.stats.slowestMethod = method;
+      }
+    }
+  }
+
+  async notify(method: string, params: unknown): Promise<void> {
+    this.alive();
+    await this.connection.sendNotification(method, params);
+  }
+
+  lastPublished(uri: string): Diagnostic[] | undefined {
+    const list = this.published.get(uri);
+    return list?.[list.length - 1];
+  }
+
+  publishedCount(uri: string): number {
+    return this.published.get(uri)?.length ?? 0;
+  }
+
+  /** Resolves once `predicate` holds (checked on every message from the server), or fails after `timeoutMs`. */
+  async until<T>(predicate: () => T | undefined | false, what: () => string, timeoutMs: number): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      this.alive();
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50).unref();
+      });
+    }
+  }
+
+  /** Opens a document and waits for its first diagnostics. */
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    const before = this.publishedCount(uri);
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'tcpflow', version: 1, text } });
+    return this.until(() => (this.publishedCount(uri) > before ? this.lastPublished(uri) : undefined), () => `diagnostics of a fresh open of ${JSON.stringify(text.slice(0, 200))}`, REQUEST_BUDGET_MS * 5);
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The server's heap after two forced collections (see heap-probe.cjs), and its resident set size from /proc. */
+  async heap(): Promise<{ heapUsed: number; rss: number; procRssKb?: number }> {
+    const file = join(this.probeDir, 'heap.json');
+    rmSync(file, { force: true });
+    this.process.kill('SIGUSR2');
+    await this.until(() => existsSync(file) && readFileSync(file, 'utf8').endsWith('}'), () => 'the heap probe', 10_000);
+    const usage = JSON.parse(readFileSync(file, 'utf8')) as { heapUsed: number; rss: number };
+    let procRssKb: number | undefined;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${this.process.pid}/status`, 'utf8'));
+      procRssKb = m ? Number(m[1]) : undefined;
+    } catch { /* not Linux */ }
+    return { ...usage, procRssKb };
+  }
+
+  async stop(): Promise<void> {
+    try {
+      if (!this.exited) {
+        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await this.connection.sendNotification('exit');
+      }
+    } catch { /* already gone */ }
+    this.connection.dispose();
+    if (!this.exited) this.process.kill();
+    rmSync(this.probeDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- random sessions
+
+/** A place in the document: fractions of its size, so that it shrinks well and fits any text. */
+export interface Where { line: number; character: number }
+export type Action =
+  | { kind: 'edit'; at: number; length: number; text: string }
+  | { kind: 'request'; method: string; where: Where; to: Where; newName: string };
+
+export const METHODS = [
+  'textDocument/hover', 'textDocument/completion', 'textDocument/inlayHint', 'textDocument/codeAction',
+  'textDocument/documentSymbol', 'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/onTypeFormatting',
+  'textDocument/semanticTokens/full', 'textDocument/semanticTokens/range', 'textDocument/rename', 'textDocument/prepareRename',
+  'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/foldingRange',
+  'tcpflow/diagram',
+] as const;
+
+const where: fc.Arbitrary<Where> = fc.record({
+  // Mostly inside the document, sometimes past its last line or its line's end (clients may send those).
+  line: fc.oneof({ weight: 9, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 1, max: 3, noNaN: true }) }),
+  character: fc.oneof({ weight: 9, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 1, max: 50, noNaN: true }) }),
+});
+
+const insertion = fc.oneof(
+  fc.constantFrom('a', ' ', '\n', '\r\n', '\r', ':', '->', ' : SYN', 'seq=J+1', '"', '/*', '*/', '//', 'participant ', 'note over a : ', '🙂', '\0', '\uD800', 'expect a CLOSED', 'deliver t1', ' as t1'),
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: 'grapheme', maxLength: 4 }),
+  fc.constant(''),
+);
+
+export const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(12), text: insertion }) },
+  { weight: 3, arbitrary: fc.record({
+    kind: fc.constant('request' as const), method: fc.constantFrom(...METHODS), where, to: where,
+    newName: fc.constantFrom('renamed', 'b', 'x y', '', 'participant', '1abc', '🙂', 'a'),
+  }) },
+);
+
+export const session = fc.record({
+  text: anyDocument.filter((t) => t.length < 20_000),
+  actions: fc.array(action, { minLength: 5, maxLength: 60, size: 'medium' }),
+});
+
+function position(doc: TextDocument, w: Where): { line: number; character: number } {
+  const lines = splitLines(doc.getText());
+  const line = Math.floor(w.line * (lines.length - 1 + 0.999));
+  const lineLength = lines[Math.min(line, lines.length - 1)]?.length ?? 0;
+  return { line, character: Math.floor(w.character * (lineLength + 0.999)) };
+}
+
+/**
+ * Every `{line, character}` in a response lies inside the document: a column may be past
+ * its line's end (clients clamp it), a line may not be past the last line, unless the
+ * request itself named that line (`maxLine`: an answer may echo the position it was asked about).
+ */
+function positionProblems(value: unknown, lines: readonly string[], maxLine: number, path = ''): string[] {
+  if (!value || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => positionProblems(v, lines, maxLine, `${path}[${i}]`));
+  const o = value as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.character === 'number') {
+    if (!Number.isInteger(o.line) || !Number.isInteger(o.character) || o.line < 0 || o.character < 0) return [`${path}: bad position ${JSON.stringify(o)}`];
+    if (o.line > maxLine) return [`${path}: line ${o.line} past the last line (${lines.length - 1})`];
+    return [];
+  }
+  if (o.range && typeof o.range === 'object') {
+    const r = o.range as { start?: { line: number; character: number }; end?: { line: number; character: number } };
+    if (r.start && r.end && (r.end.line < r.start.line || (r.end.line === r.start.line && r.end.character < r.start.character))) {
+      return [`${path}.range: end before start ${JSON.stringify(r)}`];
+    }
+  }
+  return Object.entries(o).flatMap(([k, v]) => positionProblems(v, lines, maxLine, `${path}.${k}`));
+}
+
+/** Decodes relative semantic tokens and checks each lies on an existing line. */
+function semanticTokenProblems(data: readonly number[] | undefined, lines: readonly string[]): string[] {
+  if (!data) return [];
+  if (data.length % 5 !== 0) return [`semantic tokens: ${data.length} numbers, not a multiple of 5`];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [dl, dc, length] = data.slice(i, i + 3);
+    line += dl;
+    character = dl === 0 ? character + dc : dc;
+    if (![dl, dc, length].every((n) => Number.isInteger(n) && n >= 0)) return [`semantic token ${i / 5}: negative or fractional ${data.slice(i, i + 5)}`];
+    if (line >= lines.length) return [`semantic token ${i / 5} on line ${line} of ${lines.length}`];
+    if (character + length > lines[line].length) return [`semantic token ${i / 5} (${line}:${character}+${length}) past the end of its line (${lines[line].length})`];
+  }
+  return [];
+}
+
+function params(method: string, uri: string, doc: TextDocument, a: Extract<Action, { kind: 'request' }>, diagnostics: Diagnostic[]): unknown {
+  const textDocument = { uri };
+  const p = position(doc, a.where);
+  const q = position(doc, a.to);
+  const range = p.line < q.line || (p.line === q.line && p.character <= q.character) ? { start: p, end: q } : { start: q, end: p };
+  switch (method) {
+    case 'textDocument/inlayHint':
+    case 'textDocument/semanticTokens/range':
+      return { textDocument, range };
+    case 'textDocument/codeAction':
+      return { textDocument, range, context: { diagnostics: diagnostics.filter((d) => d.range.start.line >= range.start.line - 1 && d.range.start.line <= range.end.line + 1) } };
+    case 'textDocument/documentSymbol':
+    case 'textDocument/semanticTokens/full':
+    case 'textDocument/foldingRange':
+      return { textDocument };
+    case 'textDocument/formatting':
+      return { textDocument, options: { tabSize: 2, insertSpaces: true } };
+    case 'textDocument/rangeFormatting':
+      return { textDocument, range, options: { tabSize: 4, insertSpaces: false } };
+    case 'textDocument/onTypeFormatting':
+      return { textDocument, position: p, ch: '\n', options: { tabSize: 2, insertSpaces: true } };
+    case 'textDocument/rename':
+      return { textDocument, position: p, newName: a.newName };
+    case 'textDocument/references':
+      return { textDocument, position: p, context: { includeDeclaration: true } };
+    case 'tcpflow/diagram':
+      return { uri, line: p.line, stateNames: a.newName === 'a' ? 'linux' : 'rfc' };
+    default:
+      return { textDocument, position: p };
+  }
+}
+
+/** Sorted, so that two lists of the same diagnostics compare equal whatever their order. */
+export function diagnosticKey(list: readonly Diagnostic[] | undefined): string {
+  return JSON.stringify((list ?? []).map((d) => JSON.stringify(d)).sort());
+}
+
+/**
+ * One editing session on a fresh document: open, then edits and requests in the given
+ * order; at the end, the diagnostics the server publishes for the edited document must
+ * equal those of a fresh open of the same text.
+ */
+export async function runSession(server: FuzzServer, text: string, actions: readonly Action[]): Promise<void> {
+  const uri = server.newUri();
+  let doc = TextDocument.create(uri, 'tcpflow', 1, text);
+  await server.open(uri, text);
+  for (const a of actions) {
+    if (a.kind === 'edit') {
+      const content = doc.getText();
+      const start = Math.floor(a.at * (content.length + 0.999));
+      const range = { start: doc.positionAt(start), end: doc.positionAt(Math.min(content.length, start + a.length)) };
+      const change = { range, text: a.text };
+      doc = TextDocument.update(doc, [change], doc.version + 1);
+      server.stats.edits++;
+      await server.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+      continue;
+    }
+    const result = await server.request<unknown>(a.method, params(a.method, uri, doc, a, server.lastPublished(uri) ?? []));
+    const lines = splitLines(doc.getText());
+    const maxLine = Math.max(lines.length - 1, position(doc, a.where).line, position(doc, a.to).line);
+    const problems = a.method === 'tcpflow/diagram' ? []
+      : a.method.startsWith('textDocument/semanticTokens') ? semanticTokenProblems((result as { data?: number[] } | undefined)?.data, lines)
+      : positionProblems(result, lines, maxLine);
+    if (problems.length > 0) throw new Error(`${a.method} answered positions outside the document:\n${problems.slice(0, 5).join('\n')}`);
+  }
+  await expectSameAsFreshOpen(server, uri, doc.getText());
+  await server.close(uri);
+}
+
+/** The edited document's last published diagnostics equal a fresh open's (waiting for the server to settle). */
+export async function expectSameAsFreshOpen(server: FuzzServer, uri: string, text: string): Promise<void> {
+  const fresh = server.newUri();
+  const expected = diagnosticKey(await server.open(fresh, text));
+  await server.close(fresh);
+  await server.until(
+    () => diagnosticKey(server.lastPublished(uri)) === expected,
+    () => `the edited document's diagnostics to equal a fresh open's.\nedited: ${diagnosticKey(server.lastPublished(uri)).slice(0, 1500)}\nfresh:  ${expected.slice(0, 1500)}\ntext: ${JSON.stringify(text.slice(0, 1000))}`,
+    REQUEST_BUDGET_MS * 5,
+  );
+  // Settled: one more round trip, and they still agree (a stale publish cannot have matched by chance).
+  await server.request('textDocument/documentSymbol', { textDocument: { uri } });
+  if (diagnosticKey(server.lastPublished(uri)) !== expected) throw new Error('the edited document\'s diagnostics changed again after settling');
+}

@@ -1,0 +1,36 @@
+/**
+ * Fuzzing the built language server over stdio: random sessions (open, incremental
+ * edits, every request at random positions) and a 1,000-edit session whose heap must
+ * not grow by more than 10%. See ./lsp-driver.ts for what is checked.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../lsp/lsp-client.js';
+import { FuzzServer, runSession, session } from './lsp-driver.js';
+import { longSession } from './lsp-session.js';
+
+const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : undefined;
+const scale = process.env.FUZZ_SCALE !== undefined ? Number(process.env.FUZZ_SCALE) : 1;
+const SESSIONS = Math.max(1, Math.round(150 * scale));
+
+let server: FuzzServer;
+
+beforeAll(async () => {
+  server = await FuzzServer.start(buildServer());
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('fuzz: the language server over stdio', () => {
+  it(`${SESSIONS} random sessions: no internal error, no crash, every request within 2 s, edits agree with a fresh open`, async () => {
+    await fc.assert(fc.asyncProperty(session, async ({ text, actions }) => runSession(server, text, actions)), { numRuns: SESSIONS, seed, endOnFailure: false });
+    console.log(`LSP fuzz: ${SESSIONS} sessions, ${server.stats.requests} requests, ${server.stats.edits} edits, slowest ${server.stats.slowestMethod} ${server.stats.slowestMs.toFixed(0)} ms, accepted errors ${JSON.stringify(server.stats.acceptedErrors)}`);
+  });
+
+  it('a 1,000-edit session grows the heap by at most 10%', async () => {
+    const result = await longSession(server, 1_000);
+    console.log(`heap: ${(result.before.heapUsed / 2 ** 20).toFixed(1)} MB -> ${(result.after.heapUsed / 2 ** 20).toFixed(1)} MB (${(result.growth * 100).toFixed(1)}%), RSS ${result.before.procRssKb} kB -> ${result.after.procRssKb} kB, ${result.ms.toFixed(0)} ms`);
+    expect(result.growth).toBeLessThan(0.10);
+  });
+});
