@@ -133,21 +133,29 @@ interface Trimmed {
   /** Offset of SEG.SEQ from RCV.NXT (negative: starts with old numbers). */
   readonly offset: number;
   readonly syn: boolean;
-  /** New payload bytes, when the segment begins at RCV.NXT after trimming. */
+  /** New payload bytes inside the window. */
   readonly data: number;
   readonly fin: boolean;
   /** All of its SYN/data/FIN had been received before (a duplicate). */
   readonly duplicate: boolean;
+  /** Sequence numbers (data, FIN) cut off because the receive window is closed. */
+  readonly beyondWindow: number;
 }
 
 /**
  * The acceptability test of Table 6, with the trimming the RFC describes: "One could
  * tailor actual segments to fit this assumption by trimming off any portions that lie
  * outside the window (including SYN and FIN) and only processing further if the
- * segment then begins at RCV.NXT". A segment whose numbers are all old but that ends
- * exactly at RCV.NXT trims to an empty segment at RCV.NXT, which is acceptable: its ACK
- * is processed (this is how a SYN,ACK arriving in SYN-RECEIVED completes a
- * simultaneous open, RFC 9293 Figure 8).
+ * segment then begins at RCV.NXT". Two consequences:
+ * - A segment whose numbers are all old but that ends exactly at RCV.NXT trims to an
+ *   empty segment at RCV.NXT, which is acceptable: its ACK is processed (this is how a
+ *   SYN,ACK arriving in SYN-RECEIVED completes a simultaneous open, RFC 9293 Figure 8).
+ * - With a zero window all of a segment's data lies beyond the window, and Table 6
+ *   calls such a segment "not acceptable"; but the RFC adds that "special allowance
+ *   should be made to accept valid ACKs, URGs, and RSTs" when RCV.WND is zero. So a
+ *   segment at RCV.NXT with a closed window is processed for its control bits and
+ *   ACK with its data and FIN trimmed away (and an ACK is owed, telling the sender
+ *   the window is still closed).
  */
 function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
   if (!seg.seq || !tcb.rcvNxt) return undefined;
@@ -159,8 +167,11 @@ function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
   let acceptable: boolean;
   if (segLen === 0) acceptable = wnd === 0 ? offset === 0 : inWindow(offset);
   else acceptable = wnd > 0 && (inWindow(offset) || inWindow(offset + segLen - 1));
-  if (!acceptable && !(offset < 0 && offset + segLen === 0)) return undefined;
+  const endsAtRcvNxt = offset < 0 && offset + segLen === 0;
+  const zeroWindowAllowance = wnd === 0 && offset === 0;
+  if (!acceptable && !endsAtRcvNxt && !zeroWindowAllowance) return undefined;
 
+  // Left edge: numbers before RCV.NXT were received already.
   let old = Math.max(0, -offset);
   let syn = has(seg, 'SYN');
   if (syn && old > 0) { syn = false; old -= 1; }
@@ -168,9 +179,19 @@ function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
   old -= oldData;
   let fin = has(seg, 'FIN');
   if (fin && old > 0) fin = false;
-  const data = seg.length - oldData;
+  let data = seg.length - oldData;
   const duplicate = offset < 0 && !syn && data === 0 && !fin && segLen > 0;
-  return { offset: Math.max(offset, 0), syn, data, fin, duplicate };
+
+  // Right edge: with a closed window nothing fits. (An open window is not cut at its
+  // right edge: `win=` is read unscaled, since window scaling is not modelled, so a
+  // value copied from a capture can be far smaller than the real window.) A SYN is
+  // left for the SYN check, which answers it whatever its number.
+  let room = wnd === 0 ? 0 : Infinity;
+  let beyondWindow = 0;
+  if (data > room) { beyondWindow += data - room; data = room; }
+  room -= data;
+  if (fin && room <= 0) { fin = false; beyondWindow += 1; }
+  return { offset: Math.max(offset, 0), syn, data, fin, duplicate, beyondWindow };
 }
 
 const SYNCHRONIZED_RESET: Record<string, string> = {
@@ -231,8 +252,12 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   // Seventh, the segment text (the sixth, URG, is not modelled).
   let owesAck = t.duplicate;
   const stateNow = tcb.state;
+  if (t.beyondWindow > 0) {
+    owesAck = true;
+    ctx.explain(name, RFC.arrivesOther, `the receive window is closed (RCV.WND = 0): ${t.beyondWindow} sequence number${t.beyondWindow === 1 ? ' is' : 's are'} dropped, but the segment's ACK is still processed; the ACK in reply tells the sender the window is still closed.`);
+  }
   if ((t.data > 0 || t.fin) && t.offset > 0) {
-    queueOutOfOrder(tcb, seg);
+    queueOutOfOrder(tcb, seg.seq!, t.data, t.fin);
     ackNow('data beyond a hole is answered by a duplicate ACK for RCV.NXT');
     ctx.explain(name, RFC.arrivesOther, `SEG.SEQ = ${formatSeq(seg.seq!)} is beyond RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: a segment before it is missing. Queue it and send a duplicate ACK.`);
     return;
@@ -257,7 +282,9 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   }
   if (owesAck) {
     if (t.duplicate) ctx.explain(name, RFC.arrivesOther, 'a duplicate of numbers already received: acknowledge again (RCV.NXT unchanged).');
-    ackNow(t.duplicate ? 'a duplicate is acknowledged again' : 'received data or FIN is acknowledged');
+    ackNow(t.duplicate ? 'a duplicate is acknowledged again'
+      : t.data === 0 && !t.fin ? 'data for a closed window is dropped and answered by an ACK for RCV.NXT'
+      : 'received data or FIN is acknowledged');
   }
 }
 
@@ -370,9 +397,8 @@ function returnToListen(tcb: Tcb): void {
   tcb.acceptPending = acceptPending;
 }
 
-function queueOutOfOrder(tcb: Tcb, seg: ArrivingSegment): void {
-  const start = seg.seq!;
-  tcb.outOfOrder.push({ start, end: seqAdd(start, seg.length), fin: has(seg, 'FIN') });
+function queueOutOfOrder(tcb: Tcb, start: Seq, length: number, fin: boolean): void {
+  tcb.outOfOrder.push({ start, end: seqAdd(start, length), fin });
 }
 
 /** Moves RCV.NXT over queued data that is now in order; true if a queued FIN is reached. */
