@@ -218,13 +218,19 @@ describe('synchronized states (§3.10.7.4): acceptability (Table 6)', () => {
       expect(replies(last(zero('b --> a : ACK seq=302 ack=101')))).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
     });
 
-    it('data, even at RCV.NXT, is not acceptable: answered by an ACK, RCV.NXT unchanged', () => {
+    it('data at RCV.NXT is not taken: answered by an ACK, RCV.NXT unchanged', () => {
       const step = last(zero('b --> a : ACK seq=301 ack=101 len=1'));
       expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
       expect(step.variables).toEqual([]);
     });
 
-    it('the ACK of an unacceptable zero-window probe is not processed', () => {
+    it('data elsewhere is not acceptable at all', () => {
+      const step = last(zero('b --> a : ACK seq=302 ack=101 len=1'));
+      expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
+      expect(step.explanations.map((e) => e.text).join()).toMatch(/not acceptable/);
+    });
+
+    it('but the ACK it carries is processed ("special allowance should be made to accept valid ACKs")', () => {
       const text = [
         'participant a starts ESTABLISHED snd=101 rcv=301',
         'participant b starts ESTABLISHED snd=301 rcv=101',
@@ -233,8 +239,30 @@ describe('synchronized states (§3.10.7.4): acceptability (Table 6)', () => {
         'b --> a : ACK seq=301 ack=111 len=1',
       ].join('\n');
       const step = last(text);
-      expect(step.variables).toEqual([]);
+      expect(step.variables.map((v) => `${v.participant} ${v.variable}=${formatSeq(v.after!)}`)).toEqual(['a SND.UNA=111']);
+      expect(replies(step)).toEqual(['a: <SEQ=111><ACK=301><CTL=ACK>']);
     });
+
+    it('and an RST exactly at RCV.NXT still resets', () => {
+      expect(last(zero('b --> a : RST seq=301')).states.a).toBe('CLOSED');
+    });
+
+    it('a FIN at RCV.NXT does not fit either: the state does not change', () => {
+      const step = last(zero('b --> a : FIN ACK seq=301 ack=101'));
+      expect(step.states.a).toBe('ESTABLISHED');
+      expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
+    });
+  });
+
+  it('an open window is not cut at its right edge (win= is unscaled; window scaling is not modelled)', () => {
+    const text = [
+      'participant a starts ESTABLISHED snd=101 rcv=301',
+      'participant b starts ESTABLISHED snd=301 rcv=101',
+      'a -> b : ACK seq=101 ack=301 win=100',
+      'b --> a : ACK seq=301 ack=101 len=150',
+    ].join('\n');
+    const step = last(text);
+    expect(step.variables.map((v) => `${v.variable}=${formatSeq(v.after!)}`)).toEqual(['RCV.NXT=451']);
   });
 });
 
