@@ -13,6 +13,7 @@ const targets = [
   // playwright-core stays outside: it is loaded (from node_modules) only to draw SVG/PNG.
   { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, external: ['playwright-core'] },
   { entryPoints: { bench: 'scripts/bench.ts' }, platform: 'node', format: 'cjs' },
+  { entryPoints: { fuzz: 'scripts/fuzz.ts' }, platform: 'node', format: 'cjs' },
   { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
