@@ -62,6 +62,8 @@ interface Chunk {
 export class IncrementalReader {
   /** Per URI: chunk text → its result (relative spans), and `line\0text` → the result placed at that line. */
   private readonly caches = new Map<string, { read: Map<string, ChunkResult>; placed: Map<string, Placed> }>();
+  /** Per URI: the statements the engine last ran on, and its result. */
+  private readonly lastRuns = new Map<string, { statements: readonly Statement[]; engine: Analysis }>();
 
   constructor(private readonly services: LangiumCoreServices) {}
 
@@ -84,11 +86,18 @@ export class IncrementalReader {
       for (const d of placed.result.diagnostics) readDiagnostics.push(d);
     }
     this.caches.set(uri, next);
-    return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments);
+    // The engine depends on the statements only. Typing inside a comment, or on a line
+    // that does not read yet, leaves every statement object as it was (the chunk caches
+    // return the same objects): then the last run still holds.
+    const last = this.lastRuns.get(uri);
+    const engine = last && sameItems(last.statements, statements) ? last.engine : runScenario({ statements });
+    this.lastRuns.set(uri, { statements, engine });
+    return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments, engine);
   }
 
   forget(uri: string): void {
     this.caches.delete(uri);
+    this.lastRuns.delete(uri);
   }
 
   private readChunk(text: string): ChunkResult {
@@ -106,8 +115,8 @@ export function buildAnalysis(
   scenario: Scenario,
   readDiagnostics: readonly Diagnostic[],
   blockComments: ReadonlyArray<readonly [number, number]>,
+  engine: Analysis = runScenario(scenario),
 ): DocumentAnalysis {
-  const engine = runScenario(scenario);
   // The same order as analyzeTree: by position, syntax and reading problems before the engine's.
   const diagnostics = [...readDiagnostics, ...engine.diagnostics]
     .sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
@@ -117,6 +126,12 @@ export function buildAnalysis(
   const statementByLine = new Map<number, Statement>();
   for (const statement of scenario.statements) statementByLine.set(statement.span.startLine, statement);
   return { text, lines, scenario, analysis, stepByLine, statementByLine, blockComments };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
