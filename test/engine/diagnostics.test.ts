@@ -204,18 +204,19 @@ describe('syntax, with error recovery', () => {
     ['participant without a name', 'participant'],
     ['deliver without a tag', 'deliver'],
     ['a call without a name', 'c: '],
-  ])('%s', (_, bad) => recovers(bad));
-
-  // Known parser bug (reported): a line that is a lone name or starts with tokens the
-  // Junk rule takes and then a name (`garbage`, `client`, `@@@ garbage`, `x = y`), or
-  // a title with an unterminated string, ends the parse: no later line gets a step. When the grammar is fixed these
-  // start passing and `it.fails` must become `it`.
-  it.fails.each([
     ['a lone word', 'garbage'],
     ['a half-typed participant name', 'client'],
     ['symbols, then a word', '@@@ garbage'],
     ['a number, then a word', '123 abc'],
+  ])('%s', (_, bad) => recovers(bad));
+
+  // Known parser bugs (reported): these lines end the parse or spill onto the next
+  // line, so later lines lose their steps. When the grammar is fixed these start
+  // passing and \`it.fails\` must become \`it\`.
+  it.fails.each([
     ['an unterminated string', 'scenario "no end'],
+    ['a word, then =', 'x = y'],
+    ['expect without anything', 'expect'],
   ])('(known bug) %s', (_, bad) => recovers(bad));
 
   it('the syntax error is on the bad line and says what was expected', () => {
