@@ -11,7 +11,14 @@ export type Side = 'c' | 's';
 /** An ISN: a symbol (`J`, `ISN_s`) or a 32-bit number. */
 export type Isn = { symbol: string } | { number: number };
 
-export interface DataStep { from: Side; length: number; ackAfter: boolean; omitSeq: boolean; omitAck: boolean }
+/**
+ * One data segment: delivered now, lost and retransmitted after RTO, or overtaken by a
+ * second segment (sent in flight, the next one arrives first, then it is delivered).
+ */
+export interface DataStep {
+  from: Side; length: number; ackAfter: boolean; omitSeq: boolean; omitAck: boolean;
+  mode: 'normal' | 'lost' | 'reordered'; secondLength: number;
+}
 
 export type CloseVariant =
   | 'client-first' | 'server-first' | 'piggybacked' | 'simultaneous' | 'abort' | 'half-close'
@@ -69,8 +76,23 @@ export function buildScenario(spec: ScenarioSpec): { text: string; final: Record
   seg('c', 'ACK', { omitSeq: omit, omitAck: omit });
   expect('ESTABLISHED', 'ESTABLISHED');
 
+  let tags = 0;
   for (const d of spec.data) {
-    seg(d.from, 'PSH ACK', { len: d.length, omitSeq: d.omitSeq, omitAck: d.omitAck });
+    const opts = { len: d.length, omitSeq: d.omitSeq, omitAck: d.omitAck };
+    if (d.mode === 'lost') {
+      seg(d.from, 'PSH ACK', { ...opts, arrow: '-x' });
+      lines.push(`${d.from}: timeout RTO`);
+      snd[d.from].offset -= d.length;
+      // The retransmission must say where it starts: seq is written.
+      seg(d.from, 'PSH ACK', { ...opts, omitSeq: false });
+    } else if (d.mode === 'reordered') {
+      const tag = `t${++tags}`;
+      seg(d.from, 'PSH ACK', { ...opts, arrow: '~>', tag });
+      seg(d.from, 'PSH ACK', { ...opts, len: d.secondLength });
+      lines.push(`deliver ${tag}`);
+    } else {
+      seg(d.from, 'PSH ACK', opts);
+    }
     if (d.ackAfter) seg(other(d.from), 'ACK', { omitSeq: d.omitSeq, omitAck: d.omitAck });
   }
   expect('ESTABLISHED', 'ESTABLISHED');
@@ -162,6 +184,8 @@ const dataStep: fc.Arbitrary<DataStep> = fc.record({
   ackAfter: fc.boolean(),
   omitSeq: fc.boolean(),
   omitAck: fc.boolean(),
+  mode: fc.constantFrom<DataStep['mode']>('normal', 'normal', 'lost', 'reordered'),
+  secondLength: fc.integer({ min: 1, max: 1460 }),
 });
 
 export const scenarioSpec: fc.Arbitrary<ScenarioSpec> = fc.record({
