@@ -81,7 +81,13 @@ class ModelReader {
   }
 
   private call(node: ast.CallLine): CallStatement | undefined {
-    if (!node.participant || !node.call) return undefined;
+    if (!node.participant) return undefined;
+    if (!node.call) {
+      const parts = propertyNodes(node).all('unreadable');
+      const span = parts.length > 0 ? joinSpans(spanOfProperty(node, 'participant'), spanOfCst(parts[parts.length - 1])) : spanOfProperty(node, 'participant');
+      this.report(span, 'error', 'syntax', `Cannot read this line: \`${node.participant}\`${parts.length > 0 ? ' followed by this' : ' alone'} is not a statement. Write \`${node.participant}: CALL\` (e.g. listen, connect, close) or \`${node.participant} -> PEER : FLAGS\`.`);
+      return undefined;
+    }
     const callSpan = spanOfProperty(node, 'call');
     const call = node.call.toLowerCase() as CallName;
     if (!CALLS.includes(call)) {
@@ -203,6 +209,11 @@ class ModelReader {
   }
 
   private expect(node: ast.Expect): Statement | undefined {
+    if (node.checks.length === 0) {
+      // Optional in the grammar so that a bare `expect` does not swallow the next line.
+      this.report(spanOf(node), 'error', 'syntax', 'Cannot read this line: `expect` needs NAME STATE, e.g. `expect client ESTABLISHED, server ESTABLISHED`.');
+      return undefined;
+    }
     const checks: ExpectCheck[] = [];
     for (const check of node.checks) {
       if (!check.participant || !check.state) continue;

@@ -74,6 +74,10 @@ export function syntaxDiagnostics(
     add(span, `Cannot read this line: ${humanize(error.message)}`);
   }
   for (const run of junk) {
+    if (run.text.startsWith('/*')) {
+      add(run.span, 'Cannot read this line: this `/*` is never closed: end the comment with `*/`.');
+      continue;
+    }
     add(run.span, `Cannot read this line: \`${run.text.length > 40 ? run.text.slice(0, 40) + '…' : run.text}\` does not start a statement (a participant name, participant, note, expect, deliver or scenario).`);
   }
   return [...byLine.values()].sort((a, b) => a.span.startLine - b.span.startLine);

@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from '../language/generated/module.js';
 import '../language/parser-performance.js';
+import { TcpflowCoreModule } from '../language/tcpflow-module.js';
 import { DocumentAnalyses, TcpflowDocumentFactory } from './analyses.js';
 import { TcpflowCodeActionProvider } from './code-actions.js';
 import { TcpflowCompletionProvider } from './completion.js';
@@ -68,7 +69,7 @@ const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumShared
 
 export function createTcpflowServices(context: DefaultSharedModuleContext = EmptyFileSystem): { shared: LangiumSharedServices; Tcpflow: TcpflowServices } {
   const shared = inject(createDefaultSharedModule(context), TcpflowGeneratedSharedModule, TcpflowSharedLspModule);
-  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowLspModule);
+  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowCoreModule, TcpflowLspModule);
   shared.ServiceRegistry.register(Tcpflow);
   return { shared, Tcpflow };
 }
