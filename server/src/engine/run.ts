@@ -304,12 +304,26 @@ class ScenarioRun {
     }
   }
 
+  /**
+   * The ISN of a SYN whose seq is left out. If later lines name this endpoint's
+   * sequence space (its seq=, or the peer's ack=, e.g. `ack=K+1`), that symbol is the
+   * one the user means; otherwise the first of J, K, x, y not yet in use.
+   */
   private freshSymbol(owner: string): Seq {
-    const prefer = ['J', 'K', 'x', 'y'];
+    const named = this.symbolNamedLaterFor(owner);
     const taken = (s: string) => this.usedSymbols.has(s);
-    const symbol = prefer.find((s) => !taken(s)) ?? `ISN_${owner}`;
+    const symbol = named && !taken(named) ? named : ['J', 'K', 'x', 'y'].find((s) => !taken(s)) ?? `ISN_${owner}`;
     this.usedSymbols.add(symbol);
     return seqSymbol(symbol);
+  }
+
+  private symbolNamedLaterFor(owner: string): string | undefined {
+    for (const statement of this.scenario.statements) {
+      if (statement.kind !== 'segment') continue;
+      const value = statement.from === owner ? statement.seq?.value : statement.to === owner ? statement.ack?.value : undefined;
+      if (value?.symbol && !this.usedSymbols.has(value.symbol)) return value.symbol;
+    }
+    return undefined;
   }
 
   private checkExpect(statement: ExpectStatement): void {
