@@ -194,5 +194,22 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     expect(text).toContain('Three-way handshake');
     expect(svg.match(/class="messageText"/g)?.length).toBe(segmentLines(exampleText).length);
     await wb.screenshot('export');
+    // Keep the file, and a picture of it as a browser draws it on its own.
+    copyFileSync(target, join(SHOTS, 'exported-three-way-handshake.svg'));
+    const image = await browser!.newPage({ viewport: { width: 900, height: 700 } });
+    try {
+      // As an image in a page (an SVG document of its own has no document.fonts, which screenshots wait for).
+      await image.setContent(`<!DOCTYPE html><body style="margin:0"><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}"></body>`);
+      await image.waitForFunction(() => document.images[0]?.complete && document.images[0].naturalWidth > 0);
+      const box = await image.locator('img').boundingBox();
+      expect(box?.width).toBeGreaterThan(100);
+      await image.screenshot({ path: join(SHOTS, 'exported-three-way-handshake.png'), fullPage: true });
+    } finally {
+      await image.close();
+    }
+    // Exporting leaves the preview beside the editor showing its diagram.
+    await wb.page.locator('.tabs-container .tab.active[aria-label^="Preview three-way-handshake.tcpflow"]').waitFor();
+    await wb.waitForFrameWith('svg text.messageText', 'the preview to show its diagram again after the export', 20_000);
+    await wb.screenshot('export-preview-after');
   }), 90_000);
 });

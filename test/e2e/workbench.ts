@@ -191,12 +191,16 @@ export class Workbench {
     await this.page.mouse.move(box.x, box.y);
   }
 
-  /** The frame (of the nested webview iframes) whose document matches `selector`, once there is one. */
+  /** The frame (of the nested webview iframes) in which `selector` matches a visible element, once there is one. */
   async waitForFrameWith(selector: string, what: string, timeout = TIMEOUT): Promise<Frame> {
     return waitUntil(what, async () => {
       for (const frame of this.page.frames()) {
         if (frame.isDetached()) continue;
-        if ((await frame.locator(selector).count()) > 0) return frame;
+        const element = frame.locator(selector).first();
+        if ((await element.count()) === 0) continue;
+        // A box in the page: the element is laid out in a frame that is itself shown.
+        const box = await element.boundingBox({ timeout: 1_000 });
+        if (box && box.width > 0 && box.height > 0 && (await element.isVisible())) return frame;
       }
       return undefined;
     }, timeout);
