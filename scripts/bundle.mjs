@@ -8,11 +8,10 @@ const production = process.argv.includes('--production');
 
 /** @type {esbuild.BuildOptions[]} */
 const targets = [
-  // Node: the language server, the CLI, the benchmark.
+  // Node: the language server and the CLI.
   { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // playwright-core stays outside: it is loaded (from node_modules) only to draw SVG/PNG.
   { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, external: ['playwright-core'] },
-  { entryPoints: { bench: 'scripts/bench.ts' }, platform: 'node', format: 'cjs' },
   { entryPoints: { fuzz: 'scripts/fuzz.ts' }, platform: 'node', format: 'cjs' },
   { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
   // VS Code extension host.

@@ -1,0 +1,89 @@
+/// <reference lib="dom" />
+/**
+ * Mermaid's side, in headless Chromium: `mermaid.parse` and `mermaid.render` of the
+ * diagram we generate, with the configuration the preview and the exports use; and our
+ * preview's own update and cold open, through the real webview bundle.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { mermaidConfig } from '../../server/src/export/mermaid-config.js';
+import { mermaidBrowserBuild } from '../../server/src/export/renderer.js';
+import { buildWebview, openPreview, renderMessageFor } from '../../test/preview/harness.js';
+import { median } from './stats.js';
+
+type MermaidGlobal = { initialize(c: unknown): void; parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> };
+
+export async function mermaidPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await page.route('**/*', (route) => route.abort());
+  await page.setContent('<!doctype html><meta charset="utf-8"><body><div id="host"></div></body>');
+  await page.addScriptTag({ path: mermaidBrowserBuild() });
+  await page.evaluate((config) => (window as unknown as { mermaid: MermaidGlobal }).mermaid.initialize(config), mermaidConfig('light', true) as unknown);
+  return page;
+}
+
+/** Median milliseconds of `mermaid.parse(text)`, timed inside the page. */
+export async function timeParse(page: Page, text: string, runs: number): Promise<number> {
+  const times = await page.evaluate(async ({ text, runs }) => {
+    const m = (window as unknown as { mermaid: MermaidGlobal }).mermaid;
+    const out: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const t0 = performance.now();
+      await m.parse(text);
+      out.push(performance.now() - t0);
+    }
+    return out.slice(1); // the first parse warms Mermaid up
+  }, { text, runs });
+  return median(times);
+}
+
+/** Milliseconds of one `mermaid.render(text)`, or undefined if it takes longer than the cap. */
+export async function timeRender(page: Page, text: string, capMs: number): Promise<number | undefined> {
+  const result = await Promise.race([
+    page.evaluate(async (text) => {
+      const m = (window as unknown as { mermaid: MermaidGlobal }).mermaid;
+      const id = `d${Math.random().toString(36).slice(2)}`;
+      const t0 = performance.now();
+      const { svg } = await m.render(id, text);
+      const elapsed = performance.now() - t0;
+      document.getElementById('host')!.innerHTML = svg; // what a page does with it
+      return elapsed;
+    }, text),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), capMs)),
+  ]);
+  return result;
+}
+
+export interface PreviewTiming {
+  /** Webview render of the preview's diagram, as reported by the page. */
+  readonly webviewMs: number;
+  /** From a new page to the first diagram on screen (load the bundle, render a small example). */
+  readonly coldOpenMs?: number;
+}
+
+export async function withPreview<T>(browser: Browser, body: (render: (source: string) => Promise<number>, coldOpen: (source: string) => Promise<number>) => Promise<T>): Promise<T> {
+  const bundle = await buildWebview();
+  try {
+    const preview = await openPreview(browser, bundle.dir);
+    const render = async (source: string) => {
+      const message = renderMessageFor(source, { focusLine: Math.floor(source.split('\n').length / 2) });
+      const t0 = performance.now();
+      const rendered = await preview.render(message);
+      if (!rendered.ok) throw new Error(`preview failed: ${rendered.error ?? 'unknown'}`);
+      return performance.now() - t0;
+    };
+    const coldOpen = async (source: string) => {
+      const t0 = performance.now();
+      const fresh = await openPreview(browser, bundle.dir);
+      const rendered = await fresh.render(renderMessageFor(source));
+      const elapsed = performance.now() - t0;
+      await fresh.page.close();
+      if (!rendered.ok) throw new Error('cold open failed');
+      return elapsed;
+    };
+    const result = await body(render, coldOpen);
+    await preview.page.close();
+    return result;
+  } finally {
+    bundle.dispose();
+  }
+}
