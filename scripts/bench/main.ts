@@ -53,7 +53,10 @@ async function main(): Promise<void> {
           const source = (await import('../../server/src/bench/generate-scenario.js')).generateScenario(o.events);
           await renderPreview(source); // warm
           // Each update adds a note, so the diagram text changes and the webview really draws it again.
-          const edited = (i: number) => `${source}note over client : update ${i}\n`;
+          // The note goes in the middle, inside the window a large preview draws.
+          const sourceLines = source.split('\n');
+          const mid = Math.floor(sourceLines.length / 2);
+          const edited = (i: number) => [...sourceLines.slice(0, mid), `note over client : update ${i}`, ...sourceLines.slice(mid)].join('\n');
           const webview = [await renderPreview(edited(1)), await renderPreview(edited(2)), await renderPreview(edited(3))].sort((a, b) => a - b)[1];
           rows.push({ events: o.events, mermaidParseMs, renderFullMs, renderPreviewTextMs, previewUpdateMs: o.previewServerMs + webview });
         }
