@@ -15,8 +15,8 @@ import type { Step } from '../engine/analysis.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { statesBefore } from './describe.js';
 import type { DocumentAnalysis } from './document-analysis.js';
-import { analysisBefore, proposeSegment, segmentText } from './point-in-time.js';
-import { rangesOverlap, toRange } from './text.js';
+import { freshSymbol, segmentText } from './point-in-time.js';
+import { rangesOverlap } from './text.js';
 import { isDiagnosticData, toLspDiagnostic } from './validator.js';
 
 export class TcpflowCodeActionProvider implements CodeActionProvider {
@@ -83,7 +83,7 @@ export function codeActions(doc: DocumentAnalysis, uri: string, params: Pick<Cod
 function isSynToClosed(doc: DocumentAnalysis, step: Step): boolean {
   const s = step.segment;
   if (!s || !step.to || !s.flags.includes('SYN') || s.flags.includes('ACK') || s.arrow === '-x' || s.arrow === '~>') return false;
-  return statesBefore(doc.analysis, step)[step.to] === 'CLOSED' && step.replies.some((r) => r.participant === step.to && r.reply.flags.includes('RST'));
+  return statesBefore(doc.analysis, step, doc.stepIndex.get(step))[step.to] === 'CLOSED' && step.replies.some((r) => r.participant === step.to && r.reply.flags.includes('RST'));
 }
 
 /** The last SYN before (or on) `line` that reached `name` while it was CLOSED. */
@@ -98,25 +98,25 @@ function synReachingClosed(doc: DocumentAnalysis, name: string, line: number): S
 
 function replyActions(doc: DocumentAnalysis, uri: string, step: Step): CodeAction[] {
   const actions: CodeAction[] = [];
-  const index = doc.analysis.steps.indexOf(step);
-  const after = analysisBefore(doc, step.line + 1);
+  const steps = doc.analysis.steps;
+  const index = doc.stepIndex.get(step) ?? steps.indexOf(step);
   for (const { participant, reply } of step.replies) {
     // Already drawn: the owing endpoint's next segment carries the reply's flags.
-    const next = doc.analysis.steps.slice(index + 1).find((s) => s.kind === 'segment' && s.from === participant);
+    let next: Step | undefined;
+    for (let i = index + 1; i < steps.length && !next; i++) if (steps[i].kind === 'segment' && steps[i].from === participant) next = steps[i];
     if (next?.segment && sameFlags(next.segment.flags, reply.flags)) continue;
-    const tcb = after.finalTcbs[participant];
-    const peer = tcb?.peer ?? (step.to === participant ? step.from : step.to);
+    const peer = step.to === participant ? step.from : step.from === participant ? step.to : doc.analysis.finalTcbs[participant]?.peer;
     if (!peer) continue;
-    const proposed = proposeSegment(after, participant);
-    if (!proposed || !sameFlags(proposed.flags, reply.flags)) continue;
+    // The RFC forms every reply's numbers except the ISS of a SYN,ACK from LISTEN: a fresh symbol, as the engine would choose.
+    const seq = reply.seq ?? (reply.flags.includes('SYN') ? freshSymbol({ ...doc.analysis, steps: steps.slice(0, index + 1) }, participant) : undefined);
+    const segment = segmentText({ flags: reply.flags, seq, ack: reply.flags.includes('ACK') ? reply.ack : undefined, why: reply.reason });
     const lineText = doc.lines[step.line] ?? '';
     const indent = /^[ \t]*/.exec(lineText)![0];
-    const text = `${indent}${participant} -> ${peer} : ${segmentText(proposed)}`;
-    const end = toRange({ startLine: step.line, startColumn: lineText.length, endLine: step.line, endColumn: lineText.length }, doc.lines).end;
+    const end = { line: step.line, character: lineText.length };
     actions.push({
-      title: `Add the reply ${participant} owes: ${segmentText(proposed)}`,
+      title: `Add the reply ${participant} owes: ${segment}`,
       kind: CodeActionKind.QuickFix,
-      edit: { changes: { [uri]: [{ range: { start: end, end }, newText: `\n${text}` }] } },
+      edit: { changes: { [uri]: [{ range: { start: end, end }, newText: `\n${indent}${participant} -> ${peer} : ${segment}` }] } },
     });
   }
   return actions;

@@ -31,6 +31,8 @@ export interface DocumentAnalysis {
   readonly analysis: Analysis;
   /** Event line → its step. */
   readonly stepByLine: ReadonlyMap<number, Step>;
+  /** Step → its index in analysis.steps. */
+  readonly stepIndex: ReadonlyMap<Step, number>;
   /** First line of a statement → the statement. */
   readonly statementByLine: ReadonlyMap<number, Statement>;
   /** Block comments that span more than one line, as [first line, last line]. */
@@ -122,10 +124,14 @@ export function buildAnalysis(
     .sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
   const analysis: Analysis = { ...engine, diagnostics };
   const stepByLine = new Map<number, Step>();
-  for (const step of analysis.steps) stepByLine.set(step.line, step);
+  const stepIndex = new Map<Step, number>();
+  analysis.steps.forEach((step, i) => {
+    stepByLine.set(step.line, step);
+    stepIndex.set(step, i);
+  });
   const statementByLine = new Map<number, Statement>();
   for (const statement of scenario.statements) statementByLine.set(statement.span.startLine, statement);
-  return { text, lines, scenario, analysis, stepByLine, statementByLine, blockComments };
+  return { text, lines, scenario, analysis, stepByLine, stepIndex, statementByLine, blockComments };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
