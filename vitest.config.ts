@@ -6,8 +6,9 @@ export default defineConfig({
     // Browser and LSP tests start real processes: give them room, but never rely on sleeps.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // Two cores: run files in parallel, but not so many that Chromium instances starve.
-    maxWorkers: 2,
-    minWorkers: 1,
+    // One file at a time: the browser, VS Code and language-server suites each start real
+    // processes, and on a 2-core machine files run side by side starve each other's hang
+    // budgets. Sequential runs are slower but every result means the same thing.
+    fileParallelism: false,
   },
 });

@@ -78,7 +78,7 @@ export async function packageVsix(dir: string): Promise<string> {
   await withBundleLock(async () => {
     await run(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
     try {
-      await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+      await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string; message: string };
       throw new Error(`vsce package failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
