@@ -52,9 +52,10 @@ export class FuzzServer {
   private readonly probeDir = mkdtempSync(join(tmpdir(), 'tcpflow-heap-'));
   private uriCounter = 0;
 
-  constructor(serverPath: string) {
+  /** `nodeArgs`: extra options for node, e.g. `--cpu-prof` to profile the server. */
+  constructor(serverPath: string, nodeArgs: readonly string[] = []) {
     const probe = join(ROOT, 'test', 'fuzz', 'heap-probe.cjs');
-    this.process = spawn(process.execPath, ['--expose-gc', '-r', probe, serverPath, '--stdio'], {
+    this.process = spawn(process.execPath, [...nodeArgs, '--expose-gc', '-r', probe, serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, TCPFLOW_HEAP_PROBE: join(this.probeDir, 'heap.json') },
     });
@@ -80,8 +81,8 @@ export class FuzzServer {
     this.connection.listen();
   }
 
-  static async start(serverPath: string): Promise<FuzzServer> {
-    const server = new FuzzServer(serverPath);
+  static async start(serverPath: string, nodeArgs: readonly string[] = []): Promise<FuzzServer> {
+    const server = new FuzzServer(serverPath, nodeArgs);
     await server.request('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -215,7 +216,8 @@ export class FuzzServer {
 /** A place in the document: fractions of its size, so that it shrinks well and fits any text. */
 export interface Where { line: number; character: number }
 export type Action =
-  | { kind: 'edit'; at: number; length: number; text: string }
+  /** One didChange: this edit, then `more` in the same notification (each relative to the text the previous made). */
+  | { kind: 'edit'; at: number; length: number; text: string; more: Array<{ at: number; length: number; text: string }> }
   | { kind: 'request'; method: string; where: Where; to: Where; newName: string };
 
 export const METHODS = [
@@ -226,10 +228,13 @@ export const METHODS = [
   'tcpflow/diagram',
 ] as const;
 
+/** Uniform in [0, 1] (fc.double favours extreme values, which would put almost every position at 0). */
+const fraction = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 10_000);
+
 const where: fc.Arbitrary<Where> = fc.record({
   // Mostly inside the document, sometimes past its last line or its line's end (clients may send those).
-  line: fc.oneof({ weight: 9, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 1, max: 3, noNaN: true }) }),
-  character: fc.oneof({ weight: 9, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 1, max: 50, noNaN: true }) }),
+  line: fc.oneof({ weight: 9, arbitrary: fraction }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 3000 }).map((n) => n / 1000) }),
+  character: fc.oneof({ weight: 9, arbitrary: fraction }, { weight: 1, arbitrary: fc.integer({ min: 1000, max: 50_000 }).map((n) => n / 1000) }),
 });
 
 const insertion = fc.oneof(
@@ -240,7 +245,13 @@ const insertion = fc.oneof(
 );
 
 export const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(12), text: insertion }) },
+  { weight: 2, arbitrary: fc.record({
+    kind: fc.constant('edit' as const), at: fraction, length: fc.nat(12), text: insertion,
+    more: fc.oneof(
+      { weight: 4, arbitrary: fc.constant<Array<{ at: number; length: number; text: string }>>([]) },
+      { weight: 1, arbitrary: fc.array(fc.record({ at: fraction, length: fc.nat(12), text: insertion }), { maxLength: 3 }) },
+    ),
+  }) },
   { weight: 3, arbitrary: fc.record({
     kind: fc.constant('request' as const), method: fc.constantFrom(...METHODS), where, to: where,
     newName: fc.constantFrom('renamed', 'b', 'x y', '', 'participant', '1abc', '🙂', 'a'),
@@ -280,6 +291,13 @@ function positionProblems(value: unknown, lines: readonly string[], maxLine: num
     }
   }
   return Object.entries(o).flatMap(([k, v]) => positionProblems(v, lines, maxLine, `${path}.${k}`));
+}
+
+/** The largest `line` anywhere in a value. */
+function maxLineIn(value: unknown): number {
+  if (!value || typeof value !== 'object') return -1;
+  const own = typeof (value as { line?: unknown }).line === 'number' ? (value as { line: number }).line : -1;
+  return Math.max(own, ...Object.values(value as Record<string, unknown>).map(maxLineIn));
 }
 
 /** Decodes relative semantic tokens and checks each lies on an existing line. */
@@ -347,22 +365,34 @@ export async function runSession(server: FuzzServer, text: string, actions: read
   await server.open(uri, text);
   for (const a of actions) {
     if (a.kind === 'edit') {
-      const content = doc.getText();
-      const start = Math.floor(a.at * (content.length + 0.999));
-      const range = { start: doc.positionAt(start), end: doc.positionAt(Math.min(content.length, start + a.length)) };
-      const change = { range, text: a.text };
-      doc = TextDocument.update(doc, [change], doc.version + 1);
-      server.stats.edits++;
-      await server.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+      // Each change's range refers to the text as the changes before it left it (LSP 3.17).
+      // TextDocument.update changes the document in place: work out the ranges on a copy.
+      let scratch = TextDocument.create(uri, 'tcpflow', doc.version, doc.getText());
+      const changes = [a, ...a.more].map((e) => {
+        const content = scratch.getText();
+        const start = Math.floor(e.at * (content.length + 0.999));
+        const change = { range: { start: scratch.positionAt(start), end: scratch.positionAt(Math.min(content.length, start + e.length)) }, text: e.text };
+        scratch = TextDocument.update(scratch, [change], scratch.version);
+        return change;
+      });
+      doc = TextDocument.update(doc, changes, doc.version + 1);
+      server.stats.edits += changes.length;
+      await server.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
       continue;
     }
-    const result = await server.request<unknown>(a.method, params(a.method, uri, doc, a, server.lastPublished(uri) ?? []));
+    const sent = params(a.method, uri, doc, a, server.lastPublished(uri) ?? []);
+    const result = await server.request<unknown>(a.method, sent);
     const lines = splitLines(doc.getText());
-    const maxLine = Math.max(lines.length - 1, position(doc, a.where).line, position(doc, a.to).line);
+    // An answer may echo what the request carried: its positions, and the (possibly stale)
+    // diagnostics and fixes a code-action request passes back.
+    const maxLine = Math.max(lines.length - 1, maxLineIn(sent));
     const problems = a.method === 'tcpflow/diagram' ? []
       : a.method.startsWith('textDocument/semanticTokens') ? semanticTokenProblems((result as { data?: number[] } | undefined)?.data, lines)
       : positionProblems(result, lines, maxLine);
-    if (problems.length > 0) throw new Error(`${a.method} answered positions outside the document:\n${problems.slice(0, 5).join('\n')}`);
+    if (problems.length > 0) {
+      throw new Error(`${a.method} answered positions outside the document (version ${doc.version}):\n${problems.slice(0, 5).join('\n')}\n`
+        + `text: ${JSON.stringify(doc.getText().slice(0, 600))}\nanswer: ${JSON.stringify(result).slice(0, 600)}`);
+    }
   }
   await expectSameAsFreshOpen(server, uri, doc.getText());
   await server.close(uri);
@@ -373,12 +403,27 @@ export async function expectSameAsFreshOpen(server: FuzzServer, uri: string, tex
   const fresh = server.newUri();
   const expected = diagnosticKey(await server.open(fresh, text));
   await server.close(fresh);
+  // Inlay hints are answered once the current version is built up to the phase before
+  // validation; its diagnostics are published right after. From there, 2 s to agree.
+  await server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   await server.until(
     () => diagnosticKey(server.lastPublished(uri)) === expected,
     () => `the edited document's diagnostics to equal a fresh open's.\nedited: ${diagnosticKey(server.lastPublished(uri)).slice(0, 1500)}\nfresh:  ${expected.slice(0, 1500)}\ntext: ${JSON.stringify(text.slice(0, 1000))}`,
-    REQUEST_BUDGET_MS * 5,
+    REQUEST_BUDGET_MS,
   );
   // Settled: one more round trip, and they still agree (a stale publish cannot have matched by chance).
   await server.request('textDocument/documentSymbol', { textDocument: { uri } });
   if (diagnosticKey(server.lastPublished(uri)) !== expected) throw new Error('the edited document\'s diagnostics changed again after settling');
+}
+
+/** Opens a big document and sends every request once, each within the budget (the open itself may take longer). */
+export async function bigDocumentRequests(server: FuzzServer, text: string): Promise<void> {
+  const uri = server.newUri();
+  const doc = TextDocument.create(uri, 'tcpflow', 1, text);
+  await server.open(uri, text);
+  const middle: Where = { line: 0.5, character: 0.5 };
+  for (const method of METHODS) {
+    await server.request(method, params(method, uri, doc, { kind: 'request', method, where: middle, to: { line: 1, character: 1 }, newName: 'renamed' }, []));
+  }
+  await server.close(uri);
 }

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../lsp/lsp-client.js';
-import { FuzzServer, runSession, session } from './lsp-driver.js';
+import { bigDocuments } from './generators.js';
+import { bigDocumentRequests, FuzzServer, runSession, session } from './lsp-driver.js';
 import { longSession } from './lsp-session.js';
 
 const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : undefined;
@@ -26,6 +27,10 @@ describe('fuzz: the language server over stdio', () => {
   it(`${SESSIONS} random sessions: no internal error, no crash, every request within 2 s, edits agree with a fresh open`, async () => {
     await fc.assert(fc.asyncProperty(session, async ({ text, actions }) => runSession(server, text, actions)), { numRuns: SESSIONS, seed, endOnFailure: false });
     console.log(`LSP fuzz: ${SESSIONS} sessions, ${server.stats.requests} requests, ${server.stats.edits} edits, slowest ${server.stats.slowestMethod} ${server.stats.slowestMs.toFixed(0)} ms, accepted errors ${JSON.stringify(server.stats.acceptedErrors)}`);
+  });
+
+  it('big documents (1 MB lines, 10,000-line files): every request within 2 s', async () => {
+    for (const doc of bigDocuments(128 * 1024)) await bigDocumentRequests(server, doc.text);
   });
 
   it('a 1,000-edit session grows the heap by at most 10%', async () => {
