@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { Arrow, Flag, Span } from './model.js';
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
+import type { Tcb } from './tcb.js';
 
 /** A segment an endpoint owes after an arrival (RFC 9293 §3.10.7), with its RFC-formed numbers. */
 export interface Reply {
@@ -113,16 +114,5 @@ export interface Analysis {
   readonly finalTcbs: Readonly<Record<string, TcbSnapshot>>;
 }
 
-/** A read-only view of a TCB, for tools (completion, hover). */
-export interface TcbSnapshot {
-  readonly state: TcpState;
-  readonly iss?: Seq;
-  readonly irs?: Seq;
-  readonly sndUna?: Seq;
-  readonly sndNxt?: Seq;
-  readonly rcvNxt?: Seq;
-  readonly peer?: string;
-  readonly due?: Reply;
-  readonly synPending: boolean;
-  readonly finPending: boolean;
-}
+/** A read-only copy of a TCB, for tools (completion, hover). */
+export type TcbSnapshot = Readonly<Tcb>;

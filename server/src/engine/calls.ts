@@ -2,10 +2,29 @@
  * User calls and timeouts: RFC 9293 §3.10.1-3.10.5 (OPEN, SEND, RECEIVE, CLOSE, ABORT)
  * and §3.10.8 (timeouts), with the socket-API names a learner knows.
  */
-import type { CallStatement } from './model.js';
+import type { CallName, CallStatement, Span, TimerName } from './model.js';
 import { seqDiff } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
-import { deleteTcb, type Tcb } from './tcb.js';
+import { deleteTcb, newTcb, type Tcb } from './tcb.js';
+
+const NO_SPAN: Span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
+
+/**
+ * Whether the endpoint's state accepts `call`: the rules applyCall enforces, run on a
+ * copy (for tools that rank or offer calls, e.g. completion).
+ */
+export function callAllowed(tcb: Readonly<Tcb> | undefined, call: CallName, timer?: TimerName): boolean {
+  const probe: Tcb = { ...(tcb ?? newTcb()), outOfOrder: [...(tcb?.outOfOrder ?? [])] };
+  let refused = false;
+  const ctx: StepContext = {
+    explain: () => {},
+    effect: () => {},
+    owe: () => {},
+    report: (severity) => { if (severity === 'error') refused = true; },
+  };
+  applyCall('probe', probe, { kind: 'call', participant: 'probe', participantSpan: NO_SPAN, call, callSpan: NO_SPAN, timer, span: NO_SPAN }, ctx);
+  return !refused;
+}
 
 /** Applies `NAME: CALL` to the endpoint's TCB. */
 export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext): void {

@@ -76,16 +76,5 @@ export function deleteTcb(tcb: Tcb): void {
 }
 
 export function snapshot(tcb: Tcb): TcbSnapshot {
-  return {
-    state: tcb.state,
-    iss: tcb.iss,
-    irs: tcb.irs,
-    sndUna: tcb.sndUna,
-    sndNxt: tcb.sndNxt,
-    rcvNxt: tcb.rcvNxt,
-    peer: tcb.peer,
-    due: tcb.due,
-    synPending: tcb.synPending,
-    finPending: tcb.finPending,
-  };
+  return { ...tcb, outOfOrder: [...tcb.outOfOrder] };
 }

@@ -7,10 +7,10 @@
  * a code action asks.
  */
 import type { Analysis, TcbSnapshot } from '../engine/analysis.js';
+import { callAllowed as engineCallAllowed } from '../engine/calls.js';
 import type { CallName, Flag, TimerName } from '../engine/model.js';
 import { runScenario } from '../engine/run.js';
-import { formatSeq, seqDiff, seqSymbol, type Seq } from '../engine/seq.js';
-import { isSynchronized } from '../engine/states.js';
+import { formatSeq, seqSymbol, type Seq } from '../engine/seq.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 
 const cache = new WeakMap<DocumentAnalysis, Map<number, Analysis>>();
@@ -80,27 +80,7 @@ export function proposeSegment(analysis: Analysis, from: string): ProposedSegmen
   return { flags: ['ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: `${from}'s next segment: SND.NXT and RCV.NXT` };
 }
 
-/** Calls the endpoint's state accepts (mirrors engine/calls.ts), for ordering completions. */
+/** Calls the endpoint's state accepts: the engine's own rules (engine/calls.ts). */
 export function callAllowed(t: TcbSnapshot | undefined, call: CallName, timer?: TimerName): boolean {
-  const state = t?.state ?? 'CLOSED';
-  const finSent = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state);
-  switch (call) {
-    case 'listen': return state === 'CLOSED';
-    case 'connect': return state === 'CLOSED' || state === 'LISTEN';
-    case 'accept': return state === 'LISTEN' || state === 'SYN-RECEIVED' || state === 'ESTABLISHED';
-    case 'send': return state !== 'CLOSED' && !finSent && !t?.finPending;
-    case 'recv': return state !== 'CLOSED';
-    case 'close': return state === 'LISTEN' || state === 'SYN-SENT' || state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
-    case 'shutdown': return state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
-    case 'abort': return state !== 'CLOSED';
-    case 'crash': return true;
-    case 'timeout':
-      if (timer === '2MSL') return state === 'TIME-WAIT';
-      if (timer === 'USER') return state !== 'CLOSED';
-      if (timer === 'RTO') {
-        const outstanding = t?.sndUna && t.sndNxt ? (seqDiff(t.sndNxt, t.sndUna) ?? 0) > 0 : false;
-        return outstanding && !t?.synPending && (isSynchronized(state) || state === 'SYN-SENT');
-      }
-      return state === 'TIME-WAIT' || state !== 'CLOSED';
-  }
+  return engineCallAllowed(t, call, timer);
 }
