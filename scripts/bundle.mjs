@@ -17,7 +17,7 @@ const targets = [
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
   // The webview (a browser): its own bundle, with Mermaid inside (no network in a webview).
-  { entryPoints: { 'webview/preview': 'client/webview/src/preview.ts' }, platform: 'browser', format: 'iife' },
+  { entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'], entryNames: 'webview/[name]', chunkNames: 'webview/chunks/[name]-[hash]', platform: 'browser', format: 'esm', splitting: true },
   // VS Code's Markdown preview (markdown.previewScripts): draws ```tcpflow blocks, Mermaid inside.
   { entryPoints: { 'markdown/preview': 'client/src/markdown/preview-script.ts' }, platform: 'browser', format: 'iife' },
   // The export panel (VS Code, when the preview cannot draw an SVG/PNG export): Mermaid only.

@@ -24,20 +24,29 @@ if (!hasChromium) {
 
 const ORIGIN = 'https://preview.test';
 
-/** Builds the webview bundle as scripts/bundle.mjs does (minified), into a temporary folder. */
+/**
+ * Builds the webview bundle as scripts/bundle.mjs does (minified, split into ES-module
+ * chunks under `chunks/`), into a temporary folder.
+ */
 export async function buildWebview(): Promise<{ dir: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tcpflow-webview-'));
   await esbuild.build({
-    entryPoints: { preview: 'client/webview/src/preview.ts' },
+    entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'],
+    entryNames: '[name]',
     bundle: true,
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'es2022',
     minify: true,
     outdir: dir,
     logLevel: 'warning',
     define: { 'import.meta.url': '""' },
   });
+  // The page loads preview.js as a classic script: an `import` statement in it would not run.
+  const entry = readFileSync(join(dir, 'preview.js'), 'utf8');
+  if (/(^|[;}\s])(import|export)\s*[{*\w"']/.test(entry)) throw new Error('out/webview/preview.js must not use import or export statements (only import())');
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

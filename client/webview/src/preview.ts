@@ -1,15 +1,14 @@
 /**
  * The preview webview: draws the diagrams the extension sends, links arrows and notes
  * to source lines both ways, follows VS Code's theme, zooms and pans. Everything it
- * receives is validated first (see `messages.ts`).
+ * receives is validated first (see `messages.ts`). Loaded as an ES module by `boot.ts`.
  */
 import { readToWebview, type RenderMessage } from '../../src/preview/messages.js';
 import { highlightLine, indexItems, lineAt } from './items.js';
-import { Renderer } from './renderer.js';
+import { loadMermaid, Renderer } from './renderer.js';
 import { resolveTheme, watchTheme } from './theme.js';
 import { Viewport } from './viewport.js';
 import { post, saveState } from './vscode-api.js';
-import './preview.css';
 
 function element(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -125,4 +124,7 @@ watchTheme(document.body, () => {
   void onRender(current, true);
 });
 
+// Start fetching Mermaid now, so it arrives while the panel answers `ready` (a failure
+// shows up on the first render, which tries again).
+loadMermaid().catch(() => undefined);
 post({ type: 'ready' });

@@ -3,8 +3,24 @@
  * `render`, one render at a time, a render whose result is no longer the newest request
  * thrown away, and no render at all when neither the text nor the theme changed.
  */
-import mermaid from 'mermaid';
 import type { MermaidTheme } from './theme.js';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+
+let mermaidLoading: Promise<Mermaid> | undefined;
+
+/**
+ * Mermaid, fetched on first use: a dynamic import, so the bundler splits it into chunks
+ * and Mermaid in turn fetches only the diagram types it draws (here: sequence diagrams).
+ * A failed fetch is forgotten, so the next render tries again.
+ */
+export function loadMermaid(): Promise<Mermaid> {
+  mermaidLoading ??= import('mermaid').then((m) => m.default, (error: unknown) => {
+    mermaidLoading = undefined;
+    throw error;
+  });
+  return mermaidLoading;
+}
 
 /**
  * Mermaid refuses text longer than `maxTextSize` (default 50,000 characters) and draws
@@ -58,8 +74,11 @@ export class Renderer {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (job.version !== this.newest) return { kind: 'superseded' };
     if (this.last && this.last.text === job.text && this.last.theme === job.theme) return { kind: 'unchanged' };
-    this.configure(job.theme);
     try {
+      const mermaid = await loadMermaid();
+      // A newer job may have arrived while Mermaid was being fetched (a cold start).
+      if (job.version !== this.newest) return { kind: 'superseded' };
+      this.configure(mermaid, job.theme);
       await mermaid.parse(job.text);
       const { svg } = await mermaid.render(`tcpflow-diagram-${++renderCount}`, job.text);
       if (job.version !== this.newest) return { kind: 'superseded' };
@@ -71,7 +90,7 @@ export class Renderer {
     }
   }
 
-  private configure(theme: MermaidTheme): void {
+  private configure(mermaid: Mermaid, theme: MermaidTheme): void {
     if (this.configuredTheme === theme) return;
     mermaid.initialize({
       startOnLoad: false,
