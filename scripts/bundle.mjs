@@ -1,7 +1,7 @@
 // Bundles every runtime with esbuild. Type-checking is a separate step (`npm run typecheck`),
 // so this script only turns checked TypeScript into the files that run.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -43,6 +43,9 @@ const builds = targets
     const shim = t.platform === 'node' ? "const _importMetaUrl = require('url').pathToFileURL(__filename).href;" : 'const _importMetaUrl = "";';
     return { ...common, ...t, banner: { js: [t.banner?.js, shim].filter(Boolean).join('\n') } };
   });
+
+// Webview chunk names carry content hashes: clear the old ones so a package never ships stale chunks.
+rmSync('out/webview/chunks', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
