@@ -1,4 +1,4 @@
-/** Our side: parse + validate, and the Mermaid text we generate, timed in this process. */
+/** Our side: parse + validate timed in this process, and the Mermaid text we generate. */
 import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import { generateMermaid } from '../../server/src/diagram/mermaid.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
@@ -12,10 +12,6 @@ export interface OurTiming {
   readonly runs: number;
   /** The full diagram (every message), as `tcpflow export` draws it. */
   readonly fullMermaid: string;
-  /** What the preview draws (a window of messages for a large scenario). */
-  readonly previewMermaid: string;
-  /** analyze + generate the preview's diagram: the server's half of a preview update. */
-  readonly previewServerMs: number;
 }
 
 export function measureOurs(events: number): OurTiming {
@@ -31,14 +27,6 @@ export function measureOurs(events: number): OurTiming {
   }
   const { scenario, analysis } = analyzeText(text);
   const full = generateMermaid(scenario, analysis, { maxMessages: Number.POSITIVE_INFINITY });
-  const serverTimes: number[] = [];
-  let preview = '';
-  for (let i = 0; i < Math.min(runs, 10); i++) {
-    const t0 = performance.now();
-    const r = analyzeText(text);
-    preview = generateMermaid(r.scenario, r.analysis, { focusLine: Math.floor(text.split('\n').length / 2) }).text;
-    serverTimes.push(performance.now() - t0);
-  }
   return {
     events,
     lines: text.split('\n').length - 1,
@@ -46,7 +34,5 @@ export function measureOurs(events: number): OurTiming {
     validateP95Ms: percentile(times, 0.95),
     runs,
     fullMermaid: full.text,
-    previewMermaid: preview,
-    previewServerMs: median(serverTimes),
   };
 }
