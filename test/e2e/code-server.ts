@@ -30,7 +30,10 @@ export async function ensureCodeServer(): Promise<string> {
     throw new Error(`code-server is not installed in ${CODE_SERVER_DIR} and the installer was not found `
       + '(looked for ../shared/tools/install-code-server.sh; set TCPFLOW_CODE_SERVER_INSTALLER to its path).');
   }
-  await run('bash', [installer, CODE_SERVER_DIR], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  // Not npm's environment: run from `npm test`, npm's npm_* variables make the installer's
+  // nested `npm install` run code-server's postinstall on this Node 20 (it needs Node 24).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  await run('bash', [installer, CODE_SERVER_DIR], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   if (!existsSync(CODE_SERVER)) throw new Error(`${installer} finished but ${CODE_SERVER} does not exist`);
   return CODE_SERVER;
 }
