@@ -164,7 +164,9 @@ export class FuzzServer {
       this.alive();
       const value = predicate();
       if (value) return value;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}\nserver stderr (last 2,000 characters): ${this.stderr.join('').slice(-2000)}`);
+      }
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50).unref();
@@ -172,11 +174,11 @@ export class FuzzServer {
     }
   }
 
-  /** Opens a document and waits for its first diagnostics. */
-  async open(uri: string, text: string): Promise<Diagnostic[]> {
+  /** Opens a document and waits for its first diagnostics (by default 10 s: an open is not a request, and may queue behind edits). */
+  async open(uri: string, text: string, timeoutMs = REQUEST_BUDGET_MS * 5): Promise<Diagnostic[]> {
     const before = this.publishedCount(uri);
     await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'tcpflow', version: 1, text } });
-    return this.until(() => (this.publishedCount(uri) > before ? this.lastPublished(uri) : undefined), () => `diagnostics of a fresh open of ${JSON.stringify(text.slice(0, 200))}`, REQUEST_BUDGET_MS * 5);
+    return this.until(() => (this.publishedCount(uri) > before ? this.lastPublished(uri) : undefined), () => `diagnostics of a fresh open of ${JSON.stringify(text.slice(0, 200))}`, timeoutMs);
   }
 
   async close(uri: string): Promise<void> {
@@ -398,14 +400,18 @@ export async function runSession(server: FuzzServer, text: string, actions: read
   await server.close(uri);
 }
 
-/** The edited document's last published diagnostics equal a fresh open's (waiting for the server to settle). */
-export async function expectSameAsFreshOpen(server: FuzzServer, uri: string, text: string): Promise<void> {
+/**
+ * The edited document's last published diagnostics equal a fresh open's. `settleMs`:
+ * how long the server may take to work through the edits already sent (after a burst
+ * of a thousand, more than one request's budget).
+ */
+export async function expectSameAsFreshOpen(server: FuzzServer, uri: string, text: string, settleMs = REQUEST_BUDGET_MS * 5): Promise<void> {
   const fresh = server.newUri();
-  const expected = diagnosticKey(await server.open(fresh, text));
+  const expected = diagnosticKey(await server.open(fresh, text, settleMs));
   await server.close(fresh);
   // Inlay hints are answered once the current version is built up to the phase before
   // validation; its diagnostics are published right after. From there, 2 s to agree.
-  await server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  await server.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, settleMs);
   await server.until(
     () => diagnosticKey(server.lastPublished(uri)) === expected,
     () => `the edited document's diagnostics to equal a fresh open's.\nedited: ${diagnosticKey(server.lastPublished(uri)).slice(0, 1500)}\nfresh:  ${expected.slice(0, 1500)}\ntext: ${JSON.stringify(text.slice(0, 1000))}`,

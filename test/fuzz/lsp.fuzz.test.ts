@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../lsp/lsp-client.js';
-import { bigDocuments } from './generators.js';
+import { bigDocuments, EXAMPLES } from './generators.js';
 import { bigDocumentRequests, FuzzServer, runSession, session } from './lsp-driver.js';
 import { longSession } from './lsp-session.js';
 
@@ -34,8 +34,35 @@ describe('fuzz: the language server over stdio', () => {
   });
 
   it('a 1,000-edit session grows the heap by at most 10%', async () => {
-    const result = await longSession(server, 1_000);
-    console.log(`heap: ${(result.before.heapUsed / 2 ** 20).toFixed(1)} MB -> ${(result.after.heapUsed / 2 ** 20).toFixed(1)} MB (${(result.growth * 100).toFixed(1)}%), RSS ${result.before.procRssKb} kB -> ${result.after.procRssKb} kB, ${result.ms.toFixed(0)} ms`);
+    // A server of its own: closed documents stay in memory (the known bug below), so
+    // after the other tests the baseline would be inflated and 10% a looser bar.
+    const own = await FuzzServer.start(buildServer());
+    let result;
+    try {
+      result = await longSession(own, 1_000);
+    } finally {
+      await own.stop();
+    }
+    console.log(`heap: ${(result.before.heapUsed / 2 ** 20).toFixed(1)} MB -> ${(result.after.heapUsed / 2 ** 20).toFixed(1)} MB (${(result.growth * 100).toFixed(1)}%), RSS ${result.before.procRssKb} kB -> ${result.after.procRssKb} kB, ${result.ms.toFixed(0)} ms, caught up ${result.settleMs.toFixed(0)} ms after the last edit`);
     expect(result.growth).toBeLessThan(0.10);
+  });
+
+  // Known bug (reported): a closed document is never dropped. Langium 4.2 keeps the
+  // LangiumDocument of a closed URI (its DocumentUpdateHandler has no didCloseDocument),
+  // and DocumentAnalyses.forget (the IncrementalReader's per-URI chunk caches) is never
+  // called. Each opened-and-closed example costs ~64 KB of heap for good: 1,000 untitled
+  // or fuzzed documents take the server from ~11 MB to ~76 MB, and builds slow down.
+  // When closing frees a document this starts failing: turn `it.fails` into `it`.
+  it.fails('(known bug) closing a document frees it: 300 open/close cycles grow the heap by less than 2 MB', async () => {
+    const text = EXAMPLES[0].text;
+    const before = await server.heap();
+    for (let i = 0; i < 300; i++) {
+      const uri = server.newUri();
+      await server.open(uri, text);
+      await server.close(uri);
+    }
+    const after = await server.heap();
+    console.log(`open/close: heap ${(before.heapUsed / 2 ** 20).toFixed(1)} MB -> ${(after.heapUsed / 2 ** 20).toFixed(1)} MB after 300 cycles`);
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(2 * 2 ** 20);
   });
 });

@@ -90,7 +90,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       const sb = JSON.stringify(other.analysis.steps.map((s) => [s.line, s.states]));
       if (sa !== sb) throw new Error(`states differ with ${style} endings`);
     }),
-  property('escaping: any text in any label position becomes safe Mermaid (cheap: many cases)', 6_000, 27_000,
+  property('escaping: any text in any label position becomes safe Mermaid (cheap: many cases)', 6_000, 28_000,
     fc.tuple(hostileText, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 80 }), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/)),
     ([text, max, width, name]) => {
       const id = participantId(name, 1);
