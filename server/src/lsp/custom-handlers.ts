@@ -1,7 +1,7 @@
 /**
  * What the server adds to the connection beyond Langium's handlers: the
- * `tcpflow/diagram` request of the preview (custom-requests.ts), and a refresh of the
- * client's inlay hints when the `tcpflow` settings change.
+ * `tcpflow/diagram` request of the preview (custom-requests.ts), a refresh of the
+ * client's inlay hints when the `tcpflow` settings change, and freeing closed documents.
  */
 import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
@@ -20,6 +20,17 @@ export function addCustomRequests(connection: Connection, services: TcpflowServi
     if (update.section === 'tcpflow' && canRefreshHints) {
       connection.languages.inlayHint.refresh().catch((e: unknown) => connection.console.error(`inlay hint refresh failed: ${String(e)}`));
     }
+  });
+
+  // Langium 4.2 keeps a closed document (and our per-URI chunk caches) forever: drop
+  // both when the editor closes it, so a long session does not grow with every file it
+  // ever opened. A closed document's diagnostics go with it.
+  shared.workspace.TextDocuments?.onDidClose((event) => {
+    const uri = event.document.uri;
+    services.tcpflow.Analyses.forget(uri);
+    shared.workspace.DocumentBuilder.update([], [URI.parse(uri)])
+      .then(() => connection.sendDiagnostics({ uri, diagnostics: [] }))
+      .catch((e: unknown) => connection.console.error(`closing ${uri} failed: ${String(e)}`));
   });
 
   connection.onRequest(DiagramRequest, async (params, token) => {
