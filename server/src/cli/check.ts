@@ -5,7 +5,7 @@ import type { Diagnostic } from '../engine/diagnostics.js';
 import type { TextAnalysis } from '../language/analyze.js';
 import { analyzeText } from '../language/analyze.js';
 import { CliError, EXIT, type CliIo } from './io.js';
-import { readSource } from './read-source.js';
+import { readSourceOrReport } from './read-source.js';
 
 export interface CheckJson {
   file: string;
@@ -45,12 +45,8 @@ export function runCheck(args: readonly string[], io: CliIo): number {
   let unreadable = false;
   const documents: CheckJson[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readSource(file, io.cwd);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      io.err(`tcpflow: ${error.message}\n`);
+    const text = readSourceOrReport(file, io);
+    if (text === undefined) {
       unreadable = true;
       continue;
     }

@@ -19,7 +19,7 @@ import { RenderError } from '../export/renderer.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { formatDiagnostic } from './check.js';
 import { CliError, EXIT, type CliIo } from './io.js';
-import { readSource } from './read-source.js';
+import { readSourceOrReport } from './read-source.js';
 
 export const EXPORT_USAGE = 'usage: tcpflow export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
 
@@ -107,12 +107,8 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   // 1. Read and check every scenario; print diagnostics as `check` does (on stderr: stdout may carry a diagram).
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
-    let text: string;
-    try {
-      text = readSource(file, io.cwd);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      io.err(`tcpflow: ${error.message}\n`);
+    const text = readSourceOrReport(file, io);
+    if (text === undefined) {
       worse(EXIT.usage);
       continue;
     }

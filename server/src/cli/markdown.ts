@@ -14,7 +14,7 @@ import { displayPath, isInside } from '../export/output-path.js';
 import { RenderError } from '../export/renderer.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { CliError, EXIT, type CliIo } from './io.js';
-import { readSource } from './read-source.js';
+import { readSourceOrReport } from './read-source.js';
 
 export const MD_USAGE = 'usage: tcpflow md FILE.md… [--write] [--force]';
 
@@ -38,12 +38,8 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
   const session = new RenderSession(env);
   try {
     for (const file of files) {
-      let text: string;
-      try {
-        text = readSource(file, io.cwd);
-      } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        io.err(`tcpflow: ${error.message}\n`);
+      const text = readSourceOrReport(file, io);
+      if (text === undefined) {
         worse(EXIT.usage);
         continue;
       }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliError } from './io.js';
+import { CliError, type CliIo } from './io.js';
 
 /** Larger files are refused rather than parsed for minutes (a scenario is a drawing). */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
@@ -38,4 +38,18 @@ export function readSource(file: string, cwd: string): string {
     throw new CliError(`${file}: not valid UTF-8 text`);
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * For commands that go on with the other files: the text, or undefined after printing
+ * the one-line reason (the caller then exits 2, contract §5).
+ */
+export function readSourceOrReport(file: string, io: CliIo): string | undefined {
+  try {
+    return readSource(file, io.cwd);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.err(`tcpflow: ${error.message}\n`);
+    return undefined;
+  }
 }
