@@ -5,10 +5,11 @@
  * data folder. Everything it creates lives in one temporary folder that `stop` removes.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { withBundleLockAsync } from '../support/bundle-lock.js';
 
 const run = promisify(execFile);
 
@@ -38,31 +39,6 @@ export async function ensureCodeServer(): Promise<string> {
   return CODE_SERVER;
 }
 
-// The same lock folder as test/examples/cli-build.ts: no two test files bundle into out/ at once,
-// and nobody rewrites out/ while vsce reads it.
-const LOCK = join(tmpdir(), `tcpflow-bundle-lock-${Buffer.from(ROOT).toString('hex').slice(-32)}`);
-
-async function withBundleLock<T>(fn: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK); // left by a killed run
-      } catch { /* gone meanwhile */ }
-      if (Date.now() - started > 170_000) throw new Error(`timed out waiting for ${LOCK}`);
-      await new Promise((r) => setTimeout(r, 100)); // waiting for another process's lock, not for a result
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmdirSync(LOCK);
-  }
-}
 
 /**
  * Bundles the current sources and packages them with vsce, the way `npm run package`
@@ -78,7 +54,7 @@ export async function packageVsix(dir: string): Promise<string> {
   }
   const vsix = join(dir, 'tcpflow.vsix');
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await withBundleLock(async () => {
+  await withBundleLockAsync(async () => {
     await run(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
     try {
       await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });

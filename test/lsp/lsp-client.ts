@@ -4,9 +4,10 @@
  * it as an editor does. Waits are for real messages, never for a fixed time.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { withBundleLock } from '../support/bundle-lock.js';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type InitializeResult, type ProtocolConnection, type TextEdit,
@@ -14,30 +15,6 @@ import {
 
 export const ROOT = resolve(__dirname, '../..');
 
-// The same lock as test/examples/cli-build.ts: one bundle into out/ at a time.
-const LOCK = join(tmpdir(), `tcpflow-bundle-lock-${Buffer.from(ROOT).toString('hex').slice(-32)}`);
-
-function withLock<T>(fn: () => T): T {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) rmdirSync(LOCK);
-      } catch { /* gone meanwhile */ }
-      if (Date.now() - started > 170_000) throw new Error(`timed out waiting for ${LOCK}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmdirSync(LOCK);
-  }
-}
 
 let built: string | undefined;
 
@@ -46,7 +23,7 @@ export function buildServer(): string {
   if (built) return built;
   const dir = mkdtempSync(join(tmpdir(), 'tcpflow-server-'));
   const copy = join(dir, 'server.js');
-  withLock(() => {
+  withBundleLock(() => {
     execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
     copyFileSync(join(ROOT, 'out', 'server.js'), copy);
   });
