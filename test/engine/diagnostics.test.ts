@@ -208,16 +208,10 @@ describe('syntax, with error recovery', () => {
     ['a half-typed participant name', 'client'],
     ['symbols, then a word', '@@@ garbage'],
     ['a number, then a word', '123 abc'],
-  ])('%s', (_, bad) => recovers(bad));
-
-  // Known parser bugs (reported): these lines end the parse or spill onto the next
-  // line, so later lines lose their steps. When the grammar is fixed these start
-  // passing and \`it.fails\` must become \`it\`.
-  it.each([
     ['an unterminated string', 'scenario "no end'],
     ['a word, then =', 'x = y'],
     ['expect without anything', 'expect'],
-  ])('(known bug) %s', (_, bad) => recovers(bad));
+  ])('%s', (_, bad) => recovers(bad));
 
   it('the syntax error is on the bad line and says what was expected', () => {
     const [d] = analyze('c -> s SYN\n').analysis.diagnostics;

@@ -34,8 +34,8 @@ describe('fuzz: the language server over stdio', () => {
   });
 
   it('a 1,000-edit session grows the heap by at most 10%', async () => {
-    // A server of its own: closed documents stay in memory (the known bug below), so
-    // after the other tests the baseline would be inflated and 10% a looser bar.
+    // A server of its own: after the other tests its baseline would be inflated by their
+    // documents, and 10% a looser bar.
     const own = await FuzzServer.start(buildServer());
     let result;
     try {
