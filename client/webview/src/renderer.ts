@@ -1,7 +1,9 @@
 /**
- * Mermaid, used defensively: never started on load, `strict` security, `parse` before
- * `render`, one render at a time, a render whose result is no longer the newest request
- * thrown away, and no render at all when neither the text nor the theme changed.
+ * Mermaid, used defensively: never started on load, `strict` security, errors thrown
+ * rather than drawn (`suppressErrorRendering`, so `render` itself rejects bad text and a
+ * separate `parse` would only parse everything twice), one render at a time, a render
+ * whose result is no longer the newest request thrown away, and no render at all when
+ * neither the text nor the theme changed.
  */
 import type { MermaidTheme } from './theme.js';
 
@@ -79,7 +81,6 @@ export class Renderer {
       // A newer job may have arrived while Mermaid was being fetched (a cold start).
       if (job.version !== this.newest) return { kind: 'superseded' };
       this.configure(mermaid, job.theme);
-      await mermaid.parse(job.text);
       const { svg } = await mermaid.render(`tcpflow-diagram-${++renderCount}`, job.text);
       if (job.version !== this.newest) return { kind: 'superseded' };
       this.last = { text: job.text, theme: job.theme };
