@@ -5,23 +5,17 @@
  * comment promises.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStateName } from '../../server/src/engine/states.js';
 import { analyze, diagnosticToString } from '../support/analyze.js';
 import { buildCli, ROOT } from './cli-build.js';
+import { listExamples } from '../support/examples.js';
 
 const EXAMPLES = join(ROOT, 'examples');
 const MISTAKES = join(EXAMPLES, 'mistakes', 'common-mistakes.tcpflow');
 
-function listExamples(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listExamples(path);
-    return entry.name.endsWith('.tcpflow') ? [path] : [];
-  }).sort();
-}
 
 const all = listExamples(EXAMPLES);
 const correct = all.filter((f) => !f.includes(`${join('examples', 'mistakes')}`));

@@ -5,9 +5,10 @@
  * random bytes and random Unicode, and text with CRLF/CR line endings, NUL bytes and
  * nested or unterminated comments.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
+import { listExamples } from '../support/examples.js';
 
 /** The project root: found upwards from here, so the same code runs from test/fuzz and bundled in out/. */
 function findRoot(start: string): string {
@@ -19,13 +20,6 @@ function findRoot(start: string): string {
 
 export const ROOT = findRoot(__dirname);
 
-function listExamples(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listExamples(path);
-    return entry.name.endsWith('.tcpflow') ? [path] : [];
-  }).sort();
-}
 
 /** Every shipped example, mistakes included: name and text. */
 export const EXAMPLES: ReadonlyArray<{ name: string; text: string }> = listExamples(join(ROOT, 'examples'))
