@@ -152,3 +152,26 @@ export function renderMessageFor(source: string, options: MermaidOptions = {}, e
 export function nextVersion(): number {
   return ++versions;
 }
+
+/** A browser with the built webview bundle and one preview page: what a preview test file sets up. */
+export interface PreviewSession {
+  readonly browser: Browser;
+  readonly bundleDir: string;
+  readonly preview: PreviewPage;
+  close(): Promise<void>;
+}
+
+export async function startPreviewSession(): Promise<PreviewSession> {
+  const bundle = await buildWebview();
+  const browser = await launch();
+  const preview = await openPreview(browser, bundle.dir);
+  return {
+    browser,
+    bundleDir: bundle.dir,
+    preview,
+    async close() {
+      await browser.close();
+      bundle.dispose();
+    },
+  };
+}

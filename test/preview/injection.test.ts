@@ -9,8 +9,7 @@
  * shows as text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildWebview, hasChromium, launch, openPreview, renderMessageFor, type PreviewPage } from './harness.js';
+import { hasChromium, renderMessageFor, startPreviewSession, type PreviewPage, type PreviewSession } from './harness.js';
 import { INJECTION_PAYLOADS, scenarioWith } from './injection-corpus.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 
@@ -23,19 +22,16 @@ function visible(text: string): string {
 }
 
 describe.skipIf(!hasChromium)('injection corpus in the preview (Chromium)', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
+  let session: PreviewSession | undefined;
   let preview: PreviewPage;
 
   beforeAll(async () => {
-    bundle = await buildWebview();
-    browser = await launch();
-    preview = await openPreview(browser, bundle.dir);
+    session = await startPreviewSession();
+    preview = session.preview;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
+    await session?.close();
   });
 
   it('has at least 30 payloads', () => {

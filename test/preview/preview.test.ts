@@ -5,29 +5,25 @@
  * bundle with Mermaid, messages posted as the extension posts them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { buildWebview, hasChromium, launch, nextVersion, openPreview, renderMessageFor, type PreviewPage } from './harness.js';
+import { hasChromium, nextVersion, renderMessageFor, startPreviewSession, type PreviewPage, type PreviewSession } from './harness.js';
 import { largeScenario } from './large.js';
 
 const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 const SIMULTANEOUS = readFileSync('examples/simultaneous-open.tcpflow', 'utf8');
 
 describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
+  let session: PreviewSession | undefined;
   let preview: PreviewPage;
 
   beforeAll(async () => {
-    bundle = await buildWebview();
-    browser = await launch();
-    preview = await openPreview(browser, bundle.dir);
+    session = await startPreviewSession();
+    preview = session.preview;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
+    await session?.close();
   });
 
   it('draws one arrow per segment line and one note per state change', async () => {
