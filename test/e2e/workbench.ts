@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const TIMEOUT = 60_000;
@@ -15,7 +16,7 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }
 

@@ -11,6 +11,7 @@ import { readSvgKey, scenarioDiagram, svgKey } from '../../server/src/export/for
 import {
   arrowLines, buildCli, chromiumPath, EXAMPLES, exampleFiles, finished, pngSize, read, runCliProcess, scratch, skipReason, startCli,
 } from './support.js';
+import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
 const examples = exampleFiles();
 
@@ -149,7 +150,7 @@ describe('text formats (no browser)', () => {
 describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await playwright.launch({ executablePath: chromiumPath!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await playwright.launch({ executablePath: chromiumPath!, args: [...CHROMIUM_LAUNCH_ARGS] });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -12,6 +12,7 @@ import { readExportRequest, readExportResult, type ExportResultMessage } from '.
 import { scenarioDiagram } from '../../server/src/export/formats.js';
 import { DiagramRenderer } from '../../server/src/export/renderer.js';
 import { arrowLines, chromiumPath, EXAMPLES, pngSize, skipReason } from './support.js';
+import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
 describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
   let browser: Browser;
@@ -21,7 +22,7 @@ describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
       entryPoints: [join(__dirname, 'fixtures', 'webview-export-entry.ts')],
       bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'error',
     });
-    browser = await playwright.launch({ executablePath: chromiumPath!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await playwright.launch({ executablePath: chromiumPath!, args: [...CHROMIUM_LAUNCH_ARGS] });
     page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPORT_BACKGROUND, mermaidConfig, type ExportTheme, type MermaidInitConfig } from './mermaid-config.js';
+import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
 
 export interface RenderedSvg {
   /** Standalone SVG (XML), natural size, with a background; no scripts or event attributes. */
@@ -27,8 +28,6 @@ export interface RenderedPng {
 
 /** A drawing failed inside the page (Mermaid rejected the text, or the browser went away). */
 export class RenderError extends Error {}
-
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
 
 /** The element id Mermaid draws under; fixed, so the same source gives the same SVG. */
 const DIAGRAM_ID = 'tcpflow-diagram';
@@ -52,7 +51,7 @@ export class DiagramRenderer {
     }
     let browser: Browser;
     try {
-      browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout: timeoutMs });
+      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_LAUNCH_ARGS], timeout: timeoutMs });
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${firstLine(message(error))}`);
     }
