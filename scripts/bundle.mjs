@@ -2,6 +2,7 @@
 // so this script only turns checked TypeScript into the files that run.
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { webviewBuildOptions } from './webview-build.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,8 +17,6 @@ const targets = [
   { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
-  // The webview (a browser): its own bundle, with Mermaid inside (no network in a webview).
-  { entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'], entryNames: 'webview/[name]', chunkNames: 'webview/chunks/[name]-[hash]', platform: 'browser', format: 'esm', splitting: true },
   // VS Code's Markdown preview (markdown.previewScripts): draws ```tcpflow blocks, Mermaid inside.
   { entryPoints: { 'markdown/preview': 'client/src/markdown/preview-script.ts' }, platform: 'browser', format: 'iife' },
   // The export panel (VS Code, when the preview cannot draw an SVG/PNG export): Mermaid only.
@@ -43,6 +42,9 @@ const builds = targets
     const shim = t.platform === 'node' ? "const _importMetaUrl = require('url').pathToFileURL(__filename).href;" : 'const _importMetaUrl = "";';
     return { ...common, ...t, banner: { js: [t.banner?.js, shim].filter(Boolean).join('\n') } };
   });
+
+// The webview (a browser): its own build, shared with the browser tests (webview-build.mjs).
+builds.push(webviewBuildOptions({ outdir: 'out/webview', production }));
 
 // Webview chunk names carry content hashes: clear the old ones so a package never ships stale chunks.
 rmSync('out/webview/chunks', { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { mermaidConfig } from '../../server/src/export/mermaid-config.js';
 import { mermaidBrowserBuild } from '../../server/src/export/renderer.js';
 import type { DiagramResult } from '../../server/src/lsp/custom-requests.js';
 import type { LspClient } from '../../test/lsp/lsp-client.js';
-import { buildWebview, nextVersion, openPreview, renderMessageFor, type PreviewPage } from '../../test/preview/harness.js';
+import { buildWebview, coldOpen, nextVersion, openPreview, renderMessageFor, type PreviewPage } from '../../test/preview/harness.js';
 import { median } from './stats.js';
 
 type MermaidGlobal = { initialize(c: unknown): void; parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> };
@@ -55,21 +55,23 @@ export async function timeRender(page: Page, text: string, capMs: number): Promi
   return result;
 }
 
+/** What a cold open costs: in the page (navigation start → first diagram), and with the driver's page set-up. */
+export interface ColdOpenTiming {
+  readonly pageMs: number;
+  readonly wallMs: number;
+}
+
 /** Runs `body` with a live preview page (the real webview bundle) and a cold-open timer. */
-export async function withPreview<T>(browser: Browser, body: (preview: PreviewPage, coldOpen: (source: string) => Promise<number>) => Promise<T>): Promise<T> {
+export async function withPreview<T>(browser: Browser, body: (preview: PreviewPage, coldOpenOf: (source: string) => Promise<ColdOpenTiming>) => Promise<T>): Promise<T> {
   const bundle = await buildWebview();
   try {
     const preview = await openPreview(browser, bundle.dir);
-    const coldOpen = async (source: string) => {
-      const t0 = performance.now();
-      const fresh = await openPreview(browser, bundle.dir);
-      const rendered = await fresh.render(renderMessageFor(source));
-      const elapsed = performance.now() - t0;
-      await fresh.page.close();
-      if (!rendered.ok) throw new Error('cold open failed');
-      return elapsed;
+    const coldOpenOf = async (source: string) => {
+      const opened = await coldOpen(browser, bundle.dir, renderMessageFor(source));
+      if (!opened.ok) throw new Error('cold open failed');
+      return { pageMs: opened.pageMs, wallMs: opened.wallMs };
     };
-    const result = await body(preview, coldOpen);
+    const result = await body(preview, coldOpenOf);
     await preview.page.close();
     return result;
   } finally {

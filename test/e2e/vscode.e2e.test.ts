@@ -167,6 +167,14 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     const arrows = await preview.locator('svg text.messageText').count();
     expect(arrows).toBe(segmentLines(exampleText).length);
     expect(normalize((await preview.locator('svg').first().textContent()) ?? '')).toContain('Three-way handshake');
+    // The packaged preload manifest reached the page, and VS Code served what it lists.
+    const load = await preview.evaluate(() => ({
+      preloads: document.querySelectorAll('link[rel="modulepreload"]').length,
+      firstDiagramMs: performance.getEntriesByName('tcpflow-first-diagram')[0]?.startTime,
+    }));
+    expect(load.preloads).toBeGreaterThan(0);
+    expect(load.firstDiagramMs).toBeGreaterThan(0);
+    console.log(`preview in VS Code: first diagram ${Math.round(load.firstDiagramMs ?? 0)} ms after the webview page started loading`);
     await wb.screenshot('preview');
   }), 90_000);
 

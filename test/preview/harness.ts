@@ -12,9 +12,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { buildPreviewHtml } from '../../client/src/preview/html.js';
+import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
+import { webviewBuildOptions } from '../../scripts/webview-build.mjs';
 import type { FromWebview, RenderMessage, ToWebview } from '../../client/src/preview/messages.js';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
+import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -25,25 +28,12 @@ if (!hasChromium) {
 const ORIGIN = 'https://preview.test';
 
 /**
- * Builds the webview bundle as scripts/bundle.mjs does (minified, split into ES-module
- * chunks under `chunks/`), into a temporary folder.
+ * Builds the webview bundle as scripts/bundle.mjs does (the same build, minified, split
+ * into ES-module chunks under `chunks/`, with its preload manifest), into a temporary folder.
  */
 export async function buildWebview(): Promise<{ dir: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tcpflow-webview-'));
-  await esbuild.build({
-    entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'],
-    entryNames: '[name]',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    target: 'es2022',
-    minify: true,
-    outdir: dir,
-    logLevel: 'warning',
-    define: { 'import.meta.url': '""' },
-  });
+  await esbuild.build(webviewBuildOptions({ outdir: dir, production: true }));
   // The page loads preview.js as a classic script: an `import` statement in it would not run.
   const entry = readFileSync(join(dir, 'preview.js'), 'utf8');
   if (/(^|[;}\s])(import|export)\s*[{*\w"']/.test(entry)) throw new Error('out/webview/preview.js must not use import or export statements (only import())');
@@ -54,7 +44,7 @@ export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }
 
@@ -69,7 +59,18 @@ export interface PreviewPage {
   waitForPosted<T extends FromWebview['type']>(type: T, match?: (m: Extract<FromWebview, { type: T }>) => boolean): Promise<Extract<FromWebview, { type: T }>>;
 }
 
-export async function openPreview(browser: Browser, bundleDir: string): Promise<PreviewPage> {
+export interface OpenPreviewOptions {
+  /** Emit the preload links of `preload.json`, as the panel does (default true). */
+  readonly preload?: boolean;
+  /**
+   * Answer the page's `ready` inside the page with this render message, as an extension
+   * that already has the diagram would, so a cold open is timed without a round trip
+   * through the test driver.
+   */
+  readonly answerReady?: RenderMessage;
+}
+
+export async function openPreview(browser: Browser, bundleDir: string, options: OpenPreviewOptions = {}): Promise<PreviewPage> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
@@ -82,6 +83,7 @@ export async function openPreview(browser: Browser, bundleDir: string): Promise<
     nonce,
     scriptUri: `${ORIGIN}/out/webview/preview.js`,
     styleUri: `${ORIGIN}/out/webview/preview.css`,
+    preloadUris: options.preload === false ? [] : readPreloadManifest(bundleDir).map((module) => `${ORIGIN}/out/webview/${module}`),
   });
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -93,18 +95,23 @@ export async function openPreview(browser: Browser, bundleDir: string): Promise<
     }
     return route.fulfill({ status: 404, body: '' });
   });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
+  await page.addInitScript((answerReady) => {
+    const w = window as unknown as { __posted: unknown[]; __postedAt: number[]; __state: unknown; acquireVsCodeApi: () => unknown };
     w.__posted = [];
+    w.__postedAt = [];
     w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => { w.__posted.push(JSON.parse(JSON.stringify(m))); },
+      postMessage: (m: unknown) => {
+        w.__posted.push(JSON.parse(JSON.stringify(m)));
+        w.__postedAt.push(performance.now());
+        if (answerReady && (m as { type?: string }).type === 'ready') window.postMessage(answerReady, '*');
+      },
       setState: (s: unknown) => { w.__state = s; },
       getState: () => w.__state,
     });
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
-  });
+  }, options.answerReady);
   await page.goto(`${ORIGIN}/index.html`);
   await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'ready'));
 
@@ -131,6 +138,43 @@ export async function openPreview(browser: Browser, bundleDir: string): Promise<
   };
 }
 
+export interface ColdOpen {
+  /** In the page: from the start of navigation to the `rendered` report of the first diagram. */
+  readonly pageMs: number;
+  /** The same, plus the driver's cost of making the page (new page, routes, init script). */
+  readonly wallMs: number;
+  readonly ok: boolean;
+  /** Every module the page fetched, relative to `out/webview/`, in the order requested. */
+  readonly modules: string[];
+  /** Console errors, CSP violations and dialogs the page showed. */
+  readonly problems: string[];
+}
+
+/**
+ * A preview opened the way the panel opens one, answered at once with `message`, until
+ * its first diagram is drawn. The page is closed again.
+ */
+export async function coldOpen(browser: Browser, bundleDir: string, message: RenderMessage, options: Pick<OpenPreviewOptions, 'preload'> = {}): Promise<ColdOpen> {
+  const t0 = performance.now();
+  const preview = await openPreview(browser, bundleDir, { ...options, answerReady: message });
+  try {
+    const rendered = await preview.waitForPosted('rendered', (m) => m.version === message.version);
+    const wallMs = performance.now() - t0;
+    const inPage = await preview.page.evaluate((version) => {
+      const w = window as unknown as { __posted: Array<{ type: string; version?: number }>; __postedAt: number[] };
+      const index = w.__posted.findIndex((m) => m.type === 'rendered' && m.version === version);
+      const modules = performance.getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((path) => path.endsWith('.js'))
+        .map((path) => path.replace('/out/webview/', ''));
+      return { at: w.__postedAt[index], modules };
+    }, message.version);
+    return { pageMs: inPage.at, wallMs, ok: rendered.ok, modules: inPage.modules, problems: [...preview.problems] };
+  } finally {
+    await preview.page.close();
+  }
+}
+
 let versions = 0;
 
 /** A render message for `.tcpflow` source, through the real parser, engine and generator. */
@@ -153,25 +197,33 @@ export function nextVersion(): number {
   return ++versions;
 }
 
-/** A browser with the built webview bundle and one preview page: what a preview test file sets up. */
-export interface PreviewSession {
+/** A browser and the built webview bundle: what a browser test file sets up. */
+export interface BundleSession {
   readonly browser: Browser;
   readonly bundleDir: string;
-  readonly preview: PreviewPage;
   close(): Promise<void>;
 }
 
-export async function startPreviewSession(): Promise<PreviewSession> {
+export async function startBundleSession(): Promise<BundleSession> {
   const bundle = await buildWebview();
   const browser = await launch();
-  const preview = await openPreview(browser, bundle.dir);
   return {
     browser,
     bundleDir: bundle.dir,
-    preview,
     async close() {
       await browser.close();
       bundle.dispose();
     },
   };
+}
+
+/** A bundle session with one preview page open. */
+export interface PreviewSession extends BundleSession {
+  readonly preview: PreviewPage;
+}
+
+export async function startPreviewSession(): Promise<PreviewSession> {
+  const session = await startBundleSession();
+  const preview = await openPreview(session.browser, session.bundleDir);
+  return { ...session, preview };
 }

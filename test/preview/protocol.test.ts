@@ -1,6 +1,10 @@
 /** The panel's page and the message protocol, without a browser. */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildPreviewHtml, contentSecurityPolicy } from '../../client/src/preview/html.js';
+import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
 import { readFromWebview, readPreviewState, readToWebview } from '../../client/src/preview/messages.js';
 
 const input = {
@@ -25,6 +29,43 @@ describe('buildPreviewHtml', () => {
   it('escapes what it puts in attributes and refuses a weak nonce', () => {
     expect(buildPreviewHtml({ ...input, scriptUri: 'x"><script>alert(1)</script>' })).not.toContain('"><script>alert');
     expect(() => buildPreviewHtml({ ...input, nonce: 'abc' })).toThrow();
+  });
+
+  it('preloads the given modules with the page nonce, escaped', () => {
+    const chunk = `${input.cspSource}/ext/out/webview/chunks/chunk-A.js`;
+    const html = buildPreviewHtml({ ...input, preloadUris: [chunk, 'x"><script>alert(1)</script>'] });
+    expect(html).toContain(`<link rel="modulepreload" nonce="${input.nonce}" href="${chunk}">`);
+    expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
+    expect(html).not.toContain('"><script>alert');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(buildPreviewHtml(input)).not.toContain('modulepreload');
+  });
+});
+
+describe('readPreloadManifest', () => {
+  function manifestIn(text: string | undefined): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'tcpflow-preload-'));
+    try {
+      if (text !== undefined) writeFileSync(join(dir, 'preload.json'), text);
+      return readPreloadManifest(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reads the chunk list the build wrote', () => {
+    expect(manifestIn('{"modules":["chunks/preview-AB12.js","chunks/chunk-CD34.js"]}')).toEqual(['chunks/preview-AB12.js', 'chunks/chunk-CD34.js']);
+  });
+
+  it('keeps only chunk files inside the bundle', () => {
+    expect(manifestIn('{"modules":["../../../etc/passwd","chunks/../x.js","https://evil.test/a.js","chunks/ok.js",7]}')).toEqual(['chunks/ok.js']);
+  });
+
+  it('gives no preloads, not an error, when the manifest is missing or malformed', () => {
+    expect(manifestIn(undefined)).toEqual([]);
+    expect(manifestIn('not json')).toEqual([]);
+    expect(manifestIn('null')).toEqual([]);
+    expect(manifestIn('{"modules":"chunks/a.js"}')).toEqual([]);
   });
 });
 

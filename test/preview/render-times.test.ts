@@ -5,28 +5,17 @@
  * the only assertion is that the capped diagram draws in well under the time a user
  * would notice as broken.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildWebview, hasChromium, launch, openPreview, renderMessageFor } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useBundleSession } from './bundle-session.js';
+import { hasChromium, openPreview, renderMessageFor } from './harness.js';
 import { largeScenario } from './large.js';
 
 describe.skipIf(!hasChromium)('render times (Chromium)', () => {
-  let browser: Browser;
-  let bundle: { dir: string; dispose(): void };
-
-  beforeAll(async () => {
-    bundle = await buildWebview();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    bundle?.dispose();
-  });
+  const session = useBundleSession();
 
   it('draws 100, 400 and 1000 messages', async () => {
     const started = performance.now();
-    const preview = await openPreview(browser, bundle.dir);
+    const preview = await openPreview(session().browser, session().bundleDir);
     const load = performance.now() - started;
     const times: Record<string, number> = {};
     for (const n of [100, 400, 1000]) {

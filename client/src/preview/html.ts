@@ -3,7 +3,7 @@
  * browser tests load exactly what the panel shows.
  *
  * Security: `default-src 'none'`; the one script runs because it carries this render's
- * nonce; styles come from the extension's bundle (`cspSource`) plus inline styles,
+ * nonce, and so do the module preloads (a preload without it is refused); styles come from the extension's bundle (`cspSource`) plus inline styles,
  * which Mermaid writes into every SVG it draws (a `<style>` element and `style`
  * attributes; with a nonce-only style policy the diagram loses its layout). Inline
  * styles cannot run script, and no user text reaches a style.
@@ -18,6 +18,11 @@ export interface PreviewHtmlInput {
   readonly scriptUri: string;
   /** `webview.asWebviewUri(out/webview/preview.css)`. */
   readonly styleUri: string;
+  /**
+   * The modules the first diagram needs (`out/webview/preload.json`, as webview URIs):
+   * preloaded at once instead of discovered a round of imports at a time.
+   */
+  readonly preloadUris?: readonly string[];
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -44,7 +49,7 @@ export function buildPreviewHtml(input: PreviewHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(input.styleUri)}">
-<title>TCP Flow preview</title>
+${(input.preloadUris ?? []).map((uri) => `<link rel="modulepreload" nonce="${attr(input.nonce)}" href="${attr(uri)}">\n`).join('')}<title>TCP Flow preview</title>
 </head>
 <body>
 <div id="toolbar" role="toolbar" aria-label="Diagram">

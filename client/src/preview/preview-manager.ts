@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DiagramRequest, type DiagramParams, type DiagramResult } from '../../../server/src/lsp/custom-requests.js';
 import { buildPreviewHtml } from './html.js';
+import { readPreloadManifest } from './preload-manifest.js';
 import { readFromWebview, readPreviewState, THEMES, type PreviewTheme, type RenderMessage, type ToWebview } from './messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'tcpflow.preview';
@@ -252,6 +253,7 @@ class Preview {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
+      preloadUris: readPreloadManifest(root.fsPath).map((module) => webview.asWebviewUri(vscode.Uri.joinPath(root, module)).toString()),
     });
   }
 

@@ -1,0 +1,100 @@
+// The preview webview's bundle: one build, used by scripts/bundle.mjs and by the browser
+// tests and benchmarks (test/preview/harness.ts), so what is tested is what ships.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Written beside the bundle: the modules the page preloads (see `firstDiagramModules`). */
+export const PRELOAD_MANIFEST = 'preload.json';
+
+/**
+ * The dynamic imports on the way to the first diagram: the preview module, Mermaid's
+ * core, and Mermaid's sequence diagram. Every other diagram type Mermaid can load
+ * stays unfetched.
+ */
+const FIRST_DIAGRAM_SPLIT_POINTS = [
+  /^client\/webview\/src\/preview\.ts$/,
+  /^node_modules\/mermaid\/dist\/mermaid\.core\.mjs$/,
+  /^node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/sequenceDiagram-[A-Za-z0-9]+\.mjs$/,
+];
+
+/**
+ * Every module the page fetches before it can draw its first diagram, in the order it
+ * meets them: the boot script's split points above and all that they import
+ * statically. Without this list the browser discovers them a round of requests at a
+ * time (boot → preview → Mermaid → its 20 chunks → the sequence diagram → its
+ * chunks); with `<link rel="modulepreload">` for each, all are fetched at once.
+ *
+ * @param {esbuild.Metafile} metafile
+ * @param {string} outdir
+ * @param {string} entryOutput the boot script's output path, as in the metafile
+ * @returns {string[]} paths relative to `outdir`, the boot script itself excluded
+ */
+export function firstDiagramModules(metafile, outdir, entryOutput) {
+  const outputs = metafile.outputs;
+  const seen = new Set([entryOutput]);
+  const order = [];
+  const queue = [entryOutput];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const imported of outputs[current]?.imports ?? []) {
+      if (imported.external || seen.has(imported.path) || !outputs[imported.path]) continue;
+      const entryPoint = outputs[imported.path].entryPoint ?? '';
+      const wanted = imported.kind === 'import-statement'
+        || (imported.kind === 'dynamic-import' && FIRST_DIAGRAM_SPLIT_POINTS.some((p) => p.test(entryPoint)));
+      if (!wanted) continue;
+      seen.add(imported.path);
+      order.push(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  const found = order.map((p) => outputs[p].entryPoint ?? '');
+  for (const point of FIRST_DIAGRAM_SPLIT_POINTS) {
+    // A Mermaid upgrade that renames its modules must not silently lose the preload.
+    if (!found.some((e) => point.test(e))) throw new Error(`webview build: no output for ${point} on the way to the first diagram`);
+  }
+  return order.map((p) => relative(outdir, p).split('\\').join('/'));
+}
+
+/** Writes the preload manifest after every build (also in watch mode). */
+function preloadManifestPlugin(outdir) {
+  return {
+    name: 'tcpflow-preload-manifest',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile) return;
+        const entry = Object.keys(result.metafile.outputs).find((p) => result.metafile.outputs[p].entryPoint === 'client/webview/src/boot/preview.ts');
+        if (!entry) throw new Error('webview build: the boot script has no output');
+        const modules = firstDiagramModules(result.metafile, outdir, entry);
+        mkdirSync(outdir, { recursive: true });
+        writeFileSync(join(outdir, PRELOAD_MANIFEST), `${JSON.stringify({ modules }, null, 2)}\n`);
+      });
+    },
+  };
+}
+
+/**
+ * esbuild options for the webview: ES modules split into chunks, so Mermaid fetches
+ * only the diagram type it draws (no network in a webview: Mermaid is inside).
+ *
+ * @param {{ outdir: string, production: boolean }} options
+ * @returns {esbuild.BuildOptions}
+ */
+export function webviewBuildOptions({ outdir, production }) {
+  return {
+    entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'],
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outdir,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [preloadManifestPlugin(outdir)],
+  };
+}
