@@ -168,6 +168,39 @@ describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
     expect(await scale()).toBeCloseTo(fitted, 3);
   });
 
+  it('refits the diagram when the panel is resized, unless the user zoomed', async () => {
+    await preview.render(renderMessageFor(largeScenario(30), {}, { banner: 'resize' }));
+    const sizes = () => preview.page.evaluate(() => ({
+      svg: Number(document.querySelector('#canvas svg')!.getAttribute('width')),
+      natural: document.querySelector<SVGSVGElement>('#canvas svg')!.viewBox.baseVal.width,
+      panel: document.getElementById('viewport')!.clientWidth,
+      scale: Number(document.getElementById('canvas')!.dataset.scale),
+    }));
+    const wide = await sizes();
+    expect(wide.natural).toBeGreaterThan(450); // wider than the narrow panel below, so it must shrink
+    expect(wide.svg).toBeLessThanOrEqual(wide.panel);
+    try {
+      await preview.page.setViewportSize({ width: 400, height: 800 });
+      await preview.page.waitForFunction(() => Number(document.querySelector('#canvas svg')!.getAttribute('width')) < 400);
+      const narrow = await sizes();
+      expect(narrow.scale).toBeLessThan(wide.scale);
+      expect(narrow.svg).toBeLessThanOrEqual(narrow.panel);
+
+      await preview.page.setViewportSize({ width: 1000, height: 800 });
+      await preview.page.waitForFunction((s) => Number(document.getElementById('canvas')!.dataset.scale) === s, wide.scale);
+
+      await preview.page.click('[data-action="zoom-in"]');
+      const zoomed = (await sizes()).scale;
+      await preview.page.setViewportSize({ width: 600, height: 800 });
+      // Two frames: time for the resize observer to have run.
+      await preview.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect((await sizes()).scale).toBe(zoomed);
+    } finally {
+      await preview.page.setViewportSize({ width: 1000, height: 800 });
+      await preview.page.click('[data-action="fit"]');
+    }
+  });
+
   it('draws a window of a large scenario, with a banner, and the whole of a mid-sized one', async () => {
     const big = renderMessageFor(largeScenario(2000), { maxMessages: 400, focusLine: 3000 }, { banner: 'Large scenario: a window' });
     expect(big.messages.length).toBe(400);

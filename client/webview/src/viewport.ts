@@ -8,6 +8,8 @@ const MIN_SCALE = 0.1;
 const MAX_SCALE = 8;
 /** Pointer travel (px) under which a press-and-release is a click, not a drag. */
 const CLICK_SLOP = 4;
+/** Room (px) `fit` leaves beside the diagram: enough for a vertical scroll bar. */
+const FIT_MARGIN = 16;
 
 export class Viewport {
   private scale = 1;
@@ -18,7 +20,16 @@ export class Viewport {
   /** True right after a drag, so the click that ends it is not taken as a click on an item. */
   private suppressClick = false;
 
+  /**
+   * The viewport's inner width, kept up to date by a ResizeObserver: reading
+   * `clientWidth` right after a new SVG went in would force the browser to lay the whole
+   * diagram out there and then (tens of ms for a few hundred messages).
+   */
+  private width: number;
+
   constructor(private readonly viewport: HTMLElement, private readonly canvas: HTMLElement) {
+    this.width = viewport.clientWidth;
+    new ResizeObserver(() => this.onResize()).observe(viewport);
     viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     viewport.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     viewport.addEventListener('pointermove', (e) => this.onPointerMove(e));
@@ -41,7 +52,7 @@ export class Viewport {
   fit(byUser = true): void {
     if (!this.natural) return;
     if (byUser) this.userZoomed = false;
-    const available = Math.max(50, this.viewport.clientWidth - 16);
+    const available = Math.max(50, this.width - FIT_MARGIN);
     this.scale = clamp(Math.min(1, available / this.natural.width));
     this.apply();
   }
@@ -93,6 +104,16 @@ export class Viewport {
     svg.setAttribute('width', String(Math.round(this.natural.width * this.scale)));
     svg.setAttribute('height', String(Math.round(this.natural.height * this.scale)));
     this.canvas.dataset.scale = this.scale.toFixed(3);
+  }
+
+  /** The panel was resized (observers run after layout, so reading the width is free): refit unless the user zoomed. */
+  private onResize(): void {
+    const width = this.viewport.clientWidth;
+    const changed = Math.abs(width - this.width);
+    this.width = width;
+    // A scroll bar coming or going is within the margin `fit` leaves; refitting for it
+    // could bring the other back and go round in circles.
+    if (changed > FIT_MARGIN && !this.userZoomed) this.fit(false);
   }
 
   private onWheel(e: WheelEvent): void {
