@@ -5,6 +5,7 @@
  * whose result is no longer the newest request thrown away, and no render at all when
  * neither the text nor the theme changed.
  */
+import { mermaidInitConfig } from '../../../server/src/export/mermaid-config.js';
 import type { MermaidTheme } from './theme.js';
 
 type Mermaid = (typeof import('mermaid'))['default'];
@@ -23,14 +24,6 @@ export function loadMermaid(): Promise<Mermaid> {
   });
   return mermaidLoading;
 }
-
-/**
- * Mermaid refuses text longer than `maxTextSize` (default 50,000 characters) and draws
- * an error box instead. The extension caps a diagram at a few hundred messages (about
- * 100 characters each, with their notes), so a few megabytes leave ample room while
- * still refusing absurd input.
- */
-export const MAX_TEXT_SIZE = 5_000_000;
 
 export interface RenderJob {
   readonly version: number;
@@ -93,16 +86,10 @@ export class Renderer {
 
   private configure(mermaid: Mermaid, theme: MermaidTheme): void {
     if (this.configuredTheme === theme) return;
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      maxTextSize: MAX_TEXT_SIZE,
-      theme,
-      // Text is always plain: no HTML labels, no markdown.
-      htmlLabels: false,
-      sequence: { useMaxWidth: false, mirrorActors: true, showSequenceNumbers: false },
-      suppressErrorRendering: true,
-    });
+    // The configuration of every drawing (exports too): strict, plain-text labels, a
+    // `maxTextSize` far above Mermaid's 50,000 characters (the extension caps a diagram
+    // at a few hundred messages), and errors thrown rather than drawn.
+    mermaid.initialize(mermaidInitConfig(theme));
     this.configuredTheme = theme;
   }
 }

@@ -1,7 +1,8 @@
 /** The Mermaid theme for the page: the one asked for, or VS Code's (from the body class). */
 import type { PreviewTheme } from '../../src/preview/messages.js';
+import type { MermaidThemeName } from '../../../server/src/export/mermaid-config.js';
 
-export type MermaidTheme = 'default' | 'dark' | 'neutral' | 'forest';
+export type MermaidTheme = MermaidThemeName;
 
 export function resolveTheme(requested: PreviewTheme, body: HTMLElement): MermaidTheme {
   if (requested !== 'auto') return requested;

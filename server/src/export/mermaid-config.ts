@@ -18,30 +18,41 @@ export const MAX_TEXT_SIZE = 5_000_000;
 /** The background behind an exported diagram, so it reads on any page. */
 export const EXPORT_BACKGROUND: Record<ExportTheme, string> = { light: '#ffffff', dark: '#1e1e1e' };
 
+/** Mermaid's own theme names: the preview lets a user pick any of them. */
+export type MermaidThemeName = 'default' | 'dark' | 'neutral' | 'forest';
+
 export interface MermaidInitConfig {
   readonly startOnLoad: false;
   /** Labels are text: no HTML, no click handlers, no scripts. */
   readonly securityLevel: 'strict';
   readonly maxTextSize: number;
-  readonly theme: 'default' | 'dark';
+  readonly theme: MermaidThemeName;
   readonly htmlLabels: false;
   readonly sequence: { readonly useMaxWidth: boolean; readonly mirrorActors: true; readonly showSequenceNumbers: false };
+  /** Bad text makes `render` reject instead of drawing an error box. */
   readonly suppressErrorRendering: true;
 }
 
 /**
- * The argument to `mermaid.initialize`: the preview's settings
- * (client/webview/src/renderer.ts). `useMaxWidth: false` gives the SVG its natural
- * size (an exported image is not squeezed into a page width).
+ * The argument to `mermaid.initialize`, for any Mermaid theme (the preview webview,
+ * client/webview/src/renderer.ts). `useMaxWidth: false` gives the SVG its natural size.
  */
-export function mermaidConfig(theme: ExportTheme, useMaxWidth = false): MermaidInitConfig {
+export function mermaidInitConfig(theme: MermaidThemeName, useMaxWidth = false): MermaidInitConfig {
   return {
     startOnLoad: false,
     securityLevel: 'strict',
     maxTextSize: MAX_TEXT_SIZE,
-    theme: theme === 'dark' ? 'dark' : 'default',
+    theme,
     htmlLabels: false,
     sequence: { useMaxWidth, mirrorActors: true, showSequenceNumbers: false },
     suppressErrorRendering: true,
   };
+}
+
+/**
+ * The configuration for an export theme, with the preview's settings; an exported
+ * image keeps its natural size unless `useMaxWidth` (it is not squeezed into a page width).
+ */
+export function mermaidConfig(theme: ExportTheme, useMaxWidth = false): MermaidInitConfig {
+  return mermaidInitConfig(theme === 'dark' ? 'dark' : 'default', useMaxWidth);
 }
