@@ -121,7 +121,7 @@ describe('what the diagram shows', () => {
       a -> b : SYN seq=100
       b -> a : SYN ACK seq=300 ack=100
     `));
-    expect(d.text).toMatch(/rect rgb\(255, 221, 221\)\nb->>a: SYN,ACK seq=300 ack=100\n[^]*Note over a,b: Error bad-ack - [^\n]*\nend\n/);
+    expect(d.text).toMatch(/rect rgba\(255, 0, 0, 0\.15\)\nb->>a: SYN,ACK seq=300 ack=100\n[^]*Note over a,b: Error bad-ack - [^\n]*\nend\n/);
     expect(d.notes.some((n) => n.kind === 'diagnostic' && n.line === 3)).toBe(true);
   });
 

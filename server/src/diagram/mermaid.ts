@@ -67,8 +67,13 @@ export interface Block {
   readonly notes: DiagramNote[];
 }
 
-const ERROR_FILL = 'rgb(255, 221, 221)';
-const WARNING_FILL = 'rgb(255, 243, 205)';
+/**
+ * Translucent, so the same diagram reads in light and dark themes: over white these are
+ * a pale red and amber, over a dark background a deep red and brown, and the theme's
+ * own text colour stays legible on both (an opaque pale fill hid dark-theme text).
+ */
+const ERROR_FILL = 'rgba(255, 0, 0, 0.15)';
+const WARNING_FILL = 'rgba(255, 170, 0, 0.2)';
 
 export function generateMermaid(scenario: Scenario, analysis: Analysis, options: MermaidOptions = {}): MermaidDiagram {
   const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc');
