@@ -14,8 +14,9 @@ export const PRELOAD_MANIFEST = 'preload.json';
  */
 const FIRST_DIAGRAM_SPLIT_POINTS = [
   /^client\/webview\/src\/preview\.ts$/,
-  /^node_modules\/mermaid\/dist\/mermaid\.core\.mjs$/,
-  /^node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/sequenceDiagram-[A-Za-z0-9]+\.mjs$/,
+  // (node_modules may be a symlink, which esbuild resolves: match the end of the path.)
+  /(^|\/)node_modules\/mermaid\/dist\/mermaid\.core\.mjs$/,
+  /(^|\/)node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/sequenceDiagram-[A-Za-z0-9]+\.mjs$/,
 ];
 
 /**
