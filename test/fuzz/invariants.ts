@@ -145,7 +145,7 @@ export function mermaidProblems(source: string): string[] {
       push(idProblem(m[1], 'deactivate'));
       if (!active.get(m[1])) push(`deactivate of ${m[1]}, which is not active`);
       else active.set(m[1], active.get(m[1])! - 1);
-    } else if (/^rect rgb\(\d{1,3}, \d{1,3}, \d{1,3}\)$/.test(line)) {
+    } else if (/^rect rgba\(\d{1,3}, \d{1,3}, \d{1,3}, (?:0\.\d+|1)\)$/.test(line)) {
       depth++;
     } else if (line === 'end') {
       if (depth === 0) push('end without rect');
