@@ -26,11 +26,14 @@ export function astToModel(root: ast.Scenario, text: string, unreadableLines: Re
   const reader = new ModelReader(text);
   const statements: Statement[] = [];
   for (const node of root.statements) {
-    const range = node.$cstNode?.range;
-    if (!range) continue;
-    let unreadable = false;
-    for (let line = range.start.line; line <= range.end.line && !unreadable; line++) unreadable = unreadableLines.has(line);
-    if (unreadable) continue;
+    const cst = node.$cstNode;
+    if (!cst) continue;
+    if (unreadableLines.size > 0) {
+      const span = spanOfCst(cst);
+      let unreadable = false;
+      for (let line = span.startLine; line <= span.endLine && !unreadable; line++) unreadable = unreadableLines.has(line);
+      if (unreadable) continue;
+    }
     const statement = reader.statement(node);
     if (statement) statements.push(statement);
   }

@@ -4,6 +4,8 @@
  */
 import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices } from 'langium';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from './generated/module.js';
+import { TcpflowLexer } from './lexer.js';
+import { createTcpflowParser } from './parser.js';
 import './parser-performance.js';
 import { TcpflowTokenBuilder } from './token-builder.js';
 
@@ -11,6 +13,8 @@ import { TcpflowTokenBuilder } from './token-builder.js';
 export const TcpflowCoreModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
   parser: {
     TokenBuilder: () => new TcpflowTokenBuilder(),
+    Lexer: (services) => new TcpflowLexer(services),
+    LangiumParser: (services) => createTcpflowParser(services),
   },
 };
 
