@@ -11,75 +11,143 @@ import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, S
 import { sendSegment } from './send.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
+import { copyRunState, firstDifference, newRunState, resumePoint, sameData, type Checkpoint, type InFlight, type RunState } from './run-state.js';
 import { newTcb, snapshot, type Tcb } from './tcb.js';
 import type { TcpState } from './states.js';
 import { isSynchronized } from './states.js';
 
-interface InFlight {
-  readonly tag: string;
-  readonly span: Span;
-  readonly from: string;
-  readonly to: string;
-  readonly segment: SentSegment;
-  readonly line: number;
-  deliveredOnLine?: number;
+/** What a Step compares before and after its line: the state and the sequence variables it reports (ISS, IRS, SND.UNA, SND.NXT, RCV.NXT). */
+type Tracked = Pick<Tcb, 'state' | 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'rcvNxt'>;
+
+/** Only the compared fields: copying whole TCBs (`{ ...tcb }`) for every line was most of a run's time. */
+function tracked(tcb: Tcb): Tracked {
+  return { state: tcb.state, iss: tcb.iss, irs: tcb.irs, sndUna: tcb.sndUna, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt };
 }
 
-const TRACKED: ReadonlyArray<[SequenceVariable, keyof Tcb]> = [
-  ['ISS', 'iss'], ['IRS', 'irs'], ['SND.UNA', 'sndUna'], ['SND.NXT', 'sndNxt'], ['RCV.NXT', 'rcvNxt'],
-];
-
 export function runScenario(scenario: Scenario): Analysis {
-  return new ScenarioRun(scenario).run();
+  const run = new ScenarioRun(scenario);
+  run.setUp();
+  run.runFrom(0);
+  return run.finish();
+}
+
+/** A run kept so that the next one over edited statements can resume it (runIncrementally). */
+export interface EngineRun {
+  readonly analysis: Analysis;
+  /** The statements it ran over. */
+  readonly statements: readonly Statement[];
+  /** What it knew before the first statement: participants, their starting TCBs, what declaring them reported. */
+  readonly setup: Setup;
+  readonly checkpoints: readonly Checkpoint[];
+}
+
+interface Setup {
+  readonly participants: readonly ParticipantInfo[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly state: RunState;
+}
+
+/**
+ * How many statements apart the checkpoints of an incremental run are: resuming
+ * re-runs at most this many statements before the edit, and a checkpoint costs a copy
+ * of the TCBs and in-flight tags.
+ */
+const CHECKPOINT_EVERY = 128;
+
+/**
+ * runScenario, resuming `previous` where it can: from its last checkpoint before the
+ * first statement that is not the same object as before (a chunk the reader did not
+ * re-read keeps its statement objects). The analysis is the one runScenario gives;
+ * test/property/incremental-engine.test.ts checks that on random edits.
+ */
+export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): EngineRun {
+  const statements = scenario.statements;
+  if (previous && firstDifference(previous.statements, statements) === statements.length && previous.statements.length === statements.length) {
+    return previous;
+  }
+  const run = new ScenarioRun(scenario, checkpointEvery);
+  run.setUp();
+  const setup = run.setup();
+  // Participants are collected from the whole scenario before the first line runs:
+  // if an edit changed them, nothing the previous run computed holds.
+  const resumable = previous && sameData(setup, previous.setup);
+  const from = resumable ? resumePoint(previous.checkpoints, firstDifference(previous.statements, statements)) : undefined;
+  if (previous && from) run.resume(from, previous);
+  run.runFrom(from?.index ?? 0);
+  return { analysis: run.finish(), statements, setup, checkpoints: run.checkpoints };
 }
 
 class ScenarioRun {
-  private readonly diagnostics: Diagnostic[] = [];
+  private diagnostics: Diagnostic[] = [];
   private readonly participants = new Map<string, ParticipantInfo>();
-  private readonly tcbs = new Map<string, Tcb>();
-  private readonly steps: Step[] = [];
-  private readonly inFlight = new Map<string, InFlight>();
-  private readonly tags: InFlight[] = [];
-  /** Whether each endpoint's sequence space is written with symbols or numbers (`mixed-seq-space`). */
-  private readonly spaceKinds = new Map<string, { symbolic: boolean; span: Span }>();
-  private readonly usedSymbols = new Set<string>();
-  private title?: string;
+  private steps: Step[] = [];
+  /** Everything that changes from statement to statement: what a checkpoint copies. */
+  private state: RunState = newRunState();
+  readonly checkpoints: Checkpoint[] = [];
 
-  constructor(private readonly scenario: Scenario) {}
+  /** `checkpointEvery`: keep a checkpoint every so many statements (none if undefined). */
+  constructor(private readonly scenario: Scenario, private readonly checkpointEvery?: number) {}
 
-  run(): Analysis {
+  /** Collects the participants, before the first statement runs. */
+  setUp(): void {
     this.collectParticipants();
-    let sawEvent = false;
-    this.scenario.statements.forEach((statement, index) => {
-      switch (statement.kind) {
-        case 'title':
-          if (this.title !== undefined || sawEvent) {
-            this.report(statement.span, 'error', 'misplaced-title', this.title !== undefined
-              ? 'A scenario has at most one title.'
-              : 'The title (`scenario "…"`) comes before the first event.');
-          } else {
-            this.title = statement.text;
-          }
-          return;
-        case 'expect':
-          return this.checkExpect(statement);
-        case 'participant':
-        case 'note':
-          return;
-        default:
-          sawEvent = true;
-          this.runEvent(statement, index);
+  }
+
+  /** What the run knows after setUp, before its first statement. */
+  setup(): Setup {
+    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state) };
+  }
+
+  /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
+  resume(checkpoint: Checkpoint, previous: EngineRun): void {
+    this.state = copyRunState(checkpoint.state);
+    this.steps = previous.analysis.steps.slice(0, checkpoint.stepCount);
+    this.diagnostics = previous.analysis.diagnostics.slice(0, checkpoint.diagnosticCount);
+    for (const c of previous.checkpoints) if (c.index <= checkpoint.index) this.checkpoints.push(c);
+  }
+
+  runFrom(start: number): void {
+    const statements = this.scenario.statements;
+    for (let index = start; index < statements.length; index++) {
+      if (this.checkpointEvery && index % this.checkpointEvery === 0 && !(this.checkpoints.at(-1)?.index === index)) {
+        this.checkpoints.push({ index, state: copyRunState(this.state), stepCount: this.steps.length, diagnosticCount: this.diagnostics.length });
       }
-    });
+      this.runStatement(statements[index], index);
+    }
+  }
+
+  private runStatement(statement: Statement, index: number): void {
+    switch (statement.kind) {
+      case 'title':
+        if (this.state.title !== undefined || this.state.sawEvent) {
+          this.report(statement.span, 'error', 'misplaced-title', this.state.title !== undefined
+            ? 'A scenario has at most one title.'
+            : 'The title (`scenario "…"`) comes before the first event.');
+        } else {
+          this.state.title = statement.text;
+        }
+        return;
+      case 'expect':
+        return this.checkExpect(statement);
+      case 'participant':
+      case 'note':
+        return;
+      default:
+        this.state.sawEvent = true;
+        this.runEvent(statement, index);
+    }
+  }
+
+  finish(): Analysis {
     this.reportNeverDelivered();
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
-    for (const [name, tcb] of this.tcbs) finalTcbs[name] = snapshot(tcb);
+    for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);
     return {
-      title: this.title,
+      title: this.state.title,
       participants: [...this.participants.values()],
       steps: this.steps,
       diagnostics: this.diagnostics,
-      tags: this.tags.map<InFlightTag>((t) => ({ tag: t.tag, span: t.span, sentOnLine: t.line, deliveredOnLine: t.deliveredOnLine })),
+      tags: this.state.tags.map<InFlightTag>((t) => ({ tag: t.tag, span: t.span, sentOnLine: t.line, deliveredOnLine: t.deliveredOnLine })),
       finalTcbs,
     };
   }
@@ -99,7 +167,7 @@ class ScenarioRun {
         used.add(name);
         if (!this.participants.has(name)) {
           this.participants.set(name, { name, declared: false, span, initialState: 'CLOSED' });
-          this.tcbs.set(name, newTcb());
+          this.state.tcbs.set(name, newTcb());
         }
       }
     }
@@ -114,7 +182,7 @@ class ScenarioRun {
     }
     const initialState = decl.start ?? 'CLOSED';
     this.participants.set(decl.name, { name: decl.name, label: decl.label, declared: true, span: decl.nameSpan, initialState });
-    this.tcbs.set(decl.name, startingTcb(decl));
+    this.state.tcbs.set(decl.name, startingTcb(decl));
     if (decl.snd) this.checkSpace(decl.name, decl.snd.value, decl.snd.span);
     if ((decl.snd || decl.rcv) && !isSynchronized(initialState) && initialState !== 'SYN-SENT') {
       this.report(decl.span, 'warning', 'bad-field', `snd=/rcv= give the sequence variables of a connection in progress; ${initialState} has none, so they are ignored.`);
@@ -124,7 +192,8 @@ class ScenarioRun {
   // ---- events -------------------------------------------------------------
 
   private runEvent(statement: EventStatement, index: number): void {
-    const before = new Map<string, Tcb>([...this.tcbs].map(([n, t]) => [n, { ...t }]));
+    const before = new Map<string, Tracked>();
+    for (const [name, tcb] of this.state.tcbs) before.set(name, tracked(tcb));
     const record = new StepRecorder(this, statement.span);
     let segment: SentSegment | undefined;
     let from: string | undefined;
@@ -138,14 +207,14 @@ class ScenarioRun {
       to = statement.to;
       segment = this.runSegment(statement, record);
     } else {
-      const flight = this.inFlight.get(statement.tag);
+      const flight = this.state.inFlight.get(statement.tag);
       if (!flight) {
-        const known = this.tags.find((t) => t.tag === statement.tag);
+        const known = this.state.tags.find((t) => t.tag === statement.tag);
         this.report(statement.tagSpan, 'error', 'unknown-tag', known
           ? `${statement.tag} was already delivered on line ${known.deliveredOnLine! + 1}; a segment arrives once.`
           : `No in-flight segment is tagged ${statement.tag}: tag a \`~>\` segment with \`as ${statement.tag}\` first.`);
       } else {
-        this.inFlight.delete(statement.tag);
+        this.state.inFlight.delete(statement.tag);
         flight.deliveredOnLine = statement.span.startLine;
         ({ from, to, segment } = flight);
         sentOnLine = flight.line;
@@ -157,15 +226,17 @@ class ScenarioRun {
     const states: Record<string, TcpState> = {};
     const transitions: Step['transitions'][number][] = [];
     const variables: VariableChange[] = [];
-    for (const [name, tcb] of this.tcbs) {
+    for (const [name, tcb] of this.state.tcbs) {
       states[name] = tcb.state;
       const old = before.get(name)!;
       if (old.state !== tcb.state) transitions.push({ participant: name, before: old.state, after: tcb.state });
-      for (const [variable, key] of TRACKED) {
-        const a = old[key] as Seq | undefined;
-        const b = tcb[key] as Seq | undefined;
-        if (!sameSeq(a, b)) variables.push({ participant: name, variable, before: a, after: b });
-      }
+      // One call per variable, in TRACKED's order, rather than a loop over TRACKED:
+      // `tcb[key]` with a changing key was a slow, generic property lookup.
+      noteChange(variables, name, 'ISS', old.iss, tcb.iss);
+      noteChange(variables, name, 'IRS', old.irs, tcb.irs);
+      noteChange(variables, name, 'SND.UNA', old.sndUna, tcb.sndUna);
+      noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
+      noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
     }
     this.steps.push({
       statementIndex: index,
@@ -205,7 +276,7 @@ class ScenarioRun {
     } else {
       sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
     }
-    for (const value of [sent.seq, sent.ack]) if (value?.symbol) this.usedSymbols.add(value.symbol);
+    for (const value of [sent.seq, sent.ack]) if (value?.symbol) this.state.usedSymbols.add(value.symbol);
 
     switch (seg.arrow) {
       case '->':
@@ -229,20 +300,20 @@ class ScenarioRun {
       ]);
       return;
     }
-    if (this.tags.some((t) => t.tag === seg.tag)) {
+    if (this.state.tags.some((t) => t.tag === seg.tag)) {
       this.report(seg.tagSpan, 'error', 'duplicate-tag', `The tag ${seg.tag} is already used: each in-flight segment needs its own.`);
       return;
     }
     const flight: InFlight = { tag: seg.tag, span: seg.tagSpan, from: seg.from, to: seg.to, segment: sent, line: seg.span.startLine };
-    this.inFlight.set(seg.tag, flight);
-    this.tags.push(flight);
+    this.state.inFlight.set(seg.tag, flight);
+    this.state.tags.push(flight);
   }
 
   private reportNeverDelivered(): void {
-    if (this.inFlight.size === 0) return;
+    if (this.state.inFlight.size === 0) return;
     // A loop, not Math.max(...lines): spreading 100k+ arguments overflows the stack.
     const lastLine = this.scenario.statements.reduce((max, s) => Math.max(max, s.span.endLine), 0);
-    for (const flight of this.inFlight.values()) {
+    for (const flight of this.state.inFlight.values()) {
       this.report(flight.span, 'warning', 'never-delivered', `${flight.tag} is in flight (~>) but never delivered: add \`deliver ${flight.tag}\` where it arrives, or draw it as lost (-x).`, [
         { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: { startLine: lastLine, startColumn: Number.MAX_SAFE_INTEGER, endLine: lastLine, endColumn: Number.MAX_SAFE_INTEGER }, newText: `\ndeliver ${flight.tag}` }], preferred: true },
       ]);
@@ -296,9 +367,9 @@ class ScenarioRun {
 
   private checkSpace(owner: string, value: Seq, span: Span): void {
     const symbolic = value.symbol !== null;
-    const seen = this.spaceKinds.get(owner);
+    const seen = this.state.spaceKinds.get(owner);
     if (!seen) {
-      this.spaceKinds.set(owner, { symbolic, span });
+      this.state.spaceKinds.set(owner, { symbolic, span });
     } else if (seen.symbolic !== symbolic) {
       this.report(span, 'error', 'mixed-seq-space', `${formatSeq(value)} is ${symbolic ? 'symbolic' : 'a number'}, but ${owner}'s sequence space is written with ${seen.symbolic ? 'symbols' : 'numbers'} (line ${seen.span.startLine + 1}): within one direction use symbols or numbers, not both (contract §3.2).`);
     }
@@ -311,24 +382,30 @@ class ScenarioRun {
    */
   private freshSymbol(owner: string): Seq {
     const named = this.symbolNamedLaterFor(owner);
-    const taken = (s: string) => this.usedSymbols.has(s);
+    const taken = (s: string) => this.state.usedSymbols.has(s);
     const symbol = named && !taken(named) ? named : ['J', 'K', 'x', 'y'].find((s) => !taken(s)) ?? `ISN_${owner}`;
-    this.usedSymbols.add(symbol);
+    this.state.usedSymbols.add(symbol);
     return seqSymbol(symbol);
   }
 
   private symbolNamedLaterFor(owner: string): string | undefined {
-    for (const statement of this.scenario.statements) {
+    const statements = this.scenario.statements;
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index];
       if (statement.kind !== 'segment') continue;
       const value = statement.from === owner ? statement.seq?.value : statement.to === owner ? statement.ack?.value : undefined;
-      if (value?.symbol && !this.usedSymbols.has(value.symbol)) return value.symbol;
+      if (value?.symbol && !this.state.usedSymbols.has(value.symbol)) {
+        this.state.lookahead = Math.max(this.state.lookahead, index);
+        return value.symbol;
+      }
     }
+    this.state.lookahead = Infinity;
     return undefined;
   }
 
   private checkExpect(statement: ExpectStatement): void {
     for (const check of statement.checks) {
-      const tcb = this.tcbs.get(check.participant);
+      const tcb = this.state.tcbs.get(check.participant);
       if (!tcb) continue;
       if (tcb.state !== check.state) {
         this.report(check.stateSpan, 'error', 'expect-failed', `${check.participant} is ${tcb.state} here, not ${check.state}.`, [
@@ -339,10 +416,10 @@ class ScenarioRun {
   }
 
   tcb(name: string): Tcb {
-    let tcb = this.tcbs.get(name);
+    let tcb = this.state.tcbs.get(name);
     if (!tcb) {
       tcb = newTcb();
-      this.tcbs.set(name, tcb);
+      this.state.tcbs.set(name, tcb);
     }
     return tcb;
   }
@@ -410,6 +487,10 @@ function rebase(tcb: Tcb, symbol: string, base: Seq): void {
 
 function toArriving(sent: SentSegment): ArrivingSegment {
   return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window };
+}
+
+function noteChange(variables: VariableChange[], participant: string, variable: SequenceVariable, before: Seq | undefined, after: Seq | undefined): void {
+  if (!sameSeq(before, after)) variables.push({ participant, variable, before, after });
 }
 
 function sameSeq(a: Seq | undefined, b: Seq | undefined): boolean {

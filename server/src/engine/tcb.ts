@@ -75,6 +75,11 @@ export function deleteTcb(tcb: Tcb): void {
   tcb.peer = peer;
 }
 
-export function snapshot(tcb: Tcb): TcbSnapshot {
+/** A copy that shares nothing the engine changes in place (only `outOfOrder` is an array; Seq values and replies are never changed). */
+export function copyTcb(tcb: Tcb): Tcb {
   return { ...tcb, outOfOrder: [...tcb.outOfOrder] };
+}
+
+export function snapshot(tcb: Tcb): TcbSnapshot {
+  return copyTcb(tcb);
 }
