@@ -65,6 +65,8 @@ export interface Block {
   readonly lines: string[];
   readonly messages: DiagramMessage[];
   readonly notes: DiagramNote[];
+  /** What the block is drawn from: a statement (by index), or diagnostics on a line no statement owns. */
+  readonly source?: { readonly statementIndex: number } | { readonly diagnostics: readonly Diagnostic[]; readonly over: string };
 }
 
 /**
@@ -76,10 +78,17 @@ const ERROR_FILL = 'rgba(255, 0, 0, 0.15)';
 const WARNING_FILL = 'rgba(255, 170, 0, 0.2)';
 
 export function generateMermaid(scenario: Scenario, analysis: Analysis, options: MermaidOptions = {}): MermaidDiagram {
-  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc');
-  const blocks = ctx.blocks();
   const max = Math.max(1, options.maxMessages ?? DEFAULT_MAX_MESSAGES);
-  const window = selectWindow(blocks, max, options.focusLine ?? 0);
+  // A statement draws at most one message, so with no more statements than the cap
+  // everything is drawn: one pass. Otherwise the first pass only lays the blocks out
+  // (which exist, their messages, the activation bars), the window is chosen from
+  // that, and only the blocks in it are drawn: the preview of a 10,000-line scenario
+  // draws ~400 messages, so escaping and labelling every line was wasted work.
+  const drawEverything = scenario.statements.length <= max;
+  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything);
+  const laidOut = ctx.blocks();
+  const window = selectWindow(laidOut, max, options.focusLine ?? 0);
+  const blocks = drawEverything ? laidOut : ctx.draw(laidOut, window?.first ?? 0, window?.last ?? laidOut.length - 1);
 
   const header = ctx.header();
   const out: string[] = [...header.lines];
@@ -96,11 +105,11 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
       ? `Large scenario: showing messages ${window.firstMessage + 1}-${window.lastMessage + 1} of ${window.totalMessages} (source lines ${window.firstLine + 1}-${window.lastLine + 1}), around the cursor`
       : `Large scenario: showing the first ${window.lastMessage + 1} of ${window.totalMessages} messages`, everyone));
     // Activation bars that began before the window still run through it.
-    for (const id of ctx.activeBefore(blocks, window.first)) out.push(`activate ${id}`);
+    for (const id of ctx.activeBefore(window.first)) out.push(`activate ${id}`);
   }
-  const shown = window ? blocks.slice(window.first, window.last + 1) : blocks;
+  const shown = window && drawEverything ? blocks.slice(window.first, window.last + 1) : blocks;
   for (const block of shown) add(block);
-  if (window && everyone && window.last < blocks.length - 1) {
+  if (window && everyone && window.last < laidOut.length - 1) {
     add(ctx.infoBlock(`${window.totalMessages - window.lastMessage - 1} more messages after line ${window.lastLine + 1} are not drawn`, everyone));
   }
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
@@ -112,14 +121,16 @@ class Context {
   private readonly stepsByStatement = new Map<number, Step>();
   private readonly diagnosticsByLine = new Map<number, Diagnostic[]>();
   /** Participants with an open activation bar, and the block index where it opened. */
-  private readonly active = new Map<string, number>();
-  /** For each block index, the participants active just before it (for windows). */
+  private active = new Map<string, number>();
+  /** For each block index, the participants (names) active just before it (for windows). */
   private readonly activeAt: string[][] = [];
 
   constructor(
     private readonly scenario: Scenario,
     private readonly analysis: Analysis,
     private readonly style: StateNameStyle,
+    /** False while only laying out: text lines are then empty placeholders, counted but not written. */
+    private drawing: boolean,
   ) {
     for (const p of analysis.participants) this.id(p.name);
     for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
@@ -180,7 +191,7 @@ class Context {
     this.scenario.statements.forEach((statement, index) => {
       for (let l = statement.span.startLine; l <= statement.span.endLine; l++) covered.add(l);
       // The bars open just before this block: a window that starts here re-opens them.
-      const activeBefore = [...this.active.keys()].map((n) => this.id(n));
+      const activeBefore = [...this.active.keys()];
       const block = this.statementBlock(statement, index);
       if (block) {
         this.activeAt.push(activeBefore);
@@ -192,20 +203,49 @@ class Context {
     if (everyone) {
       for (const [line, list] of this.diagnosticsByLine) {
         if (covered.has(line) && this.ownsBlock(line, blocks)) continue;
-        const block: Block = { line, lines: [], messages: [], notes: [] };
-        this.markDiagnostics(block, list, everyone);
+        const block = this.diagnosticsBlock(line, list, everyone);
         const at = blocks.findIndex((b) => b.line > line);
         const insertAt = at === -1 ? blocks.length : at;
         blocks.splice(insertAt, 0, block);
-        this.activeAt.splice(insertAt, 0, this.activeAt[insertAt] ?? [...this.active.keys()].map((n) => this.id(n)));
+        this.activeAt.splice(insertAt, 0, this.activeAt[insertAt] ?? [...this.active.keys()]);
       }
     }
     return blocks;
   }
 
+  /**
+   * Blocks `first`…`last` of a layout made by `blocks()`, drawn: each made again from
+   * its statement (or diagnostics) with the activation bars that were open before it.
+   */
+  draw(laidOut: readonly Block[], first: number, last: number): Block[] {
+    this.drawing = true;
+    const drawn: Block[] = [];
+    for (let i = first; i <= last; i++) {
+      const source = laidOut[i].source;
+      if (source && 'statementIndex' in source) {
+        this.active = new Map((this.activeAt[i] ?? []).map((name) => [name, i]));
+        drawn.push(this.statementBlock(this.scenario.statements[source.statementIndex], source.statementIndex)!);
+      } else if (source) {
+        drawn.push(this.diagnosticsBlock(laidOut[i].line, source.diagnostics, source.over));
+      }
+    }
+    return drawn;
+  }
+
   /** The participants (ids) whose activation is open just before block `index`. */
-  activeBefore(_blocks: readonly Block[], index: number): string[] {
-    return this.activeAt[index] ?? [];
+  activeBefore(index: number): string[] {
+    return (this.activeAt[index] ?? []).map((name) => this.id(name));
+  }
+
+  private diagnosticsBlock(line: number, diagnostics: readonly Diagnostic[], over: string): Block {
+    const block: Block = { line, lines: [], messages: [], notes: [], source: { diagnostics, over } };
+    this.markDiagnostics(block, diagnostics, over);
+    return block;
+  }
+
+  /** `text()` while drawing; an empty placeholder line while only laying out. */
+  private text(text: () => string): string {
+    return this.drawing ? text() : '';
   }
 
   private ownsBlock(line: number, blocks: readonly Block[]): boolean {
@@ -214,7 +254,7 @@ class Context {
 
   private statementBlock(statement: Statement, index: number): Block | undefined {
     const line = statement.span.startLine;
-    const block: Block = { line, lines: [], messages: [], notes: [] };
+    const block: Block = { line, lines: [], messages: [], notes: [], source: { statementIndex: index } };
     const step = this.stepsByStatement.get(index);
     switch (statement.kind) {
       case 'title':
@@ -223,7 +263,7 @@ class Context {
         break;
       case 'call': {
         const id = this.id(statement.participant);
-        block.lines.push(`Note over ${id}: ${escapeText(callLabel(statement))}`);
+        block.lines.push(this.text(() => `Note over ${id}: ${escapeText(callLabel(statement))}`));
         block.notes.push({ line, kind: 'call' });
         break;
       }
@@ -237,7 +277,7 @@ class Context {
         const ids = statement.participants.map((p) => this.id(p));
         if (ids.length === 0) break;
         const where = statement.placement === 'over' ? `over ${ids.slice(0, 2).join(',')}` : `${statement.placement} of ${ids[0]}`;
-        block.lines.push(`Note ${where}: ${escapeWrapped(statement.text)}`);
+        block.lines.push(this.text(() => `Note ${where}: ${escapeWrapped(statement.text)}`));
         block.notes.push({ line, kind: 'note' });
         break;
       }
@@ -251,23 +291,25 @@ class Context {
   private segment(statement: SegmentStatement, step: Step | undefined, block: Block): void {
     const from = this.id(statement.from);
     const to = this.id(statement.to);
-    const label = escapeText(segmentLabel(statement, step?.segment), 160);
+    const label = this.text(() => escapeText(segmentLabel(statement, step?.segment), 160));
     switch (statement.arrow) {
       case '->':
-        block.lines.push(`${from}->>${to}: ${label}`);
+        block.lines.push(this.text(() => `${from}->>${to}: ${label}`));
         block.messages.push({ line: block.line });
         break;
       case '-x':
-        block.lines.push(`${from}-x${to}: ${label} (lost)`);
+        block.lines.push(this.text(() => `${from}-x${to}: ${label} (lost)`));
         block.messages.push({ line: block.line });
         break;
       case '-->':
-        block.lines.push(`${from}-->>${to}: old duplicate ${label}`);
+        block.lines.push(this.text(() => `${from}-->>${to}: old duplicate ${label}`));
         block.messages.push({ line: block.line });
         break;
       case '~>': {
-        const tag = statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '';
-        block.lines.push(`Note ${this.side(statement.from)} ${from}: sent${tag}, in flight: ${label}`);
+        block.lines.push(this.text(() => {
+          const tag = statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '';
+          return `Note ${this.side(statement.from)} ${from}: sent${tag}, in flight: ${label}`;
+        }));
         block.notes.push({ line: block.line, kind: 'in-flight' });
         break;
       }
@@ -277,21 +319,27 @@ class Context {
   private delivery(tag: string, step: Step | undefined, block: Block): void {
     if (!step?.from || !step.to || !step.segment) return; // an unknown tag: the diagnostic says so
     const sentOn = step.sentOnLine ?? block.line;
-    const sent = this.scenario.statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.span.startLine === sentOn);
-    const label = sent ? segmentLabel(sent, step.segment) : '';
-    block.lines.push(`${this.id(step.from)}--)${this.id(step.to)}: ${escapeText(tag, 40)} delivered late: ${escapeText(label, 160)}`);
+    const from = this.id(step.from);
+    const to = this.id(step.to);
+    block.lines.push(this.text(() => {
+      const sent = this.scenario.statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.span.startLine === sentOn);
+      const label = sent ? segmentLabel(sent, step.segment) : '';
+      return `${from}--)${to}: ${escapeText(tag, 40)} delivered late: ${escapeText(label, 160)}`;
+    }));
     block.messages.push({ line: sentOn, deliveredOn: block.line });
   }
 
   /** State changes, socket effects and activation bars of one event line. */
   private stepEffects(statement: Statement, step: Step, block: Block): void {
     for (const t of step.transitions) {
-      block.lines.push(`Note ${this.side(t.participant)} ${this.id(t.participant)}: ${this.state(t.after)}`);
+      const id = this.id(t.participant);
+      block.lines.push(this.text(() => `Note ${this.side(t.participant)} ${id}: ${this.state(t.after)}`));
       block.notes.push({ line: block.line, kind: 'state' });
     }
     for (const e of step.effects) {
       if (/blocks/.test(e.text)) continue; // shown by the activation bar
-      block.lines.push(`Note over ${this.id(e.participant)}: ${escapeText(e.text, 120)}`);
+      const id = this.id(e.participant);
+      block.lines.push(this.text(() => `Note over ${id}: ${escapeText(e.text, 120)}`));
       block.notes.push({ line: block.line, kind: 'effect' });
     }
     // Activation bars: `connect` and a blocking `accept` open one, their return (or the end of the connection) closes it.
@@ -321,7 +369,7 @@ class Context {
     const inner = [...block.lines];
     for (const d of diagnostics) {
       const mark = d.severity === 'error' ? 'Error' : 'Warning';
-      inner.push(`Note over ${over}: ${mark} ${escapeText(d.code, 40)} - ${escapeWrapped(d.message, 56, 300)}`);
+      inner.push(this.text(() => `Note over ${over}: ${mark} ${escapeText(d.code, 40)} - ${escapeWrapped(d.message, 56, 300)}`));
       block.notes.push({ line: d.span.startLine, kind: 'diagnostic' });
     }
     // An activation must not open inside a rect and close outside it: keep those lines outside.
