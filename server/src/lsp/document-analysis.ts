@@ -132,16 +132,54 @@ export function buildAnalysis(
   // The same order as analyzeTree: by position, syntax and reading problems before the engine's.
   const diagnostics = [...readDiagnostics, ...engine.diagnostics]
     .sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
-  const analysis: Analysis = { ...engine, diagnostics };
-  const stepByLine = new Map<number, Step>();
-  const stepIndex = new Map<Step, number>();
-  analysis.steps.forEach((step, i) => {
-    stepByLine.set(step.line, step);
-    stepIndex.set(step, i);
-  });
-  const statementByLine = new Map<number, Statement>();
-  for (const statement of scenario.statements) statementByLine.set(statement.span.startLine, statement);
-  return { text, lines, scenario, analysis, stepByLine, stepIndex, statementByLine, blockComments };
+  return new IndexedAnalysis(text, lines, scenario, { ...engine, diagnostics }, blockComments);
+}
+
+/**
+ * The indexes by line are built when a feature first asks (hover, code actions, the
+ * formatter): diagnostics and the preview, which follow every edit, never do, and on
+ * 10,000 lines building them took as long as reading the edited line.
+ */
+class IndexedAnalysis implements DocumentAnalysis {
+  private steps?: { byLine: Map<number, Step>; index: Map<Step, number> };
+  private statements?: Map<number, Statement>;
+
+  constructor(
+    readonly text: string,
+    readonly lines: readonly string[],
+    readonly scenario: Scenario,
+    readonly analysis: Analysis,
+    readonly blockComments: ReadonlyArray<readonly [number, number]>,
+  ) {}
+
+  get stepByLine(): ReadonlyMap<number, Step> {
+    return this.stepMaps().byLine;
+  }
+
+  get stepIndex(): ReadonlyMap<Step, number> {
+    return this.stepMaps().index;
+  }
+
+  get statementByLine(): ReadonlyMap<number, Statement> {
+    if (!this.statements) {
+      this.statements = new Map();
+      for (const statement of this.scenario.statements) this.statements.set(statement.span.startLine, statement);
+    }
+    return this.statements;
+  }
+
+  private stepMaps(): { byLine: Map<number, Step>; index: Map<Step, number> } {
+    if (!this.steps) {
+      const byLine = new Map<number, Step>();
+      const index = new Map<Step, number>();
+      this.analysis.steps.forEach((step, i) => {
+        byLine.set(step.line, step);
+        index.set(step, i);
+      });
+      this.steps = { byLine, index };
+    }
+    return this.steps;
+  }
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
