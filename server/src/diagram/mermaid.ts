@@ -209,13 +209,14 @@ class Context {
    * bars open before that block. One merge of the two lists by line: inserting each
    * block where it goes was quadratic (0.4 s for 4,000 unreadable lines).
    */
-  private withDiagnosticBlocks(blocks: readonly Block[], everyone: string): Block[] {
+  private withDiagnosticBlocks(blocks: Block[], everyone: string): Block[] {
+    if (this.diagnosticsByLine.size === 0) return blocks;
     const owned = new Set(blocks.map((b) => b.line));
     const extra = [...this.diagnosticsByLine]
       .filter(([line]) => !owned.has(line))
       .map(([line, list]) => this.diagnosticsBlock(line, list, everyone))
       .sort((a, b) => a.line - b.line);
-    if (extra.length === 0) return [...blocks];
+    if (extra.length === 0) return blocks;
     const merged: Block[] = [];
     const activeAt: string[][] = [];
     let next = 0;
