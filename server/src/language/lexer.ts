@@ -1,5 +1,7 @@
 /**
- * The lexer, with one change to Langium's: the object literal each token is made from.
+ * The lexer, with two changes to Langium's: a line with too many tokens to parse in
+ * time is left out of the parse and reported instead (line-limits.ts); and the object
+ * literal each token is made from.
  *
  * Why: chevrotain creates its end-of-file and error-recovery tokens with NaN
  * positions, from a literal with the same keys in the same order as its lexed tokens,
@@ -14,7 +16,8 @@
  * are chevrotain's own.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { DefaultLexer, type LangiumCoreServices } from 'langium';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { withoutOverlongLines } from './line-limits.js';
 
 /** chevrotain's Lexer.createFullToken, to the letter, with the keys in another order. */
 export function createLexedToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, startLine: number, startColumn: number, imageLength: number): IToken {
@@ -47,4 +50,13 @@ export class TcpflowLexer extends DefaultLexer {
       lexer.createTokenInstance = createLexedToken;
     }
   }
+
+  /** Langium's tokens, without those of a line too long to parse in time (line-limits.ts). */
+  override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+    return withoutOverlongLines(super.tokenize(text, options), isLineEnd);
+  }
+}
+
+function isLineEnd(token: IToken): boolean {
+  return token.tokenType.name === 'NL';
 }
