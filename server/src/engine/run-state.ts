@@ -56,7 +56,8 @@ export function newRunState(): RunState {
 
 /** A copy that shares nothing mutable with `state`. */
 export function copyRunState(state: RunState): RunState {
-  const tags = state.tags.map((t) => ({ ...t }));
+  // A delivered segment is never changed again (it has left `inFlight`): shared, not copied.
+  const tags = state.tags.map((t) => (t.deliveredOnLine === undefined ? { ...t } : t));
   const byTag = new Map(tags.map((t) => [t.tag, t]));
   const inFlight = new Map<string, InFlight>();
   // Tags are unique (a second `as` of the same tag is refused), so each in-flight entry is one of `tags`.
