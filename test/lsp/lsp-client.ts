@@ -35,6 +35,8 @@ export interface ClientOptions {
   /** What the client answers to `workspace/configuration` for section `tcpflow` (undefined: no such capability). */
   configuration?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Options for the server's Node, e.g. `--cpu-prof` to profile it (Node 20 refuses that one in NODE_OPTIONS). */
+  nodeArgs?: readonly string[];
 }
 
 export class LspClient {
@@ -50,7 +52,7 @@ export class LspClient {
 
   constructor(serverPath: string, options: ClientOptions = {}) {
     this.configuration = options.configuration;
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
