@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('injection corpus in the preview (Chromium)', () =
     expect(seen.badAttributes).toEqual([]);
     expect(seen.pwned).toBeUndefined();
     expect(seen.arrows).toBe(message.messages.length);
-    expect(seen.bodyChildren).toEqual(['toolbar', 'banner', 'problem', 'viewport', 'script']);
+    expect(seen.bodyChildren).toEqual(['toolbar', 'banner', 'problem', 'viewport']);
     // The payload is shown as text (its start, as titles and labels are cut when very long).
     const start = visible(payload).slice(0, 40);
     expect(visible(seen.text)).toContain(start);

@@ -21,7 +21,7 @@ describe('buildPreviewHtml', () => {
       + 'img-src https://file+.vscode-resource.vscode-cdn.net; font-src https://file+.vscode-resource.vscode-cdn.net');
     const html = buildPreviewHtml(input);
     expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toContain(`<script nonce="${input.nonce}" src="${input.scriptUri}"></script>`);
+    expect(html).toContain(`<script defer nonce="${input.nonce}" src="${input.scriptUri}"></script>`);
     expect(html).toContain('<meta charset="UTF-8">');
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });

@@ -7,6 +7,10 @@
  * which Mermaid writes into every SVG it draws (a `<style>` element and `style`
  * attributes; with a nonce-only style policy the diagram loses its layout). Inline
  * styles cannot run script, and no user text reaches a style.
+ *
+ * Order: the script comes first in the head (deferred, so it runs once the body is
+ * parsed), before the module preloads, so its request is not queued behind theirs: it
+ * starts the preview, which starts Mermaid, while the preloads still arrive.
  */
 
 export interface PreviewHtmlInput {
@@ -49,6 +53,7 @@ export function buildPreviewHtml(input: PreviewHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(input.styleUri)}">
+<script defer nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
 ${(input.preloadUris ?? []).map((uri) => `<link rel="modulepreload" nonce="${attr(input.nonce)}" href="${attr(uri)}">\n`).join('')}<title>TCP Flow preview</title>
 </head>
 <body>
@@ -61,7 +66,6 @@ ${(input.preloadUris ?? []).map((uri) => `<link rel="modulepreload" nonce="${att
 <div id="banner" role="status" hidden></div>
 <div id="problem" role="alert" hidden></div>
 <div id="viewport" tabindex="0"><div id="canvas"></div></div>
-<script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
 </body>
 </html>
 `;
