@@ -8,8 +8,9 @@
  * event handler or link attribute appears, the diagram still draws, and the payload
  * shows as text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, renderMessageFor, startPreviewSession, type PreviewPage, type PreviewSession } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, renderMessageFor, type PreviewPage } from './harness.js';
+import { usePreviewSession } from './bundle-session.js';
 import { INJECTION_PAYLOADS, scenarioWith } from './injection-corpus.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 
@@ -22,17 +23,8 @@ function visible(text: string): string {
 }
 
 describe.skipIf(!hasChromium)('injection corpus in the preview (Chromium)', () => {
-  let session: PreviewSession | undefined;
   let preview: PreviewPage;
-
-  beforeAll(async () => {
-    session = await startPreviewSession();
-    preview = session.preview;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  usePreviewSession((session) => { preview = session.preview; });
 
   it('has at least 30 payloads', () => {
     expect(INJECTION_PAYLOADS.length).toBeGreaterThanOrEqual(30);

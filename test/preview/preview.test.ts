@@ -4,27 +4,19 @@
  * The preview webview in real headless Chromium: the page the panel builds, the real
  * bundle with Mermaid, messages posted as the extension posts them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { hasChromium, nextVersion, renderMessageFor, startPreviewSession, type PreviewPage, type PreviewSession } from './harness.js';
+import { hasChromium, nextVersion, renderMessageFor, type PreviewPage } from './harness.js';
+import { usePreviewSession } from './bundle-session.js';
 import { largeScenario } from './large.js';
 
 const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 const SIMULTANEOUS = readFileSync('examples/simultaneous-open.tcpflow', 'utf8');
 
 describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
-  let session: PreviewSession | undefined;
   let preview: PreviewPage;
-
-  beforeAll(async () => {
-    session = await startPreviewSession();
-    preview = session.preview;
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  usePreviewSession((session) => { preview = session.preview; });
 
   it('draws one arrow per segment line and one note per state change', async () => {
     const message = renderMessageFor(HANDSHAKE);
