@@ -2,9 +2,9 @@
  * ```tcpflow blocks in Markdown: `tcpflow md` (check, --write twice = no-op) and the
  * markdown-it plugin of VS Code's Markdown preview.
  */
-import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
 import { findTcpflowBlocks, withImageLinks } from '../../server/src/export/markdown-blocks.js';
@@ -71,6 +71,54 @@ describe('finding blocks', () => {
   });
 });
 
+describe('blocks in list items', () => {
+  const STEPS = [
+    '# Steps',
+    '',
+    '1. Open the connection:',
+    '',
+    '   ```tcpflow',
+    '   server: listen',
+    '   client -> server : SYN seq=J',
+    '   ```',
+    '2. Then a nested list:',
+    '   - with a fence on the marker line:',
+    '     - ```tcpflow',
+    '       a -> b : SYN seq=1',
+    '       ```',
+    '3. The end.',
+    '',
+    'A paragraph after the list.',
+    '',
+    '    ```tcpflow',
+    '    indented four spaces at the top level: an indented code block, not a fence',
+    '    ```',
+    '',
+  ].join('\n');
+
+  it('finds fences inside list items, nested ones and on the marker line, and strips the item indentation', () => {
+    const blocks = findTcpflowBlocks(STEPS);
+    expect(blocks.map((b) => [b.openLine, b.closeLine, b.containerColumn])).toEqual([[4, 7, 3], [10, 12, 7]]);
+    expect(blocks[0].text).toBe('server: listen\nclient -> server : SYN seq=J\n');
+    expect(blocks[0].removedColumns).toEqual([3, 3]);
+    expect(blocks[1].text).toBe('a -> b : SYN seq=1\n');
+  });
+
+  it('puts each image inside its list item, so the list goes on, and does it once', () => {
+    const md = new MarkdownIt();
+    const links = findTcpflowBlocks(STEPS).map((block) => ({ block, file: `steps.tcpflow-${block.index}.svg`, alt: `Step ${block.index}` }));
+    const once = withImageLinks(STEPS, links);
+    const html = md.render(once);
+    // Still one ordered list of three items, each image inside the item of its block.
+    expect(html.match(/<ol>/g)).toHaveLength(1);
+    expect(html.match(/<li>/g)?.length).toBe(5); // 3 steps + the nested "with a fence" item + the item holding the fence
+    const firstItem = html.slice(html.indexOf('<li>'), html.indexOf('</li>'));
+    expect(firstItem).toContain('<img src="steps.tcpflow-1.svg" alt="Step 1">');
+    expect(html).toMatch(/<li>[^]*<img src="steps.tcpflow-2.svg" alt="Step 2">[^]*<\/li>[^]*The end/);
+    expect(withImageLinks(once, findTcpflowBlocks(once).map((block) => ({ block, file: `steps.tcpflow-${block.index}.svg`, alt: `Step ${block.index}` })))).toBe(once);
+  });
+});
+
 describe('tcpflow md', () => {
   it('reports diagnostics at their line and column in the Markdown file, exit 1', async () => {
     const dir = scratch();
@@ -134,8 +182,9 @@ describe('tcpflow md', () => {
 });
 
 describe('markdown-it plugin (VS Code Markdown preview)', () => {
-  const MarkdownIt = createRequire(import.meta.url)('markdown-it') as new () => MarkdownItLike & { render(src: string): string };
-  const md = extendMarkdownIt(new MarkdownIt());
+  /** markdown-it as the plugin sees it: an instance of the shape it extends. */
+  const markdownIt = (options: { html?: boolean } = {}) => extendMarkdownIt(new MarkdownIt(options) as unknown as MarkdownItLike & { render(src: string): string });
+  const md = markdownIt();
 
   it('turns a tcpflow block into escaped Mermaid source for the preview script, and leaves other fences alone', () => {
     const html = md.render(GUIDE);
@@ -156,7 +205,7 @@ describe('markdown-it plugin (VS Code Markdown preview)', () => {
   });
 
   it.each([false, true])('hides the image link that tcpflow md --write keeps under a block (html: %s)', (html) => {
-    const instance = extendMarkdownIt(new (MarkdownIt as unknown as new (o: object) => MarkdownItLike & { render(src: string): string })({ html }));
+    const instance = markdownIt({ html });
     const blocks = findTcpflowBlocks(GUIDE);
     const linked = withImageLinks(GUIDE, blocks.map((block) => ({ block, file: `g.tcpflow-${block.index}.svg`, alt: 'x [1]' })));
     const out = instance.render(linked);
@@ -164,5 +213,16 @@ describe('markdown-it plugin (VS Code Markdown preview)', () => {
     expect(out).not.toContain('tcpflow-md');
     expect(out).toContain('<p>Text right under the block.</p>');
     expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(2);
+  });
+
+  it.each([false, true])('hides it under a block in a list item too (html: %s)', (html) => {
+    const STEP = ['1. The handshake:', '', '   ```tcpflow', '   a -> b : SYN seq=1', '   ```', '2. Next.', ''].join('\n');
+    const linked = withImageLinks(STEP, findTcpflowBlocks(STEP).map((block) => ({ block, file: 's.tcpflow-1.svg', alt: 'x' })));
+    expect(linked).toContain('   ![x](s.tcpflow-1.svg)');
+    const out = markdownIt({ html }).render(linked);
+    expect(out).not.toContain('s.tcpflow-');
+    expect(out).not.toContain('tcpflow-md');
+    expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(1);
+    expect(out.match(/<li>/g)).toHaveLength(2);
   });
 });
