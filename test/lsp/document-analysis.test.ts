@@ -79,6 +79,17 @@ describe('incremental reading agrees with analyzeText', () => {
     expect(analysis.steps.map((s) => s.line)).toEqual([0, 3]);
   });
 
+  it('skips a line of more than 10,000 tokens as the CLI does, also after an edit elsewhere', () => {
+    const text = `b: listen\na -> b : SYN seq=1\n${'! '.repeat(20_000)}\nb -> a : SYN ACK seq=9 ack=2\n`;
+    const r = reader();
+    const first = r.analyze('file:///long', text).analysis;
+    expect(first.diagnostics.map((d) => [d.span.startLine, d.code])).toEqual([[2, 'syntax']]);
+    expect(first.diagnostics[0].message).toContain('20,000 words and symbols');
+    expect(comparable(first)).toEqual(comparable(analyzeText(text).analysis));
+    const edited = text.replace('seq=9', 'seq=10').replace('a -> b : SYN seq=1', 'a -> b : SYN seq=1\nnote over a : hi');
+    expect(comparable(r.analyze('file:///long', edited).analysis)).toEqual(comparable(analyzeText(edited).analysis));
+  });
+
   // For the lead: analyzeText (the whole-text parse) drops the valid line 3 of SYNTAX_ERRORS,
   // and the `scenario` line after an unclosed `/*`: chevrotain's recovery after an
   // unreadable line consumes the next line too, without reporting it, even when that
