@@ -20,6 +20,7 @@ import {
   type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { anyDocument, ROOT } from './generators.js';
+import { ServerMessages } from '../support/server-messages.js';
 import { splitLines } from './invariants.js';
 
 /** Per-request time budget, milliseconds. */
@@ -46,8 +47,7 @@ export class FuzzServer {
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
   readonly stats: ServerStats = { requests: 0, edits: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
-  private readonly published = new Map<string, Diagnostic[][]>();
-  private readonly waiters: Array<() => void> = [];
+  private readonly messages: ServerMessages;
   private exited: string | undefined;
   private readonly probeDir = mkdtempSync(join(tmpdir(), 'tcpflow-heap-'));
   private uriCounter = 0;
@@ -62,15 +62,10 @@ export class FuzzServer {
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.process.on('exit', (code, signal) => {
       this.exited = `server exited (code ${code}, signal ${signal}); stderr:\n${this.stderr.join('').slice(-4000)}`;
-      for (const w of this.waiters.splice(0)) w();
+      this.messages.arrived();
     });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-      const list = this.published.get(p.uri) ?? [];
-      list.push(p.diagnostics);
-      this.published.set(p.uri, list);
-      for (const w of this.waiters.splice(0)) w();
-    });
+    this.messages = new ServerMessages(this.connection);
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
@@ -118,7 +113,7 @@ export class FuzzServer {
       timer = setTimeout(() => reject(new Error(`${method} took longer than ${budgetMs} ms: ${JSON.stringify(params).slice(0, 300)}`)), budgetMs);
     });
     const exit = new Promise<never>((_, reject) => {
-      const check = () => (this.exited ? reject(new Error(`${method}: ${this.exited}`)) : this.waiters.push(check));
+      const check = () => (this.exited ? reject(new Error(`${method}: ${this.exited}`)) : this.messages.onNext(check));
       check();
     });
     try {
@@ -149,12 +144,11 @@ export class FuzzServer {
   }
 
   lastPublished(uri: string): Diagnostic[] | undefined {
-    const list = this.published.get(uri);
-    return list?.[list.length - 1];
+    return this.messages.last(uri);
   }
 
   publishedCount(uri: string): number {
-    return this.published.get(uri)?.length ?? 0;
+    return this.messages.count(uri);
   }
 
   /** Resolves once `predicate` holds (checked on every message from the server), or fails after `timeoutMs`. */
@@ -167,10 +161,7 @@ export class FuzzServer {
       if (Date.now() - started > timeoutMs) {
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}\nserver stderr (last 2,000 characters): ${this.stderr.join('').slice(-2000)}`);
       }
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 50).unref();
-      });
+      await this.messages.next(50);
     }
   }
 

@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { withBundleLock } from '../support/bundle-lock.js';
+import { ServerMessages } from '../support/server-messages.js';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type InitializeResult, type ProtocolConnection, type TextEdit,
@@ -43,8 +44,7 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
-  private readonly published = new Map<string, Diagnostic[][]>();
-  private readonly waiters: Array<() => void> = [];
+  private readonly messages: ServerMessages;
   private versions = new Map<string, number>();
   configuration: Record<string, unknown> | undefined;
   initializeResult!: InitializeResult;
@@ -55,18 +55,13 @@ export class LspClient {
     this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-      const list = this.published.get(p.uri) ?? [];
-      list.push(p.diagnostics);
-      this.published.set(p.uri, list);
-      for (const w of this.waiters.splice(0)) w();
-    });
+    this.messages = new ServerMessages(this.connection);
     this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
       p.items.map((i) => (i.section === 'tcpflow' ? this.configuration ?? null : null)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => {
       this.refreshRequests++;
-      for (const w of this.waiters.splice(0)) w();
+      this.messages.arrived();
       return null;
     });
     this.connection.onNotification('window/logMessage', () => {});
@@ -95,23 +90,17 @@ export class LspClient {
       const value = predicate();
       if (value) return value;
       if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; stderr: ${this.stderr.join('')}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200).unref();
-      });
+      await this.messages.next(200);
     }
   }
 
   publishedCount(uri: string): number {
-    return this.published.get(uri)?.length ?? 0;
+    return this.messages.count(uri);
   }
 
   /** The first diagnostics published for `uri` after the `afterCount`-th. */
   async diagnostics(uri: string, afterCount = 0): Promise<Diagnostic[]> {
-    return this.until(() => {
-      const list = this.published.get(uri);
-      return list && list.length > afterCount ? list[afterCount] : undefined;
-    }, `diagnostics for ${uri}`);
+    return this.until(() => this.messages.at(uri, afterCount), `diagnostics for ${uri}`);
   }
 
   /** Opens a document and returns its diagnostics. */
