@@ -51,34 +51,24 @@ export function withoutOverlongLines(result: LexerResult, isLineEnd: (token: ITo
 /** Tokens come in text order, so each line's tokens are one run. */
 function findOverlongLines(tokens: readonly IToken[], isLineEnd: (token: IToken) => boolean, max: number): OverlongLine[] {
   const found: OverlongLine[] = [];
-  let runStart = -1;
-  let runLine = -1;
+  let first: IToken | undefined; // of the current line's run
+  let last: IToken | undefined;
   let count = 0;
-  const close = (end: number) => {
-    if (count > max) {
-      const first = tokens[runStart];
-      found.push({ line: runLine, tokens: count, startOffset: first.startOffset, startColumn: first.startColumn ?? 1, endOffset: tokens[end].endOffset ?? first.startOffset });
+  const close = () => {
+    if (first && last && count > max) {
+      found.push({ line: first.startLine ?? 0, tokens: count, startOffset: first.startOffset, startColumn: first.startColumn ?? 1, endOffset: last.endOffset ?? first.startOffset });
     }
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
+  for (const token of tokens) {
     if (isLineEnd(token)) continue;
-    const line = token.startLine ?? 0;
-    if (line !== runLine) {
-      if (runStart >= 0) close(lastOfRun(tokens, i, isLineEnd));
-      runStart = i;
-      runLine = line;
+    if (token.startLine !== first?.startLine) {
+      close();
+      first = token;
       count = 0;
     }
+    last = token;
     count++;
   }
-  if (runStart >= 0) close(lastOfRun(tokens, tokens.length, isLineEnd));
+  close();
   return found;
-}
-
-/** The last token before `next` that is not an end of line. */
-function lastOfRun(tokens: readonly IToken[], next: number, isLineEnd: (token: IToken) => boolean): number {
-  let i = next - 1;
-  while (i > 0 && isLineEnd(tokens[i])) i--;
-  return i;
 }
