@@ -98,6 +98,11 @@ export class LspClient {
     return this.messages.count(uri);
   }
 
+  /** The diagnostics last published for `uri`, if any. */
+  lastPublished(uri: string): Diagnostic[] | undefined {
+    return this.messages.last(uri);
+  }
+
   /** The first diagnostics published for `uri` after the `afterCount`-th. */
   async diagnostics(uri: string, afterCount = 0): Promise<Diagnostic[]> {
     return this.until(() => this.messages.at(uri, afterCount), `diagnostics for ${uri}`);

@@ -13,6 +13,7 @@ import { TcpflowCoreModule } from '../language/tcpflow-module.js';
 import { DocumentAnalyses, TcpflowDocumentFactory } from './analyses.js';
 import { TcpflowCodeActionProvider } from './code-actions.js';
 import { TcpflowCompletionProvider } from './completion.js';
+import { TcpflowDocumentBuilder } from './document-builder.js';
 import { IncrementalReader } from './document-analysis.js';
 import { TcpflowFormatter } from './formatter.js';
 import { TcpflowHoverProvider } from './hover.js';
@@ -64,6 +65,8 @@ const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumShared
   workspace: {
     // Reading a document is the chunked read + one engine run of DocumentAnalyses.
     LangiumDocumentFactory: (shared) => new TcpflowDocumentFactory(shared, (uri) => (shared.ServiceRegistry.getServices(uri) as TcpflowServices).tcpflow.Analyses),
+    // A validated document's diagnostics are published even if the build is cancelled right after.
+    DocumentBuilder: (shared) => new TcpflowDocumentBuilder(shared),
   },
 };
 
