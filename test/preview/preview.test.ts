@@ -47,6 +47,20 @@ describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
     expect(dashed).toBe(scenario.statements.filter((s) => s.kind === 'segment').length);
   });
 
+  it('draws an in-flight segment never delivered where it leaves, dashed and ending in a cross', async () => {
+    const text = 'participant a\nparticipant b starts LISTEN\na ~> b : SYN seq=100 as syn\nnote over a : waiting\n';
+    const rendered = await preview.render(renderMessageFor(text));
+    expect(rendered.ok).toBe(true);
+    const drawn = await preview.page.evaluate(() => ({
+      lines: Array.from(document.querySelectorAll('#canvas svg text.messageText')).map((t) => Number(t.getAttribute('data-line'))),
+      arrows: Array.from(document.querySelectorAll('#canvas svg .messageLine1')).map((l) => l.getAttribute('marker-end') ?? ''),
+    }));
+    expect(drawn.lines).toEqual([2]);
+    expect(drawn.arrows).toHaveLength(1);
+    expect(drawn.arrows[0]).toMatch(/crosshead/);
+    expect(preview.problems).toEqual([]);
+  });
+
   it('posts the line of a clicked arrow, and of a clicked note', async () => {
     const message = renderMessageFor(HANDSHAKE);
     await preview.render(message);

@@ -7,7 +7,8 @@
  * - segment `->`: a solid arrow `A->>B`; `-x`: a solid arrow ending in a cross `A-xB`;
  *   `-->`: a dashed arrow `A-->>B` labelled "old duplicate";
  *   `~>`: a note over the sender where it leaves, and a dashed open arrow `A--)B` at its
- *   `deliver` line, labelled with the tag.
+ *   `deliver` line, labelled with the tag; one never delivered, a dashed arrow ending in
+ *   a cross `A--xB` where it leaves, labelled "never delivered".
  * - call / timeout: a note over the participant (`listen()`); `connect` and a blocking
  *   `accept` open an activation bar that ends where the call returns.
  * - every state change: a note beside its participant with the new state.
@@ -127,6 +128,8 @@ class Context {
   private active = new Map<string, number>();
   /** For each block index, the participants (names) active just before it (for windows). */
   private activeAt: string[][] = [];
+  /** Lines of `~>` segments that a `deliver` line delivers. */
+  private readonly deliveredSends = new Set<number>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -137,6 +140,7 @@ class Context {
   ) {
     for (const p of analysis.participants) this.id(p.name);
     for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
+    for (const t of analysis.tags) if (t.deliveredOnLine !== undefined) this.deliveredSends.add(t.sentOnLine);
     for (const d of analysis.diagnostics) {
       if (d.severity === 'info' || d.code === 'syntax') continue;
       const list = this.diagnosticsByLine.get(d.span.startLine) ?? [];
@@ -326,11 +330,16 @@ class Context {
         block.messages.push({ line: block.line });
         break;
       case '~>': {
-        block.lines.push(this.text(() => {
-          const tag = statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '';
-          return `Note ${this.side(statement.from)} ${from}: sent${tag}, in flight: ${label}`;
-        }));
-        block.notes.push({ line: block.line, kind: 'in-flight' });
+        const tag = () => (statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '');
+        if (this.deliveredSends.has(block.line)) {
+          // Its arrow is drawn where it arrives (delivery); here, where it leaves.
+          block.lines.push(this.text(() => `Note ${this.side(statement.from)} ${from}: sent${tag()}, in flight: ${label}`));
+          block.notes.push({ line: block.line, kind: 'in-flight' });
+        } else {
+          // Never delivered (or not in flight at all, for an error): it arrives nowhere.
+          block.lines.push(this.text(() => `${from}--x${to}: ${label}${tag()}, never delivered`));
+          block.messages.push({ line: block.line });
+        }
         break;
       }
     }
