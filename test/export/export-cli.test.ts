@@ -87,6 +87,13 @@ describe('text formats (no browser)', () => {
     expect(refused.stderr).toMatch(/^bad\.tcpflow:\d+:\d+: error [a-z-]+: /m);
     expect(refused.stderr).toContain('add --allow-errors');
     expect(existsSync(join(dir, 'bad.mmd'))).toBe(false);
+    // With -o too: the refusal is the only complaint (not "-o names one output file, but 0 scenarios were given").
+    const named = await runCliProcess(['export', 'bad.tcpflow', '--format', 'svg', '-o', 'bad.svg'], dir);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('add --allow-errors');
+    expect(named.stderr).toContain('nothing exported');
+    expect(named.stderr).not.toContain('scenarios were given');
+    expect(existsSync(join(dir, 'bad.svg'))).toBe(false);
     const allowed = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--allow-errors'], dir);
     expect(allowed.code).toBe(0);
     expect(read(join(dir, 'bad.mmd'))).toMatch(/Error [a-z-]+ - /);

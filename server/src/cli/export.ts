@@ -122,6 +122,13 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     ready.push({ file, diagram });
   }
 
+  // Nothing left to export: say so, rather than judge output paths for no scenario
+  // (`-o` would complain that "0 scenarios were given").
+  if (ready.length === 0) {
+    io.err('tcpflow: nothing exported\n');
+    return exit;
+  }
+
   // 2. Decide every output path; one refusal and nothing is written.
   const plan = planOutputs({
     inputs: ready.map((r) => r.file), extension: FORMAT_EXTENSION[options.format],
