@@ -134,7 +134,7 @@ describe('what the diagram shows', () => {
       a -> b : SYN seq=100
       b -> a : SYN ACK seq=300 ack=100
     `));
-    expect(d.text).toMatch(/rect rgba\(255, 0, 0, 0\.15\)\nb->>a: SYN,ACK seq=300 ack=100\n[^]*Note over a,b: Error bad-ack - [^\n]*\nend\n/);
+    expect(d.text).toMatch(/rect rgba\(255, 0, 0, 0\.15\)\nb->>a: SYN,ACK seq=300 ack=100\n[^]*Note over a,b: wrap:Error bad-ack - [^\n]*\nend\n/);
     expect(d.notes.some((n) => n.kind === 'diagnostic' && n.line === 3)).toBe(true);
   });
 
@@ -144,7 +144,21 @@ describe('what the diagram shows', () => {
       participant b
       note over a, b : RST; then #59; <b>100%</b> end
     `));
-    expect(d.text).toContain('Note over a,b: RST#59; then #35;59#59; #60;b#62;100#37;#60;/b#62; end');
+    // Over two participants, Mermaid wraps the note (`wrap:`); a word longer than 24
+    // escaped characters is broken first, between entity codes, never inside one.
+    expect(d.text).toContain('Note over a,b: wrap:RST#59; then #35;59#59; #60;b#62;100#37;#60;/b #62; end');
+  });
+
+  it('wraps a note over one participant itself, and lets Mermaid wrap one over two', () => {
+    const long = 'a segment that is not acceptable is answered with an ACK and dropped';
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b
+      note over a : ${long}
+      note over a, b : ${long}
+    `));
+    expect(d.text).toContain('Note over a: a segment that is not acceptable is answered<br>with an ACK and dropped');
+    expect(d.text).toContain(`Note over a,b: wrap:${long}`);
   });
 
   it('gives participants named like Mermaid keywords an id of their own', () => {

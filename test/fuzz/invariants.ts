@@ -133,8 +133,12 @@ export function mermaidProblems(source: string): string[] {
       push(textProblem(m[2], true));
     } else if ((m = new RegExp(`^Note (over (${ID})(?:,(${ID}))?|left of (${ID})|right of (${ID})): (.*)$`).exec(line))) {
       for (const id of [m[2], m[3], m[4], m[5]]) if (id) push(idProblem(id, 'note'));
-      push(textProblem(m[6], false));
-    } else if ((m = new RegExp(`^(${ID})(->>|-x|-->>|--\\))(${ID}): (.*)$`).exec(line))) {
+      // A note over two participants is wrapped by Mermaid: the generator's own `wrap:`, then text with no `<br>`.
+      if (m[3] && !m[6].startsWith('wrap:')) push('a note over two participants without wrap:');
+      const text = m[3] ? m[6].slice('wrap:'.length) : m[6];
+      if (m[3] && text.includes('<br>')) push('<br> in a note Mermaid wraps (it would not wrap it)');
+      push(textProblem(text, false));
+    } else if ((m = new RegExp(`^(${ID})(->>|-x|-->>|--\\)|--x)(${ID}): (.*)$`).exec(line))) {
       push(idProblem(m[1], 'message'));
       push(idProblem(m[3], 'message'));
       push(textProblem(m[4], false));

@@ -13,6 +13,7 @@ import { largeScenario } from './large.js';
 
 const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 const SIMULTANEOUS = readFileSync('examples/simultaneous-open.tcpflow', 'utf8');
+const MISTAKES = readFileSync('examples/mistakes/common-mistakes.tcpflow', 'utf8');
 
 describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
   let preview: PreviewPage;
@@ -59,6 +60,20 @@ describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
     expect(drawn.arrows).toHaveLength(1);
     expect(drawn.arrows[0]).toMatch(/crosshead/);
     expect(preview.problems).toEqual([]);
+  });
+
+  it('keeps every note\'s text inside its box, error notes between close participants included', async () => {
+    const rendered = await preview.render(renderMessageFor(MISTAKES));
+    expect(rendered.ok).toBe(true);
+    const notes = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#canvas svg rect.note')).map((box) => ({
+      box: (box as SVGGraphicsElement).getBBox().width,
+      lines: Array.from(box.parentElement!.querySelectorAll('text.noteText'))
+        .map((t) => ({ text: t.textContent ?? '', width: (t as SVGGraphicsElement).getBBox().width })),
+    })));
+    const overflows = notes.flatMap((n) => n.lines.filter((l) => l.width > n.box).map((l) => `${l.width.toFixed(0)} px > ${n.box.toFixed(0)} px: ${l.text}`));
+    expect(overflows).toEqual([]);
+    // The example's errors are drawn, most between two participants that stand side by side.
+    expect(notes.filter((n) => n.lines[0]?.text.startsWith('Error ')).length).toBeGreaterThan(3);
   });
 
   it('posts the line of a clicked arrow, and of a clicked note', async () => {

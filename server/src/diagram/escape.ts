@@ -70,6 +70,47 @@ export function escapeWrapped(text: string, width = 48, maxLength = 400): string
   return lines.length === 0 ? escapeText('') : lines.map((l) => escapeText(l, maxLength)).join('<br>');
 }
 
+/**
+ * Words longer than this (in escaped characters) are broken before Mermaid wraps a
+ * note: Mermaid breaks an over-long word at any character, which could split an entity
+ * code and show it as garbage. ~24 characters fit any note over two participants.
+ */
+const LONG_WORD = 24;
+
+/**
+ * User text for a note over two participants. Mermaid makes such a note exactly as wide
+ * as the space between them, whatever its text: text wrapped here by a character count
+ * overflowed it whenever the participants were close. With `wrap:` in front (and no
+ * `<br>` in it), Mermaid wraps the text itself, measured, to the note's width. (A note
+ * over or beside one participant is sized to its text: escapeWrapped suits it.)
+ */
+export function escapeForMermaidWrap(text: string, maxLength = 400): string {
+  const flat = text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim();
+  const chars = Array.from(flat);
+  const limited = chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'].join('') : flat;
+  const words = limited.split(/ +/).flatMap((word) => breakByEscapedLength(word, LONG_WORD));
+  return `wrap:${escapeText(words.join(' '), Number.MAX_SAFE_INTEGER)}`;
+}
+
+/** The word in pieces whose escaped forms are at most `width` characters (a piece holds at least one character). */
+function breakByEscapedLength(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let length = 0;
+  for (const ch of word) {
+    const escaped = plain(ch, 'text') ? 1 : `#${ch.codePointAt(0)};`.length;
+    if (piece !== '' && length + escaped > width) {
+      pieces.push(piece);
+      piece = '';
+      length = 0;
+    }
+    piece += ch;
+    length += escaped;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
 function chunk(word: string, width: number): string[] {
   const chars = Array.from(word);
   if (chars.length <= width) return [word];

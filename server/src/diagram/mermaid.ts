@@ -22,7 +22,7 @@ import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, SegmentStatement, Statement } from '../engine/model.js';
 import { formatState, type StateNameStyle } from '../engine/states.js';
-import { escapeText, escapeWrapped, participantId } from './escape.js';
+import { escapeForMermaidWrap, escapeText, escapeWrapped, participantId } from './escape.js';
 import { callLabel, segmentLabel } from './labels.js';
 import { selectWindow, type DiagramWindow } from './window.js';
 
@@ -188,7 +188,7 @@ class Context {
   }
 
   infoBlock(text: string, over: string): Block {
-    return { line: -1, lines: [`Note over ${over}: ${escapeText(text, 300)}`], messages: [], notes: [{ line: -1, kind: 'info' }] };
+    return { line: -1, lines: [`Note over ${over}: ${this.noteText(over, text, 300)}`], messages: [], notes: [{ line: -1, kind: 'info' }] };
   }
 
   /** One block per statement that draws something, plus blocks for diagnostics on other lines. */
@@ -301,7 +301,7 @@ class Context {
         const ids = statement.participants.map((p) => this.id(p));
         if (ids.length === 0) break;
         const where = statement.placement === 'over' ? `over ${ids.slice(0, 2).join(',')}` : `${statement.placement} of ${ids[0]}`;
-        block.lines.push(this.text(() => `Note ${where}: ${escapeWrapped(statement.text)}`));
+        block.lines.push(this.text(() => `Note ${where}: ${statement.placement === 'over' ? this.noteText(ids.slice(0, 2).join(','), statement.text) : escapeWrapped(statement.text)}`));
         block.notes.push({ line, kind: 'note' });
         break;
       }
@@ -398,13 +398,22 @@ class Context {
     const inner = [...block.lines];
     for (const d of diagnostics) {
       const mark = d.severity === 'error' ? 'Error' : 'Warning';
-      inner.push(this.text(() => `Note over ${over}: ${mark} ${escapeText(d.code, 40)} - ${escapeWrapped(d.message, 56, 300)}`));
+      inner.push(this.text(() => `Note over ${over}: ${this.noteText(over, `${mark} ${d.code} - ${d.message}`, 360, 56)}`));
       block.notes.push({ line: d.span.startLine, kind: 'diagnostic' });
     }
     // An activation must not open inside a rect and close outside it: keep those lines outside.
     const bars = inner.filter((l) => /^(de)?activate /.test(l));
     const body = inner.filter((l) => !/^(de)?activate /.test(l));
     block.lines.splice(0, block.lines.length, `rect ${hasError ? ERROR_FILL : WARNING_FILL}`, ...body, 'end', ...bars);
+  }
+
+  /**
+   * The text of a note `over` one participant (`a`) or two (`a,b`): Mermaid sizes the
+   * first to its text, so it is wrapped here, and the second to the space between the
+   * two, so Mermaid wraps it to fit (escapeForMermaidWrap).
+   */
+  private noteText(over: string, text: string, maxLength = 400, width = 48): string {
+    return over.includes(',') ? escapeForMermaidWrap(text, maxLength) : escapeWrapped(text, width, maxLength);
   }
 
   private participantsOf(statement: Statement): string | undefined {
