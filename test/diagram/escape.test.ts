@@ -1,6 +1,6 @@
 /** Escaping user text for Mermaid: nothing but letters, digits, a few marks and `#NNN;` entities survive. */
 import { describe, expect, it } from 'vitest';
-import { escapeText, escapeWrapped, participantId } from '../../server/src/diagram/escape.js';
+import { escapeForMermaidWrap, escapeText, escapeWrapped, participantId } from '../../server/src/diagram/escape.js';
 import { INJECTION_PAYLOADS } from '../preview/injection-corpus.js';
 
 /** Every `#` starts an entity and every `;` ends one; nothing else Mermaid reads specially remains. */
@@ -16,6 +16,9 @@ describe('escapeText', () => {
     assertInert(escapeText(payload), 'text');
     assertInert(escapeText(payload, 60, 'alias'), 'alias');
     for (const line of escapeWrapped(payload).split('<br>')) assertInert(line, 'text');
+    const forWrap = escapeForMermaidWrap(payload);
+    expect(forWrap.startsWith('wrap:')).toBe(true);
+    assertInert(forWrap.slice('wrap:'.length), 'text');
   });
 
   it('round-trips: decoding the entities gives the text back', () => {
@@ -33,6 +36,19 @@ describe('escapeText', () => {
 
   it('cuts very long text', () => {
     expect(escapeText('x'.repeat(500), 10)).toBe(`${'x'.repeat(9)}#8230;`);
+  });
+
+  it('leaves a note over two participants for Mermaid to wrap, breaking long words between entity codes', () => {
+    expect(escapeForMermaidWrap('one two three')).toBe('wrap:one two three');
+    const broken = escapeForMermaidWrap(`${'<'.repeat(10)}${'x'.repeat(30)}`).slice('wrap:'.length);
+    // Ten `#60;` (40 characters) cannot stay one word: pieces of at most 24, each whole entities.
+    for (const word of broken.split(' ')) {
+      expect(word.length).toBeLessThanOrEqual(24);
+      expect(word.replace(/#\d+;/g, '')).toMatch(/^x*$/);
+    }
+    expect(broken.replace(/ /g, '')).toBe(`${'#60;'.repeat(10)}${'x'.repeat(30)}`);
+    // Decoded, it is the text again (with the breaks as spaces), and no <br> stops Mermaid wrapping it.
+    expect(escapeForMermaidWrap('a<br>b')).toBe('wrap:a#60;br#62;b');
   });
 
   it('wraps notes at word boundaries', () => {
