@@ -1,5 +1,6 @@
 /**
- * tcpflow parses with Langium's parser, changed in how, never in what: tokens built
+ * tcpflow parses with Langium's parser, changed in how, never in what (but for keywords
+ * used as names, which the reference lexer below re-types too): tokens built
  * from another literal (language/lexer.ts), containers linked by a faster walk
  * (language/parser.ts), spans computed without Langium's cached ranges
  * (language/spans.ts). Here the trees, tokens and errors are compared with those of
@@ -9,10 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem, inject, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import {
+  createDefaultCoreModule, createDefaultSharedCoreModule, DefaultLexer, EmptyFileSystem, inject, isCompositeCstNode, isLeafCstNode,
+  type AstNode, type CstNode, type LangiumCoreServices, type LexerResult, type TokenizeOptions,
+} from 'langium';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from '../../server/src/language/generated/module.js';
+import { KeywordNames } from '../../server/src/language/keyword-names.js';
 import { spanOfCst } from '../../server/src/language/spans.js';
 import { createTcpflowCoreServices } from '../../server/src/language/tcpflow-module.js';
 import { TcpflowTokenBuilder } from '../../server/src/language/token-builder.js';
@@ -21,10 +26,26 @@ import { listExamples } from '../support/examples.js';
 /** TCPFLOW_PROPERTY_SCALE=20 runs twenty times as many cases (for a long search). */
 const runs = (n: number) => Math.round(n * Number(process.env.TCPFLOW_PROPERTY_SCALE ?? 1));
 
-/** Langium's default lexer and parser, with only the grammar's block-comment matcher (a token, not a speed-up). */
+/**
+ * Langium's default lexer, with what tcpflow's lexer changes in what it gives (not how
+ * fast): keywords used as names become names (language/keyword-names.ts).
+ */
+class ReferenceLexer extends DefaultLexer {
+  private readonly keywordNames = new KeywordNames(this.definition);
+
+  override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+    const result = super.tokenize(text, options);
+    this.keywordNames.retype(result.tokens, (t) => t.tokenType.name === 'NL');
+    return result;
+  }
+}
+
+/** Langium's default lexer and parser, with only the grammar's block-comment matcher (a token, not a speed-up) and the keyword names. */
 function langiumServices(): LangiumCoreServices {
   const shared = inject(createDefaultSharedCoreModule(EmptyFileSystem), TcpflowGeneratedSharedModule);
-  const services = inject(createDefaultCoreModule({ shared }), TcpflowGeneratedModule, { parser: { TokenBuilder: () => new TcpflowTokenBuilder() } });
+  const services = inject(createDefaultCoreModule({ shared }), TcpflowGeneratedModule, {
+    parser: { TokenBuilder: () => new TcpflowTokenBuilder(), Lexer: (s: LangiumCoreServices) => new ReferenceLexer(s) },
+  });
   shared.ServiceRegistry.register(services);
   return services;
 }

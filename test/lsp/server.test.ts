@@ -431,12 +431,17 @@ describe('navigation', () => {
     expect(tagDef[0].targetRange.start).toEqual({ line: 2, character: 32 });
   });
 
-  it('rename a participant and a tag everywhere; refuse a name already used', async () => {
-    const uri = newUri('rename');
+  /** Renames `server` and the tag `syn1` in a fresh copy of `text`, as an editor applies the answers; returns the document's URI and new text. */
+  async function renameServerAndTag(name: string, participant: string, tag: string): Promise<{ uri: string; renamed: string }> {
+    const uri = newUri(name);
     await client.open(uri, text);
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: 'web' });
-    const tagEdit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'syn1'), newName: 'first' });
-    const renamed = applyEdits(text, [...edit.changes![uri], ...tagEdit.changes![uri]]);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: participant });
+    const tagEdit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'syn1'), newName: tag });
+    return { uri, renamed: applyEdits(text, [...edit.changes![uri], ...tagEdit.changes![uri]]) };
+  }
+
+  it('rename a participant and a tag everywhere; refuse a name already used', async () => {
+    const { uri, renamed } = await renameServerAndTag('rename', 'web', 'first');
     expect(renamed).toBe(dedent(`
       participant client as "Client"
       web: listen
@@ -446,6 +451,18 @@ describe('navigation', () => {
     `));
     await expect(client.request('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: 'client' })).rejects.toThrow(/already used/);
     await expect(client.request('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: '9lives' })).rejects.toThrow(/not/);
+    expect(await client.change(uri, renamed)).toEqual([]);
+  });
+
+  it('renames to a word the language uses (`note`, `as`): it still reads as a name', async () => {
+    const { uri, renamed } = await renameServerAndTag('rename-keyword', 'note', 'as');
+    expect(renamed).toBe(dedent(`
+      participant client as "Client"
+      note: listen
+      client ~> note : SYN seq=J as as
+      deliver as
+      expect client SYN-SENT, note SYN-RECEIVED
+    `));
     expect(await client.change(uri, renamed)).toEqual([]);
   });
 });

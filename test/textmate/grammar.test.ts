@@ -274,3 +274,26 @@ describe('the example of the language contract', () => {
     }
   });
 });
+
+describe('words the language uses, as names (contract §2)', () => {
+  it('are participants before a colon or an arrow, after an arrow, in a note head and after expect', async () => {
+    const call = await tokenizeLine('note: connect');
+    expect(scopeOf(call, 'note')).toBe(PARTICIPANT);
+    expect(scopeOf(call, 'connect')).toBe(CALL);
+    const segment = await tokenizeLine('left -> right : SYN seq=1 as over');
+    expect(scopeOf(segment, 'left')).toBe(PARTICIPANT);
+    expect(scopeOf(segment, 'right')).toBe(PARTICIPANT);
+    expect(scopeOf(segment, 'over')).toBe(TAG);
+    const note = await tokenizeLine('note over left, right : over and out');
+    expect(scopesOf(note, 'left')).toContain(PARTICIPANT);
+    expect(scopesOf(note, 'right')).toContain(PARTICIPANT);
+    expect(scopeOf(note, 'over')).toBe('keyword.control.over.tcpflow');
+    const beside = await tokenizeLine('note left of of : x');
+    expect(scopeOf(beside, 'left')).toBe('keyword.control.left.tcpflow');
+    expect(scopesOf(beside, 'of')).toEqual(['keyword.control.of.tcpflow', PARTICIPANT]);
+    expect(scopeOf(await tokenizeLine('expect left LISTEN'), 'left')).toBe(PARTICIPANT);
+    expect(scopesOf(await tokenizeLine('participant as as "A"'), 'as')).toEqual([PARTICIPANT, 'keyword.control.as.tcpflow']);
+    expect(scopeOf(await tokenizeLine('participant starts'), 'starts')).toBe(PARTICIPANT);
+    expect(scopeOf(await tokenizeLine('deliver note'), 'note')).toBe(TAG);
+  });
+});

@@ -1,7 +1,8 @@
 /**
- * The lexer, with two changes to Langium's: a line with too many tokens to parse in
- * time is left out of the parse and reported instead (line-limits.ts); and the object
- * literal each token is made from.
+ * The lexer, with three changes to Langium's: a line with too many tokens to parse in
+ * time is left out of the parse and reported instead (line-limits.ts); a keyword that
+ * stands where a name stands becomes a name (keyword-names.ts); and the object literal
+ * each token is made from.
  *
  * Why: chevrotain creates its end-of-file and error-recovery tokens with NaN
  * positions, from a literal with the same keys in the same order as its lexed tokens,
@@ -17,6 +18,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import { KeywordNames } from './keyword-names.js';
 import { withoutOverlongLines } from './line-limits.js';
 
 /** chevrotain's Lexer.createFullToken, to the letter, with the keys in another order. */
@@ -41,8 +43,11 @@ interface TokenFactorySlot {
 }
 
 export class TcpflowLexer extends DefaultLexer {
+  private readonly keywordNames: KeywordNames;
+
   constructor(services: LangiumCoreServices) {
     super(services);
+    this.keywordNames = new KeywordNames(this.definition);
     const lexer = this.chevrotainLexer as unknown as TokenFactorySlot;
     // Only where chevrotain chose its full-position factory (Langium asks for 'full'):
     // a chevrotain that works differently keeps its own tokens.
@@ -51,9 +56,11 @@ export class TcpflowLexer extends DefaultLexer {
     }
   }
 
-  /** Langium's tokens, without those of a line too long to parse in time (line-limits.ts). */
+  /** Langium's tokens, without those of a line too long to parse in time (line-limits.ts), keywords used as names re-typed (keyword-names.ts). */
   override tokenize(text: string, options?: TokenizeOptions): LexerResult {
-    return withoutOverlongLines(super.tokenize(text, options), isLineEnd);
+    const result = withoutOverlongLines(super.tokenize(text, options), isLineEnd);
+    this.keywordNames.retype(result.tokens, isLineEnd);
+    return result;
   }
 }
 

@@ -5,6 +5,9 @@
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Span } from '../engine/model.js';
+import { KEYWORD_NAMES as KEYWORD_NAME_LIST } from './keyword-names.js';
+
+const KEYWORD_NAMES: ReadonlySet<string> = new Set(KEYWORD_NAME_LIST);
 
 const TOKEN_WORDS: Record<string, string> = {
   NL: 'end of line',
@@ -76,6 +79,11 @@ export function syntaxDiagnostics(
   for (const run of junk) {
     if (run.text.startsWith('/*')) {
       add(run.span, 'Cannot read this line: this `/*` is never closed: end the comment with `*/`.');
+      continue;
+    }
+    if (KEYWORD_NAMES.has(run.text)) {
+      // `left garbage`: a word the grammar uses, which is a name only before `:` or an arrow (keyword-names.ts).
+      add(run.span, `Cannot read this line: \`${run.text}\` does not start a statement here. As a participant name, write \`${run.text}: CALL\` or \`${run.text} -> PEER : FLAGS\`.`);
       continue;
     }
     add(run.span, `Cannot read this line: \`${run.text.length > 40 ? run.text.slice(0, 40) + '…' : run.text}\` does not start a statement (a participant name, participant, note, expect, deliver or scenario).`);

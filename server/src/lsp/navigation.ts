@@ -14,9 +14,6 @@ import type { DocumentAnalysis } from './document-analysis.js';
 import { occurrenceAt, occurrencesOf, type Occurrence } from './occurrences.js';
 import { IDENTIFIER, toRange } from './text.js';
 
-/** Words the grammar reserves (case-insensitively): a participant or tag cannot be named so. */
-const KEYWORDS = new Set(['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect']);
-
 export class TcpflowNavigation implements DefinitionProvider, ReferencesProvider, DocumentHighlightProvider, RenameProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
@@ -64,9 +61,7 @@ export class TcpflowNavigation implements DefinitionProvider, ReferencesProvider
     if (!IDENTIFIER.test(newName)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `${what} is a letter or _ followed by letters, digits or _: \`${newName}\` is not.`);
     }
-    if (KEYWORDS.has(newName.toLowerCase())) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is a keyword of the language.`);
-    }
+    // A word the grammar uses (`left`, `over`) is a fine name: it reads as one wherever a name stands (language/keyword-names.ts).
     if (newName !== occurrence.name && occurrencesOf(doc, occurrence.kind, newName).length > 0) {
       throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is already used in this scenario: renaming would merge two ${occurrence.kind}s.`);
     }

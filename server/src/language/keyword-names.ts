@@ -1,0 +1,103 @@
+/**
+ * The words the grammar uses (`note`, `over`, `left`, `as`…) are valid names too: the
+ * contract (§2) makes any identifier a participant name, and `left -> right : SYN` is a
+ * natural way to draw two peers. The parser knows these words as keywords, so before it
+ * runs, each keyword token that stands where a name stands is re-typed as an ID.
+ *
+ * Where a name stands is read from the shape of its line (its first tokens), the way a
+ * person reads it: a word followed by `:` or an arrow starts a call or a segment; the
+ * word after an arrow, after `participant`, `deliver`, `note over`, `note left of` and
+ * `expect` (or a comma in those) is a name, as is the word after a segment's `as`. The
+ * grammar itself stays keyword-led, with one reading per line, so a broken line keeps
+ * its precise message (`note over a` without its colon: "Expected ':'").
+ */
+import type { IToken, TokenType, TokenVocabulary } from 'chevrotain';
+
+/** The grammar's keywords that are also identifiers (tcpflow.langium). */
+export const KEYWORD_NAMES = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'] as const;
+
+const ARROWS = new Set(['->', '-x', '~>', '-->']);
+
+export class KeywordNames {
+  private readonly id: TokenType;
+  /** tokenTypeIdx of each keyword that can be a name. */
+  private readonly keywordIdx = new Set<number>();
+
+  constructor(vocabulary: TokenVocabulary) {
+    const types = Array.isArray(vocabulary) ? vocabulary : Object.values(vocabulary as Record<string, TokenType>);
+    const byName = new Map(types.map((t: TokenType) => [t.name, t]));
+    const id = byName.get('ID');
+    if (!id) throw new Error('keyword-names: the grammar has no ID token');
+    this.id = id;
+    for (const word of KEYWORD_NAMES) {
+      const type = byName.get(word);
+      // A keyword the grammar no longer has cannot be mistaken for a name: nothing to do.
+      if (type?.tokenTypeIdx !== undefined) this.keywordIdx.add(type.tokenTypeIdx);
+    }
+  }
+
+  /** Re-types, in place, the keyword tokens of `tokens` that stand where a name stands. */
+  retype(tokens: IToken[], isLineEnd: (token: IToken) => boolean): void {
+    let start = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i === tokens.length || isLineEnd(tokens[i])) {
+        if (i > start) this.retypeLine(tokens, start, i);
+        start = i + 1;
+      }
+    }
+  }
+
+  /** One line: tokens[from] … tokens[to - 1], without its line end. */
+  private retypeLine(tokens: IToken[], from: number, to: number): void {
+    const at = (k: number): IToken | undefined => (from + k < to ? tokens[from + k] : undefined);
+    const image = (k: number): string | undefined => at(k)?.image;
+    const isKeyword = (k: number): boolean => {
+      const token = at(k);
+      return token !== undefined && this.keywordIdx.has(token.tokenTypeIdx);
+    };
+    const asName = (k: number): void => {
+      if (isKeyword(k)) this.toId(at(k)!);
+    };
+
+    // `note: connect`, `left -> right : …`: a call or a segment starts with a name.
+    const second = image(1);
+    if (second !== undefined && (second === ':' || ARROWS.has(second))) asName(0);
+
+    if (second !== undefined && ARROWS.has(second)) {
+      asName(2); // the receiver
+      for (let k = 3; from + k < to; k++) if (image(k) === 'as' && isKeyword(k)) asName(k + 1); // the tag
+      return;
+    }
+    if (!isKeyword(0)) return;
+    switch (image(0)) {
+      case 'participant': {
+        // `participant as "L"` and `participant starts LISTEN` lack their name: keep `as`/`starts`
+        // as keywords there, so the parser says a name is missing.
+        const word = image(1);
+        const missingName = (word === 'as' || word === 'starts') && at(2) !== undefined && image(2) !== 'as' && image(2) !== 'starts';
+        if (!missingName) asName(1);
+        return;
+      }
+      case 'deliver':
+        asName(1);
+        return;
+      case 'note':
+        if (image(1) === 'over') {
+          asName(2);
+          if (image(3) === ',') asName(4);
+        } else if ((image(1) === 'left' || image(1) === 'right') && image(2) === 'of') {
+          asName(3);
+        }
+        return;
+      case 'expect':
+        asName(1);
+        for (let k = 2; from + k < to; k++) if (image(k) === ',') asName(k + 1);
+        return;
+    }
+  }
+
+  private toId(token: IToken): void {
+    token.tokenType = this.id;
+    token.tokenTypeIdx = this.id.tokenTypeIdx!;
+  }
+}
