@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
-import { findTcpflowBlocks, withImageLinks } from '../../server/src/export/markdown-blocks.js';
+import { findTcpflowBlocks, IMAGE_MARKER, withImageLinks } from '../../server/src/export/markdown-blocks.js';
 import { readSvgKey } from '../../server/src/export/formats.js';
 import { buildCli, EXAMPLES, read, runCliProcess, scratch, skipReason } from './support.js';
 
@@ -119,6 +119,56 @@ describe('blocks in list items', () => {
   });
 });
 
+describe('blocks in block quotes', () => {
+  const QUOTED = [
+    '> A handshake, quoted:',
+    '>',
+    '> ```tcpflow',
+    '> server: listen',
+    '>   client -> server : SYN seq=J',
+    '> ```',
+    '> After it.',
+    '',
+    '> > - nested, in a list item:',
+    '> >   ```tcpflow',
+    '> >   a -> b : SYN seq=1',
+    '> >   ```',
+    '',
+    '> ```tcpflow',
+    '> a -> b : SYN seq=1',
+    'the quote ends here, and the fence with it',
+    '',
+  ].join('\n');
+
+  it('finds fences inside quotes, nested and in list items, as markdown-it does, and strips the markers', () => {
+    const blocks = findTcpflowBlocks(QUOTED);
+    expect(blocks.map((b) => [b.openLine, b.closeLine, b.quotePrefix, b.containerColumn])).toEqual([[2, 5, '> ', 0], [9, 11, '> > ', 2], [13, undefined, '> ', 0]]);
+    expect(blocks[0].text).toBe('server: listen\n  client -> server : SYN seq=J\n');
+    expect(blocks[0].removedColumns).toEqual([2, 2]);
+    expect(blocks[1].text).toBe('a -> b : SYN seq=1\n');
+    expect(blocks[1].removedColumns).toEqual([6]);
+    expect(blocks[2].text).toBe('a -> b : SYN seq=1\n');
+    // markdown-it reads the same three code blocks, with the same text.
+    const fences = new MarkdownIt().parse(QUOTED, {}).filter((t) => t.type === 'fence' && t.info.trim() === 'tcpflow');
+    expect(fences.map((t) => t.content)).toEqual(blocks.map((b) => b.text));
+  });
+
+  it('puts each image inside its quote, so the quote goes on, and does it once', () => {
+    const links = findTcpflowBlocks(QUOTED).filter((b) => b.closeLine !== undefined)
+      .map((block) => ({ block, file: `q.tcpflow-${block.index}.svg`, alt: `Quoted ${block.index}` }));
+    const once = withImageLinks(QUOTED, links);
+    expect(once.split('\n').slice(5, 10)).toEqual(['> ```', '>', `> ${IMAGE_MARKER}`, '> ![Quoted 1](q.tcpflow-1.svg)', '>']);
+    const html = new MarkdownIt({ html: true }).render(once);
+    // The first quote holds its image and goes on with "After it."
+    const firstQuote = html.slice(0, html.indexOf('</blockquote>'));
+    expect(firstQuote).toContain('<img src="q.tcpflow-1.svg" alt="Quoted 1">');
+    expect(firstQuote).toContain('After it.');
+    expect(html).toMatch(/<blockquote>\s*<blockquote>[^]*<li>[^]*<img src="q.tcpflow-2.svg" alt="Quoted 2">[^]*<\/li>/);
+    const again = findTcpflowBlocks(once).filter((b) => b.closeLine !== undefined).map((block) => ({ block, file: `q.tcpflow-${block.index}.svg`, alt: `Quoted ${block.index}` }));
+    expect(withImageLinks(once, again)).toBe(once);
+  });
+});
+
 describe('tcpflow md', () => {
   it('reports diagnostics at their line and column in the Markdown file, exit 1', async () => {
     const dir = scratch();
@@ -224,5 +274,16 @@ describe('markdown-it plugin (VS Code Markdown preview)', () => {
     expect(out).not.toContain('tcpflow-md');
     expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(1);
     expect(out.match(/<li>/g)).toHaveLength(2);
+  });
+
+  it.each([false, true])('hides it under a block in a block quote too (html: %s)', (html) => {
+    const QUOTE = ['> The handshake:', '>', '> ```tcpflow', '> a -> b : SYN seq=1', '> ```', '> Next.', ''].join('\n');
+    const linked = withImageLinks(QUOTE, findTcpflowBlocks(QUOTE).map((block) => ({ block, file: 'q.tcpflow-1.svg', alt: 'x' })));
+    expect(linked).toContain('> ![x](q.tcpflow-1.svg)');
+    const out = markdownIt({ html }).render(linked);
+    expect(out).not.toContain('q.tcpflow-');
+    expect(out).not.toContain('tcpflow-md');
+    expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(1);
+    expect(out).toMatch(/<blockquote>[^]*tcpflow-diagram[^]*Next\.[^]*<\/blockquote>/);
   });
 });

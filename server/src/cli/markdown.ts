@@ -48,7 +48,7 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
       const drawings: Array<{ path: string; display: string; mermaid: string; key: string }> = [];
       for (const block of blocks) {
         if (block.closeLine === undefined) {
-          io.out(`${file}:${block.openLine + 1}:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of the file\n`);
+          io.out(`${file}:${block.openLine + 1}:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of ${block.quotePrefix === '' ? 'the file' : 'its block quote'}\n`);
         }
         const diagram = scenarioDiagram(block.text);
         for (const d of diagram.diagnostics) io.out(`${formatBlockDiagnostic(file, block, d)}\n`);

@@ -7,8 +7,9 @@
  * same character, at least as long; indented at most three spaces past the start of
  * their container. The container is the top level or a list item (`-`, `*`, `+`,
  * `1.`, `1)`), whose content starts after its marker, nested lists included; a fence
- * may also open on the marker's own line. (A fence inside a block quote is not
- * recognised.)
+ * may also open on the marker's own line. Inside a block quote (`> `, `> > `…) the same
+ * holds for the text after the quote markers; a line with fewer markers ends the quote,
+ * and with it a fence left open.
  */
 import { basename, extname } from 'node:path';
 
@@ -21,10 +22,43 @@ export interface FencedBlock {
   readonly closeLine: number | undefined;
   /** The block's text, the fence's indentation removed from each line. */
   readonly text: string;
-  /** Where its container's content starts: 0 at the top level, the content column of a list item. */
+  /** Where its container's content starts, after the quote markers: 0 at the top level, the content column of a list item. */
   readonly containerColumn: number;
+  /** The block quote markers before the opening fence (`> `), '' outside a quote. */
+  readonly quotePrefix: string;
   /** For each line of `text`: how many columns were removed (to map columns back). */
   readonly removedColumns: readonly number[];
+}
+
+/** A block quote marker: up to three spaces, `>` and an optional space. */
+const QUOTE_MARKER = /^ {0,3}> ?/;
+
+/** A line's block quote markers and the text after them. */
+interface QuotedLine {
+  readonly depth: number;
+  readonly prefix: string;
+  readonly content: string;
+}
+
+function quoted(line: string): QuotedLine {
+  let prefix = '';
+  let depth = 0;
+  for (let m = QUOTE_MARKER.exec(line.slice(prefix.length)); m; m = QUOTE_MARKER.exec(line.slice(prefix.length))) {
+    prefix += m[0];
+    depth++;
+  }
+  return { depth, prefix, content: line.slice(prefix.length) };
+}
+
+/** The text of `line` after exactly `depth` quote markers (a deeper quote stays in it), or undefined if it has fewer. */
+function insideQuote(line: string, depth: number): { content: string; markers: number } | undefined {
+  let markers = 0;
+  for (let d = 0; d < depth; d++) {
+    const m = QUOTE_MARKER.exec(line.slice(markers));
+    if (!m) return undefined;
+    markers += m[0].length;
+  }
+  return { content: line.slice(markers), markers };
 }
 
 const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
@@ -47,10 +81,12 @@ function indentation(line: string): number {
  * with no line in between that leaves it (a non-blank line indented less than its
  * content, which is not a deeper item of its own).
  */
-function containerColumn(lines: readonly string[], i: number, indent: number): number {
+function containerColumn(lines: readonly QuotedLine[], i: number, indent: number): number {
   let leastIndent = indent;
   for (let k = i - 1; k >= 0; k--) {
-    const line = lines[k];
+    // A line of another quote depth is outside this quote: no list item there holds the fence.
+    if (lines[k].depth !== lines[i].depth) return 0;
+    const line = lines[k].content;
     if (line.trim() === '') continue;
     const content = listContentColumn(line);
     if (content !== undefined && content <= leastIndent) return content;
@@ -61,8 +97,8 @@ function containerColumn(lines: readonly string[], i: number, indent: number): n
 }
 
 /** An opening fence on line `i`: where its run starts and its container's content column. */
-function openingFence(lines: readonly string[], i: number): { column: number; container: number; fence: string; rest: string } | undefined {
-  const line = lines[i];
+function openingFence(lines: readonly QuotedLine[], i: number): { column: number; container: number; fence: string; rest: string } | undefined {
+  const line = lines[i].content;
   const onMarker = listContentColumn(line);
   if (onMarker !== undefined) {
     const after = FENCE.exec(line.slice(onMarker));
@@ -89,7 +125,8 @@ export function lineEnding(text: string): string {
 
 /** Every fenced block whose info string starts with `tcpflow`. */
 export function findTcpflowBlocks(markdown: string): FencedBlock[] {
-  const lines = splitLines(markdown);
+  const raw = splitLines(markdown);
+  const lines = raw.map(quoted);
   const blocks: FencedBlock[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = openingFence(lines, i);
@@ -97,24 +134,35 @@ export function findTcpflowBlocks(markdown: string): FencedBlock[] {
     const { column, container, fence, rest } = open;
     // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
     if (fence[0] === '`' && rest.includes('`')) continue;
+    const { depth, prefix } = lines[i];
     const close = new RegExp(`^ {${container},${container + 3}}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+    // The block's lines, after the quote markers; it ends at its closing fence, or unclosed where its quote ends.
+    const content: Array<{ text: string; markers: number }> = [];
     let end = i + 1;
-    while (end < lines.length && !close.test(lines[end])) end++;
-    const closeLine = end < lines.length ? end : undefined;
+    let closed = false;
+    for (; end < raw.length; end++) {
+      const inside = insideQuote(raw[end], depth);
+      if (!inside) break;
+      if (close.test(inside.content)) {
+        closed = true;
+        break;
+      }
+      content.push({ text: inside.content, markers: inside.markers });
+    }
     const language = rest.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (language === 'tcpflow') {
-      const content = lines.slice(i + 1, end);
-      const removedColumns = content.map((l) => Math.min(column, indentation(l)));
+      const removed = content.map((l) => Math.min(column, indentation(l.text)));
       blocks.push({
         index: blocks.length + 1,
         openLine: i,
-        closeLine,
-        text: content.map((l, k) => l.slice(removedColumns[k])).join('\n') + (content.length > 0 ? '\n' : ''),
-        removedColumns,
+        closeLine: closed ? end : undefined,
+        text: content.map((l, k) => l.text.slice(removed[k])).join('\n') + (content.length > 0 ? '\n' : ''),
+        removedColumns: content.map((l, k) => l.markers + removed[k]),
         containerColumn: container,
+        quotePrefix: prefix,
       });
     }
-    i = end;
+    i = closed ? end : end - 1;
   }
   return blocks;
 }
@@ -155,26 +203,35 @@ export function withImageLinks(markdown: string, links: readonly ImageLink[]): s
   // From the last block up, so earlier line numbers stay valid.
   const sorted = [...links].filter((l) => l.block.closeLine !== undefined).sort((a, b) => b.block.closeLine! - a.block.closeLine!);
   for (const link of sorted) {
-    const close = link.block.closeLine!;
-    // Indented as the block's container, so a block in a list item keeps its image in the item.
-    const pad = ' '.repeat(link.block.containerColumn);
-    const replacement = ['', pad + IMAGE_MARKER, pad + imageLine(link.file, link.alt)];
-    const existing = existingLink(lines, close);
+    const { closeLine: close, quotePrefix } = link.block as FencedBlock & { closeLine: number };
+    const depth = quoted(quotePrefix).depth;
+    // Indented as the block's container, so a block in a list item keeps its image in the
+    // item; behind the same quote markers, so a block in a quote keeps it in the quote.
+    const pad = quotePrefix + ' '.repeat(link.block.containerColumn);
+    const blank = quotePrefix.trimEnd();
+    const replacement = [blank, pad + IMAGE_MARKER, pad + imageLine(link.file, link.alt)];
+    const existing = existingLink(lines, close, depth);
     if (existing !== undefined) {
       lines.splice(close + 1, existing - close, ...replacement);
     } else {
       const next = lines[close + 1];
-      const needsGap = next !== undefined && next.trim() !== '';
-      lines.splice(close + 1, 0, ...replacement, ...(needsGap ? [''] : []));
+      const nextInside = next === undefined ? undefined : insideQuote(next, depth);
+      const needsGap = nextInside !== undefined && nextInside.content.trim() !== '';
+      // A line of the same quote gets a gap inside it; a line after the quote, a real blank
+      // line (the image would otherwise take it in as a lazy continuation).
+      lines.splice(close + 1, 0, ...replacement, ...(needsGap ? [blank] : next !== undefined && nextInside === undefined && next.trim() !== '' ? [''] : []));
     }
   }
   return lines.join(eol);
 }
 
-/** The last line (0-based) of a generated marker + image under the fence closing at `close`. */
-function existingLink(lines: readonly string[], close: number): number | undefined {
+/** The last line (0-based) of a generated marker + image under the fence closing at `close`, in a quote `depth` deep. */
+function existingLink(lines: readonly string[], close: number, depth: number): number | undefined {
+  const at = (k: number): string | undefined => (k < lines.length ? insideQuote(lines[k], depth)?.content : undefined);
   let i = close + 1;
-  while (i < lines.length && lines[i].trim() === '' && i <= close + 2) i++;
-  if (i >= lines.length || !MARKER_LINE.test(lines[i])) return undefined;
-  return i + 1 < lines.length && IMAGE_LINE.test(lines[i + 1]) ? i + 1 : i;
+  while (at(i)?.trim() === '' && i <= close + 2) i++;
+  const marker = at(i);
+  if (marker === undefined || !MARKER_LINE.test(marker)) return undefined;
+  const image = at(i + 1);
+  return image !== undefined && IMAGE_LINE.test(image) ? i + 1 : i;
 }
