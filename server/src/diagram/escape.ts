@@ -53,9 +53,7 @@ export function escapeText(text: string, maxLength = 200, context: TextContext =
  * text is escaped).
  */
 export function escapeWrapped(text: string, width = 48, maxLength = 400): string {
-  const flat = text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim();
-  const chars = Array.from(flat);
-  const limited = chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'].join('') : flat;
+  const limited = oneLine(text, maxLength);
   const lines: string[] = [];
   let current = '';
   for (const word of limited.split(/ +/)) {
@@ -85,10 +83,7 @@ const LONG_WORD = 24;
  * over or beside one participant is sized to its text: escapeWrapped suits it.)
  */
 export function escapeForMermaidWrap(text: string, maxLength = 400): string {
-  const flat = text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim();
-  const chars = Array.from(flat);
-  const limited = chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'].join('') : flat;
-  const words = limited.split(/ +/).flatMap((word) => breakByEscapedLength(word, LONG_WORD));
+  const words = oneLine(text, maxLength).split(/ +/).flatMap((word) => breakByEscapedLength(word, LONG_WORD));
   return `wrap:${escapeText(words.join(' '), Number.MAX_SAFE_INTEGER)}`;
 }
 
@@ -109,6 +104,13 @@ function breakByEscapedLength(word: string, width: number): string[] {
   }
   if (piece !== '') pieces.push(piece);
   return pieces;
+}
+
+/** The text on one line (line breaks and tabs as spaces), cut to `maxLength` characters with an ellipsis; not yet escaped. */
+function oneLine(text: string, maxLength: number): string {
+  const flat = text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length > maxLength ? [...chars.slice(0, maxLength - 1), '…'].join('') : flat;
 }
 
 function chunk(word: string, width: number): string[] {

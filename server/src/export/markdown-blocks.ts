@@ -214,15 +214,22 @@ export function withImageLinks(markdown: string, links: readonly ImageLink[]): s
     if (existing !== undefined) {
       lines.splice(close + 1, existing - close, ...replacement);
     } else {
-      const next = lines[close + 1];
-      const nextInside = next === undefined ? undefined : insideQuote(next, depth);
-      const needsGap = nextInside !== undefined && nextInside.content.trim() !== '';
-      // A line of the same quote gets a gap inside it; a line after the quote, a real blank
-      // line (the image would otherwise take it in as a lazy continuation).
-      lines.splice(close + 1, 0, ...replacement, ...(needsGap ? [blank] : next !== undefined && nextInside === undefined && next.trim() !== '' ? [''] : []));
+      lines.splice(close + 1, 0, ...replacement, ...gapBefore(lines[close + 1], depth, blank));
     }
   }
   return lines.join(eol);
+}
+
+/**
+ * The blank line to put between a new image link and the line after it, if that line is
+ * not blank: inside the quote for a line of the same quote, a real blank line for one
+ * after the quote (the image would otherwise take it in as a lazy continuation).
+ */
+function gapBefore(next: string | undefined, depth: number, blankInQuote: string): string[] {
+  if (next === undefined || next.trim() === '') return [];
+  const inside = insideQuote(next, depth);
+  if (inside === undefined) return [''];
+  return inside.content.trim() === '' ? [] : [blankInQuote];
 }
 
 /** The last line (0-based) of a generated marker + image under the fence closing at `close`, in a quote `depth` deep. */
