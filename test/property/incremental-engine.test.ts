@@ -11,6 +11,8 @@ import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import type { Statement } from '../../server/src/engine/model.js';
 import { runIncrementally, runScenario, type EngineRun } from '../../server/src/engine/run.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
+import { createTcpflowCoreServices } from '../../server/src/language/tcpflow-module.js';
+import { IncrementalReader } from '../../server/src/lsp/document-analysis.js';
 import { listExamples } from '../support/examples.js';
 
 /** TCPFLOW_PROPERTY_SCALE=20 runs twenty times as many cases (for a long search). */
@@ -47,13 +49,18 @@ const edit = fc.record({
   statement: fc.nat(pool.length - 1),
 });
 
-function applyEdit(statements: readonly Statement[], e: Edit): Statement[] {
-  const out = [...statements];
-  const at = e.at % (out.length + 1);
-  if (e.kind === 'insert') out.splice(at, 0, pool[e.statement]);
-  else if (out.length > 0 && e.kind === 'delete') out.splice(Math.min(at, out.length - 1), 1);
-  else if (out.length > 0) out[Math.min(at, out.length - 1)] = pool[e.statement];
+/** `items` with `item` inserted at, or put in place of, the item at `at` (modulo the length), or that item deleted. */
+function edited<T>(items: readonly T[], kind: Edit['kind'], at: number, item: T): T[] {
+  const out = [...items];
+  const where = at % (out.length + 1);
+  if (kind === 'insert') out.splice(where, 0, item);
+  else if (out.length > 0 && kind === 'delete') out.splice(Math.min(where, out.length - 1), 1);
+  else if (out.length > 0) out[Math.min(where, out.length - 1)] = item;
   return out;
+}
+
+function applyEdit(statements: readonly Statement[], e: Edit): Statement[] {
+  return edited(statements, e.kind, e.at, pool[e.statement]);
 }
 
 /** Applies the edits one by one, resuming each run from the last, and compares every run with a fresh one. */
@@ -112,5 +119,64 @@ describe('an engine run resumed after edits equals a fresh run', () => {
     // The same Step objects: they were not computed again.
     expect(resumed.analysis.steps[100]).toBe(first.analysis.steps[100]);
     expect(JSON.stringify(resumed.analysis)).toBe(JSON.stringify(runScenario({ statements: edited })));
+  });
+});
+
+/**
+ * As the language server runs it: documents read line by line (lsp/document-analysis.ts),
+ * where an edit moves every statement after it to new lines (new objects, the same text),
+ * and the engine may stop where it meets the previous run again and take over the rest,
+ * moved (engine/converge.ts).
+ */
+describe('a run that takes over the previous one after an edit equals a fresh run', () => {
+  const core = createTcpflowCoreServices().Tcpflow;
+  /** Lines to insert or put in place of others: every line of the examples, and notes, which change no state. */
+  const LINES = [...documents.flatMap((d) => d.split('\n')), 'note over client : a remark', 'note over server : another', '// a comment', ''];
+  const lineEdit = fc.record({
+    kind: fc.constantFrom<Edit['kind']>('insert', 'insert', 'delete', 'replace'),
+    at: fc.nat(),
+    line: fc.nat(LINES.length - 1),
+  });
+
+  const applyLineEdit = (lines: readonly string[], e: { kind: Edit['kind']; at: number; line: number }): string[] => edited(lines, e.kind, e.at, LINES[e.line]);
+
+  it('on random line edits of the examples and of a long scenario, with checkpoints every 1 to 16 statements', () => {
+    let tookOver = 0;
+    const sources = [...documents, generateScenario(60)];
+    fc.assert(
+      fc.property(fc.nat(sources.length - 1), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 16 }), (doc, edits, every) => {
+        const reader = new IncrementalReader(core, every);
+        let lines = sources[doc].split('\n');
+        reader.analyze('file:///edited', lines.join('\n'));
+        for (const e of edits) {
+          lines = applyLineEdit(lines, e);
+          const text = lines.join('\n');
+          const incremental = reader.analyze('file:///edited', text).analysis;
+          if (reader.engineRun('file:///edited')?.tookOverAt !== undefined) tookOver++;
+          const fresh = new IncrementalReader(core, every).analyze('file:///fresh', text).analysis;
+          expect(JSON.stringify(incremental)).toBe(JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: runs(300) },
+    );
+    // The edits did take the path under test: many runs stopped early and took the rest over.
+    console.log(`took over in ${tookOver} runs`);
+    expect(tookOver).toBeGreaterThan(50);
+  });
+
+  it('typing a note into the middle of a long scenario re-checks up to the next checkpoint, not to the end', () => {
+    const reader = new IncrementalReader(core, 16);
+    const lines = generateScenario(400).split('\n');
+    reader.analyze('file:///long', lines.join('\n'));
+    const before = reader.engineRun('file:///long')!;
+    lines.splice(200, 0, 'note over client : typed in the middle');
+    const after = reader.analyze('file:///long', lines.join('\n'));
+    const run = reader.engineRun('file:///long')!;
+    expect(run.tookOverAt).toBeDefined();
+    expect(run.tookOverAt!).toBeLessThanOrEqual(200 + 16 + 1);
+    // The steps after it are the previous run's, moved one line down.
+    const last = run.analysis.steps.at(-1)!;
+    expect(last.line).toBe(before.analysis.steps.at(-1)!.line + 1);
+    expect(JSON.stringify(after.analysis)).toBe(JSON.stringify(new IncrementalReader(core, 16).analyze('file:///fresh', lines.join('\n')).analysis));
   });
 });

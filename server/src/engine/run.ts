@@ -11,6 +11,7 @@ import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, S
 import { sendSegment } from './send.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
+import { convergencePoints, editMap, firstMovableLine, movedDiagnostic, movedRunState, type EditMap, type SameStatement } from './converge.js';
 import { copyRunState, firstDifference, newRunState, resumePoint, sameData, type Checkpoint, type InFlight, type RunState } from './run-state.js';
 import { newTcb, snapshot, type Tcb } from './tcb.js';
 import type { TcpState } from './states.js';
@@ -39,6 +40,12 @@ export interface EngineRun {
   /** What it knew before the first statement: participants, their starting TCBs, what declaring them reported. */
   readonly setup: Setup;
   readonly checkpoints: readonly Checkpoint[];
+  /** The state after the last statement (read only: a later run that converges with this one copies it). */
+  readonly finalState: RunState;
+  /** How many of the analysis' diagnostics the statements made (the rest are the end-of-run `never-delivered`). */
+  readonly runDiagnosticCount: number;
+  /** The statement from which on this run took over the previous one, moved (converge.ts); for tests and benchmarks. */
+  readonly tookOverAt?: number;
 }
 
 interface Setup {
@@ -57,12 +64,15 @@ const CHECKPOINT_EVERY = 128;
 /**
  * runScenario, resuming `previous` where it can: from its last checkpoint before the
  * first statement that is not the same object as before (a chunk the reader did not
- * re-read keeps its statement objects). The analysis is the one runScenario gives;
- * test/property/incremental-engine.test.ts checks that on random edits.
+ * re-read keeps its statement objects). With `same`, which tells a statement moved by an
+ * edit from a changed one, the run also stops where it meets `previous` again after the
+ * edit and takes over the rest of it, moved (converge.ts). The analysis is the one
+ * runScenario gives; test/property/incremental-engine.test.ts checks that on random edits.
  */
-export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): EngineRun {
+export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY, same?: SameStatement): EngineRun {
   const statements = scenario.statements;
-  if (previous && firstDifference(previous.statements, statements) === statements.length && previous.statements.length === statements.length) {
+  const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
+  if (previous && unchanged === statements.length && previous.statements.length === statements.length) {
     return previous;
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
@@ -71,10 +81,22 @@ export function runIncrementally(scenario: Scenario, previous?: EngineRun, check
   // Participants are collected from the whole scenario before the first line runs:
   // if an edit changed them, nothing the previous run computed holds.
   const resumable = previous && sameData(setup, previous.setup);
-  const from = resumable ? resumePoint(previous.checkpoints, firstDifference(previous.statements, statements)) : undefined;
-  if (previous && from) run.resume(from, previous);
+  const from = resumable ? resumePoint(previous.checkpoints, unchanged) : undefined;
+  if (previous && from) {
+    run.resume(from, previous);
+    // A look-ahead that read the edited statements may have made the previous run differ anywhere after it.
+    const map = same && previous.finalState.lookahead < unchanged ? editMap(previous.statements, statements, unchanged, same) : undefined;
+    if (map) {
+      const points = convergencePoints(previous.checkpoints, map, previous.statements, firstMovableLine(previous.analysis, previous.runDiagnosticCount));
+      if (points.size > 0) run.convergeWith(previous, map, points);
+    }
+  }
   run.runFrom(from?.index ?? 0);
-  return { analysis: run.finish(), statements, setup, checkpoints: run.checkpoints };
+  const analysis = run.finish();
+  return {
+    analysis, statements, setup, checkpoints: run.checkpoints, finalState: run.state, runDiagnosticCount: run.runDiagnosticCount,
+    ...(run.tookOverAt !== undefined ? { tookOverAt: run.tookOverAt } : {}),
+  };
 }
 
 class ScenarioRun {
@@ -82,8 +104,14 @@ class ScenarioRun {
   private readonly participants = new Map<string, ParticipantInfo>();
   private steps: Step[] = [];
   /** Everything that changes from statement to statement: what a checkpoint copies. */
-  private state: RunState = newRunState();
+  state: RunState = newRunState();
   readonly checkpoints: Checkpoint[] = [];
+  /** Diagnostics the statements made, before finish() adds the end-of-run ones. */
+  runDiagnosticCount = 0;
+  /** Where this run took over the previous one, if it did. */
+  tookOverAt?: number;
+  /** A previous run this one may meet again after an edit: at which statements, and how its lines moved. */
+  private convergence?: { readonly previous: EngineRun; readonly map: EditMap; readonly points: ReadonlyMap<number, Checkpoint> };
 
   /** `checkpointEvery`: keep a checkpoint every so many statements (none if undefined). */
   constructor(private readonly scenario: Scenario, private readonly checkpointEvery?: number) {}
@@ -106,14 +134,64 @@ class ScenarioRun {
     for (const c of previous.checkpoints) if (c.index <= checkpoint.index) this.checkpoints.push(c);
   }
 
+  /** Before runFrom: the run may stop at `points` and take over the rest of `previous` (converge.ts). */
+  convergeWith(previous: EngineRun, map: EditMap, points: ReadonlyMap<number, Checkpoint>): void {
+    this.convergence = { previous, map, points };
+  }
+
   runFrom(start: number): void {
     const statements = this.scenario.statements;
     for (let index = start; index < statements.length; index++) {
+      if (this.convergence?.points.has(index) && this.takeOver(this.convergence.points.get(index)!)) {
+        this.tookOverAt = index;
+        return;
+      }
       if (this.checkpointEvery && index % this.checkpointEvery === 0 && !(this.checkpoints.at(-1)?.index === index)) {
         this.checkpoints.push({ index, state: copyRunState(this.state), stepCount: this.steps.length, diagnosticCount: this.diagnostics.length });
       }
       this.runStatement(statements[index], index);
     }
+  }
+
+  /**
+   * At the statement where the previous run took `checkpoint`, moved: if this run is in
+   * the same state there, the rest of the previous run is this run's rest, moved. Takes
+   * it over and returns true; returns false, changing nothing, otherwise.
+   */
+  private takeOver(checkpoint: Checkpoint): boolean {
+    const { previous, map } = this.convergence!;
+    const there = movedRunState(checkpoint.state, map);
+    if (!there || !sameData(this.state, there)) return false;
+    const finalState = movedRunState(previous.finalState, map);
+    if (!finalState) return false;
+    const diagnostics: Diagnostic[] = [];
+    for (let i = checkpoint.diagnosticCount; i < previous.runDiagnosticCount; i++) {
+      const moved = movedDiagnostic(previous.analysis.diagnostics[i], map);
+      if (!moved) return false;
+      diagnostics.push(moved);
+    }
+    const stepCount = this.steps.length;
+    const diagnosticCount = this.diagnostics.length;
+    const steps = previous.analysis.steps;
+    const unmoved = map.indexDelta === 0 && map.lineDelta === 0;
+    for (let i = checkpoint.stepCount; i < steps.length; i++) {
+      const step = steps[i];
+      this.steps.push(unmoved ? step : { ...step, statementIndex: step.statementIndex + map.indexDelta, line: step.line + map.lineDelta });
+    }
+    for (const d of diagnostics) this.diagnostics.push(d);
+    for (const later of previous.checkpoints) {
+      if (later.index < checkpoint.index) continue;
+      const state = movedRunState(later.state, map);
+      if (!state) continue; // one checkpoint fewer: a later resume starts a little earlier
+      this.checkpoints.push({
+        index: later.index + map.indexDelta,
+        state,
+        stepCount: stepCount + later.stepCount - checkpoint.stepCount,
+        diagnosticCount: diagnosticCount + later.diagnosticCount - checkpoint.diagnosticCount,
+      });
+    }
+    this.state = finalState;
+    return true;
   }
 
   private runStatement(statement: Statement, index: number): void {
@@ -139,6 +217,7 @@ class ScenarioRun {
   }
 
   finish(): Analysis {
+    this.runDiagnosticCount = this.diagnostics.length;
     this.reportNeverDelivered();
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
     for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);

@@ -5,8 +5,9 @@
  * comment can, and such a comment is kept in one chunk with the lines it covers), so
  * each chunk is parsed and read into the engine's model on its own, and the result is
  * cached by the chunk's text. A keystroke re-parses only the line it touched; the
- * engine then resumes its last run from before the first statement that changed
- * (engine/run.ts, runIncrementally). A whole-document parse of 1,000 events takes
+ * engine then resumes its last run from before the first statement that changed, and
+ * takes over the rest of it where the two meet again after the edit (engine/run.ts,
+ * runIncrementally; engine/converge.ts). A whole-document parse of 1,000 events takes
  * ~70 ms, over the editor's budget; one line takes ~0.05 ms.
  *
  * The result is the same as `analyzeText` (language/analyze.ts), which the CLI uses:
@@ -22,7 +23,7 @@ import { junkRuns } from '../language/analyze.js';
 import { astToModel } from '../language/ast-to-model.js';
 import type * as ast from '../language/generated/ast.js';
 import { syntaxDiagnostics } from '../language/syntax-errors.js';
-import { shiftDiagnostic, shiftStatement } from './shift-lines.js';
+import { shiftDiagnostic, shiftStatement } from '../engine/shift-lines.js';
 
 export interface DocumentAnalysis {
   readonly text: string;
@@ -76,7 +77,8 @@ export class IncrementalReader {
   /** Per URI: the engine's last run, which the next one resumes. */
   private readonly lastRuns = new Map<string, EngineRun>();
 
-  constructor(private readonly services: LangiumCoreServices) {}
+  /** `checkpointEvery`: how far apart the engine's checkpoints are (engine/run.ts; tests use small values). */
+  constructor(private readonly services: LangiumCoreServices, private readonly checkpointEvery?: number) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
     const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: new Map() };
@@ -101,10 +103,16 @@ export class IncrementalReader {
     // The engine depends on the statements only, and the chunk caches return the same
     // statement objects for lines an edit did not touch. So the run resumes from before
     // the first statement that changed; typing inside a comment, or on a line that does
-    // not read yet, changes none, and then the last run still holds.
-    const run = runIncrementally({ statements }, this.lastRuns.get(uri));
+    // not read yet, changes none, and then the last run still holds. Statements the edit
+    // only moved are told apart by the text they were read from (sameReadStatement).
+    const run = runIncrementally({ statements }, this.lastRuns.get(uri), this.checkpointEvery, sameReadStatement);
     this.lastRuns.set(uri, run);
     return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments, run.analysis);
+  }
+
+  /** The engine's last run for `uri` (for tests and benchmarks: whether it took over the one before). */
+  engineRun(uri: string): EngineRun | undefined {
+    return this.lastRuns.get(uri);
   }
 
   forget(uri: string): void {
@@ -261,11 +269,27 @@ function openComment(text: string, from: number, lineEnd: number): number | unde
   return undefined;
 }
 
+/** A placed statement → the statement as read from its chunk's text, for statements moved to their line. */
+const readAs = new WeakMap<Statement, Statement>();
+
+/**
+ * Whether two placed statements were read from the same text, so are the same statement
+ * wherever they stand: how the engine tells statements an edit only moved
+ * (engine/converge.ts).
+ */
+function sameReadStatement(a: Statement, b: Statement): boolean {
+  return (readAs.get(a) ?? a) === (readAs.get(b) ?? b);
+}
+
 /** A chunk's result as read, moved to its first line in the document. */
 function placeAt(read: ChunkResult, line: number): ChunkResult {
   if (line === 0) return read;
   return {
-    statements: read.statements.map((s) => shiftStatement(s, line)),
+    statements: read.statements.map((s) => {
+      const placed = shiftStatement(s, line);
+      readAs.set(placed, s);
+      return placed;
+    }),
     diagnostics: read.diagnostics.map((d) => shiftDiagnostic(d, line)),
   };
 }

@@ -1,14 +1,17 @@
 /**
- * A chunk of lines is read once, with spans counted from its first line, and placed at
- * its line in the document by moving every span down (document-analysis.ts). When a
- * line is typed into the middle of a 10,000-line scenario, the 5,000 chunks after it
- * move: this copy runs for each of them on every keystroke. It names the span fields of
- * each statement kind, so that each copy is a few shape-preserving spreads; a generic
- * walk over every property (Object.entries, `in` checks on every object) took five
- * times as long. test/lsp/shift-lines.test.ts compares it with such a generic walk.
+ * Statements and diagnostics moved some lines down (or up). The language server reads a
+ * chunk of lines once, with spans counted from its first line, and places it at its line
+ * in the document by moving every span down (lsp/document-analysis.ts); an engine run
+ * that converges with the previous one after an edit moves the previous run's later
+ * diagnostics (run.ts). When a line is typed into the middle of a 10,000-line scenario,
+ * the 5,000 chunks after it move: this copy runs for each of them on every keystroke. It
+ * names the span fields of each statement kind, so that each copy is a few
+ * shape-preserving spreads; a generic walk over every property (Object.entries, `in`
+ * checks on every object) took five times as long. test/engine/shift-lines.test.ts
+ * compares it with such a generic walk.
  */
-import type { Diagnostic } from '../engine/diagnostics.js';
-import type { ExpectCheck, SeqField, Span, Statement } from '../engine/model.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { ExpectCheck, SeqField, Span, Statement } from './model.js';
 
 export function shiftSpan(span: Span, delta: number): Span {
   return { ...span, startLine: span.startLine + delta, endLine: span.endLine + delta };

@@ -1,6 +1,6 @@
 /**
  * The language server moves a chunk's statements and diagnostics to the chunk's line
- * with a copy that names each span field (server/src/lsp/shift-lines.ts). It must move
+ * with a copy that names each span field (server/src/engine/shift-lines.ts). It must move
  * every span there is: compared here with a walk that finds spans by their shape, over
  * every statement and reading diagnostic of the examples and of broken lines.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../server/src/engine/model.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { shiftDiagnostic, shiftStatement } from '../../server/src/lsp/shift-lines.js';
+import { shiftDiagnostic, shiftStatement } from '../../server/src/engine/shift-lines.js';
 import { listExamples } from '../support/examples.js';
 
 function isSpan(value: object): value is Span {
