@@ -57,8 +57,11 @@ interface Placed {
 
 /** One document's chunks: by text (relative spans), and by first line as placed there. */
 interface ChunkCache {
+  /** By text: kept from version to version (a text typed away and back is not read again), pruned when it outgrows the document. */
   readonly read: Map<string, ChunkResult>;
   readonly placed: Map<number, Placed>;
+  /** How many lines the version had. */
+  readonly lineCount: number;
 }
 
 interface Chunk {
@@ -81,9 +84,13 @@ export class IncrementalReader {
   constructor(private readonly services: LangiumCoreServices, private readonly checkpointEvery?: number) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
-    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: new Map() };
-    const next: ChunkCache = { read: new Map(), placed: new Map() };
+    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: new Map(), lineCount: 0 };
     const { chunks, lines, blockComments } = splitChunks(text);
+    const read = previous.read.size > 2 * chunks.length + 16 ? new Map<string, ChunkResult>() : previous.read;
+    const next: ChunkCache = { read, placed: new Map(), lineCount: lines.length };
+    // One edit moves every chunk after it by the difference in line count: such a chunk
+    // is found where it was, by a number, rather than by hashing its text.
+    const moved = lines.length - previous.lineCount;
     const statements: Statement[] = [];
     const readDiagnostics: Diagnostic[] = [];
     for (const chunk of chunks) {
@@ -91,10 +98,19 @@ export class IncrementalReader {
       // text, because a key made of both is a new string to hash for every chunk.
       let placed = previous.placed.get(chunk.startLine);
       if (placed?.text !== chunk.text) {
-        const read = next.read.get(chunk.text) ?? previous.read.get(chunk.text) ?? this.readChunk(chunk.text);
-        placed = { text: chunk.text, read, result: placeAt(read, chunk.startLine) };
+        const before = moved !== 0 ? previous.placed.get(chunk.startLine - moved) : undefined;
+        let result = before?.text === chunk.text ? before.read : previous.read.get(chunk.text);
+        if (!result) {
+          result = this.readChunk(chunk.text);
+          read.set(chunk.text, result);
+        } else if (read !== previous.read) {
+          read.set(chunk.text, result);
+        }
+        placed = { text: chunk.text, read: result, result: placeAt(result, chunk.startLine) };
+      } else if (read !== previous.read) {
+        // Every text of the document is in `read`: when it is started afresh, put the unchanged ones back.
+        read.set(chunk.text, placed.read);
       }
-      next.read.set(chunk.text, placed.read);
       next.placed.set(chunk.startLine, placed);
       for (const s of placed.result.statements) statements.push(s);
       for (const d of placed.result.diagnostics) readDiagnostics.push(d);
