@@ -36,64 +36,86 @@ export class KeywordNames {
     }
   }
 
+  /** The line retypeLine is reading: tokens[from] … tokens[to - 1], without its line end. */
+  private tokens: IToken[] = [];
+  private from = 0;
+  private to = 0;
+
   /** Re-types, in place, the keyword tokens of `tokens` that stand where a name stands. */
   retype(tokens: IToken[], isLineEnd: (token: IToken) => boolean): void {
     let start = 0;
+    let hasKeyword = false;
     for (let i = 0; i <= tokens.length; i++) {
       if (i === tokens.length || isLineEnd(tokens[i])) {
-        if (i > start) this.retypeLine(tokens, start, i);
+        // Most lines hold no keyword at all: nothing to read.
+        if (hasKeyword) this.retypeLine(tokens, start, i);
         start = i + 1;
+        hasKeyword = false;
+      } else if (this.keywordIdx.has(tokens[i].tokenTypeIdx)) {
+        hasKeyword = true;
       }
     }
+    this.tokens = [];
   }
 
-  /** One line: tokens[from] … tokens[to - 1], without its line end. */
   private retypeLine(tokens: IToken[], from: number, to: number): void {
-    const at = (k: number): IToken | undefined => (from + k < to ? tokens[from + k] : undefined);
-    const image = (k: number): string | undefined => at(k)?.image;
-    const isKeyword = (k: number): boolean => {
-      const token = at(k);
-      return token !== undefined && this.keywordIdx.has(token.tokenTypeIdx);
-    };
-    const asName = (k: number): void => {
-      if (isKeyword(k)) this.toId(at(k)!);
-    };
-
+    this.tokens = tokens;
+    this.from = from;
+    this.to = to;
     // `note: connect`, `left -> right : …`: a call or a segment starts with a name.
-    const second = image(1);
-    if (second !== undefined && (second === ':' || ARROWS.has(second))) asName(0);
+    const second = this.image(1);
+    if (second !== undefined && (second === ':' || ARROWS.has(second))) this.asName(0);
 
     if (second !== undefined && ARROWS.has(second)) {
-      asName(2); // the receiver
-      for (let k = 3; from + k < to; k++) if (image(k) === 'as' && isKeyword(k)) asName(k + 1); // the tag
+      this.asName(2); // the receiver
+      for (let k = 3; from + k < to; k++) if (this.image(k) === 'as' && this.isKeyword(k)) this.asName(k + 1); // the tag
       return;
     }
-    if (!isKeyword(0)) return;
-    switch (image(0)) {
+    if (!this.isKeyword(0)) return;
+    switch (this.image(0)) {
       case 'participant': {
         // `participant as "L"` and `participant starts LISTEN` lack their name: keep `as`/`starts`
         // as keywords there, so the parser says a name is missing.
-        const word = image(1);
-        const missingName = (word === 'as' || word === 'starts') && at(2) !== undefined && image(2) !== 'as' && image(2) !== 'starts';
-        if (!missingName) asName(1);
+        const word = this.image(1);
+        const next = this.image(2);
+        const missingName = (word === 'as' || word === 'starts') && next !== undefined && next !== 'as' && next !== 'starts';
+        if (!missingName) this.asName(1);
         return;
       }
       case 'deliver':
-        asName(1);
+        this.asName(1);
         return;
       case 'note':
-        if (image(1) === 'over') {
-          asName(2);
-          if (image(3) === ',') asName(4);
-        } else if ((image(1) === 'left' || image(1) === 'right') && image(2) === 'of') {
-          asName(3);
+        if (this.image(1) === 'over') {
+          this.asName(2);
+          if (this.image(3) === ',') this.asName(4);
+        } else if ((this.image(1) === 'left' || this.image(1) === 'right') && this.image(2) === 'of') {
+          this.asName(3);
         }
         return;
       case 'expect':
-        asName(1);
-        for (let k = 2; from + k < to; k++) if (image(k) === ',') asName(k + 1);
+        this.asName(1);
+        for (let k = 2; from + k < to; k++) if (this.image(k) === ',') this.asName(k + 1);
         return;
     }
+  }
+
+  /** The k-th token of the line read, if it has one. */
+  private at(k: number): IToken | undefined {
+    return this.from + k < this.to ? this.tokens[this.from + k] : undefined;
+  }
+
+  private image(k: number): string | undefined {
+    return this.at(k)?.image;
+  }
+
+  private isKeyword(k: number): boolean {
+    const token = this.at(k);
+    return token !== undefined && this.keywordIdx.has(token.tokenTypeIdx);
+  }
+
+  private asName(k: number): void {
+    if (this.isKeyword(k)) this.toId(this.at(k)!);
   }
 
   private toId(token: IToken): void {
