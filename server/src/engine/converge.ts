@@ -18,8 +18,7 @@
 import type { Analysis } from './analysis.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Span, Statement } from './model.js';
-import type { Checkpoint, InFlight, RunState } from './run-state.js';
-import { copyTcb } from './tcb.js';
+import { copyRunState, type Checkpoint, type InFlight, type RunState } from './run-state.js';
 
 /**
  * Whether two statements are the same statement, moved: `a` of the new scenario, `b` of
@@ -141,17 +140,8 @@ export function movedRunState(state: RunState, map: EditMap): RunState | undefin
     if (!span) return undefined;
     spaceKinds.set(owner, { symbolic: kind.symbolic, span });
   }
-  const moved: RunState = {
-    tcbs: new Map([...state.tcbs].map(([name, tcb]) => [name, copyTcb(tcb)])),
-    inFlight,
-    tags,
-    spaceKinds,
-    usedSymbols: new Set(state.usedSymbols),
-    sawEvent: state.sawEvent,
-    lookahead,
-  };
-  if (state.title !== undefined) moved.title = state.title;
-  return moved;
+  // The rest (TCBs, symbols, title…) as copyRunState copies it: the fields that name lines are replaced.
+  return { ...copyRunState(state), inFlight, tags, spaceKinds, lookahead };
 }
 
 /** A diagnostic of the previous run moved with its line, or undefined if it cannot move. */

@@ -44,7 +44,7 @@ export interface EngineRun {
   readonly finalState: RunState;
   /** How many of the analysis' diagnostics the statements made (the rest are the end-of-run `never-delivered`). */
   readonly runDiagnosticCount: number;
-  /** The statement from which on this run took over the previous one, moved (converge.ts); for tests and benchmarks. */
+  /** The statement from which on this run took over the previous one, moved (converge.ts); for tests. */
   readonly tookOverAt?: number;
 }
 
@@ -94,7 +94,7 @@ export function runIncrementally(scenario: Scenario, previous?: EngineRun, check
   run.runFrom(from?.index ?? 0);
   const analysis = run.finish();
   return {
-    analysis, statements, setup, checkpoints: run.checkpoints, finalState: run.state, runDiagnosticCount: run.runDiagnosticCount,
+    analysis, statements, setup, checkpoints: run.checkpoints, finalState: run.finalState, runDiagnosticCount: run.runDiagnosticCount,
     ...(run.tookOverAt !== undefined ? { tookOverAt: run.tookOverAt } : {}),
   };
 }
@@ -104,7 +104,7 @@ class ScenarioRun {
   private readonly participants = new Map<string, ParticipantInfo>();
   private steps: Step[] = [];
   /** Everything that changes from statement to statement: what a checkpoint copies. */
-  state: RunState = newRunState();
+  private state: RunState = newRunState();
   readonly checkpoints: Checkpoint[] = [];
   /** Diagnostics the statements made, before finish() adds the end-of-run ones. */
   runDiagnosticCount = 0;
@@ -132,6 +132,11 @@ class ScenarioRun {
     this.steps = previous.analysis.steps.slice(0, checkpoint.stepCount);
     this.diagnostics = previous.analysis.diagnostics.slice(0, checkpoint.diagnosticCount);
     for (const c of previous.checkpoints) if (c.index <= checkpoint.index) this.checkpoints.push(c);
+  }
+
+  /** The state after the last statement run (or taken over). */
+  get finalState(): RunState {
+    return this.state;
   }
 
   /** Before runFrom: the run may stop at `points` and take over the rest of `previous` (converge.ts). */
