@@ -300,8 +300,10 @@ class Context {
       case 'note': {
         const ids = statement.participants.map((p) => this.id(p));
         if (ids.length === 0) break;
-        const where = statement.placement === 'over' ? `over ${ids.slice(0, 2).join(',')}` : `${statement.placement} of ${ids[0]}`;
-        block.lines.push(this.text(() => `Note ${where}: ${statement.placement === 'over' ? this.noteText(ids.slice(0, 2).join(','), statement.text) : escapeWrapped(statement.text)}`));
+        const over = statement.placement === 'over' ? ids.slice(0, 2).join(',') : undefined;
+        block.lines.push(this.text(() => (over !== undefined
+          ? `Note over ${over}: ${this.noteText(over, statement.text)}`
+          : `Note ${statement.placement} of ${ids[0]}: ${escapeWrapped(statement.text)}`)));
         block.notes.push({ line, kind: 'note' });
         break;
       }
