@@ -265,25 +265,29 @@ describe('markdown-it plugin (VS Code Markdown preview)', () => {
     expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(2);
   });
 
-  it.each([false, true])('hides it under a block in a list item too (html: %s)', (html) => {
-    const STEP = ['1. The handshake:', '', '   ```tcpflow', '   a -> b : SYN seq=1', '   ```', '2. Next.', ''].join('\n');
-    const linked = withImageLinks(STEP, findTcpflowBlocks(STEP).map((block) => ({ block, file: 's.tcpflow-1.svg', alt: 'x' })));
-    expect(linked).toContain('   ![x](s.tcpflow-1.svg)');
-    const out = markdownIt({ html }).render(linked);
-    expect(out).not.toContain('s.tcpflow-');
-    expect(out).not.toContain('tcpflow-md');
-    expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(1);
-    expect(out.match(/<li>/g)).toHaveLength(2);
-  });
+  /** A block in a container, the image line withImageLinks writes in it, and what shows the container went on after it. */
+  const CONTAINERS = [
+    {
+      name: 'a list item',
+      markdown: ['1. The handshake:', '', '   ```tcpflow', '   a -> b : SYN seq=1', '   ```', '2. Next.', ''].join('\n'),
+      image: '   ![x](c.tcpflow-1.svg)',
+      wentOn: /<li>[^]*tcpflow-diagram[^]*<\/li>\s*<li>\s*(<p>)?Next\./,
+    },
+    {
+      name: 'a block quote',
+      markdown: ['> The handshake:', '>', '> ```tcpflow', '> a -> b : SYN seq=1', '> ```', '> Next.', ''].join('\n'),
+      image: '> ![x](c.tcpflow-1.svg)',
+      wentOn: /<blockquote>[^]*tcpflow-diagram[^]*Next\.[^]*<\/blockquote>/,
+    },
+  ];
 
-  it.each([false, true])('hides it under a block in a block quote too (html: %s)', (html) => {
-    const QUOTE = ['> The handshake:', '>', '> ```tcpflow', '> a -> b : SYN seq=1', '> ```', '> Next.', ''].join('\n');
-    const linked = withImageLinks(QUOTE, findTcpflowBlocks(QUOTE).map((block) => ({ block, file: 'q.tcpflow-1.svg', alt: 'x' })));
-    expect(linked).toContain('> ![x](q.tcpflow-1.svg)');
+  it.each(CONTAINERS.flatMap((c) => [false, true].map((html) => ({ ...c, html }))))('hides it under a block in $name too (html: $html)', ({ markdown, image, wentOn, html }) => {
+    const linked = withImageLinks(markdown, findTcpflowBlocks(markdown).map((block) => ({ block, file: 'c.tcpflow-1.svg', alt: 'x' })));
+    expect(linked).toContain(image);
     const out = markdownIt({ html }).render(linked);
-    expect(out).not.toContain('q.tcpflow-');
+    expect(out).not.toContain('c.tcpflow-');
     expect(out).not.toContain('tcpflow-md');
     expect(out.match(/class="tcpflow-diagram"/g)).toHaveLength(1);
-    expect(out).toMatch(/<blockquote>[^]*tcpflow-diagram[^]*Next\.[^]*<\/blockquote>/);
+    expect(out).toMatch(wentOn);
   });
 });
