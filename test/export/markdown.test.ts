@@ -183,6 +183,18 @@ describe('tcpflow md', () => {
     expect(read(join(dir, 'broken.md'))).toBe(BROKEN);
   });
 
+  it('in a block quote: columns count the markers, and a fence left open ends with its quote', async () => {
+    const dir = scratch();
+    const quoted = ['> ```tcpflow', '> b: listen', '> a -> b : SYN seq=1', '>   b -> a : SYN ACK seq=9 ack=5', '> ```', '', '> ```tcpflow', '> a: listen', 'after the quote', ''].join('\n');
+    writeFileSync(join(dir, 'quoted.md'), quoted);
+    const run = await runCliProcess(['md', 'quoted.md'], dir);
+    expect(run.code).toBe(1);
+    const line = run.stdout.split('\n').find((l) => l.includes('bad-ack'));
+    const column = Number(/^quoted\.md:4:(\d+): error bad-ack: /.exec(line ?? '')?.[1]);
+    expect(quoted.split('\n')[3].slice(column - 1)).toMatch(/^ack=5/);
+    expect(run.stdout).toContain('quoted.md:7:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of its block quote');
+  });
+
   it.skipIf(skipReason !== undefined)('--write draws each block beside the file and links it; a second run changes nothing', async () => {
     const dir = scratch();
     const md = join(dir, 'guide.md');
