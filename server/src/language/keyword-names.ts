@@ -16,6 +16,13 @@ import type { IToken, TokenType, TokenVocabulary } from 'chevrotain';
 /** The grammar's keywords that are also identifiers (tcpflow.langium). */
 export const KEYWORD_NAMES = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'] as const;
 
+const KEYWORD_NAME_SET: ReadonlySet<string> = new Set(KEYWORD_NAMES);
+
+/** Whether `word` is one of the grammar's keywords that can also be a name. */
+export function isKeywordName(word: string): boolean {
+  return KEYWORD_NAME_SET.has(word);
+}
+
 const ARROWS = new Set(['->', '-x', '~>', '-->']);
 
 export class KeywordNames {

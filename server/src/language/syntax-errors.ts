@@ -5,9 +5,7 @@
 import type { ILexingError, IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Span } from '../engine/model.js';
-import { KEYWORD_NAMES as KEYWORD_NAME_LIST } from './keyword-names.js';
-
-const KEYWORD_NAMES: ReadonlySet<string> = new Set(KEYWORD_NAME_LIST);
+import { isKeywordName } from './keyword-names.js';
 
 const TOKEN_WORDS: Record<string, string> = {
   NL: 'end of line',
@@ -81,7 +79,7 @@ export function syntaxDiagnostics(
       add(run.span, 'Cannot read this line: this `/*` is never closed: end the comment with `*/`.');
       continue;
     }
-    if (KEYWORD_NAMES.has(run.text)) {
+    if (isKeywordName(run.text)) {
       // `left garbage`: a word the grammar uses, which is a name only before `:` or an arrow (keyword-names.ts).
       add(run.span, `Cannot read this line: \`${run.text}\` does not start a statement here. As a participant name, write \`${run.text}: CALL\` or \`${run.text} -> PEER : FLAGS\`.`);
       continue;
