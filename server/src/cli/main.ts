@@ -1,6 +1,8 @@
 /**
  * The `tcpflow` command line (contract §5).
  */
+import { setLocale } from '../i18n/catalogue.js';
+import { localeFromEnvironment } from '../i18n/locale.js';
 import { COMMANDS } from './commands.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 
@@ -40,6 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 // Run only as the `tcpflow` binary, not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
+  setLocale(localeFromEnvironment());
   const io: CliIo = {
     cwd: process.cwd(),
     out: (t) => void process.stdout.write(t),

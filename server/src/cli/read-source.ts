@@ -4,6 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { say } from '../i18n/catalogue.js';
+import { cliMessages } from '../i18n/messages/cli.js';
 import { CliError, type CliIo } from './io.js';
 
 /** Larger files are refused rather than parsed for minutes (a scenario is a drawing). */
@@ -14,7 +16,7 @@ export function readSource(file: string, cwd: string): string {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new CliError(`${file}: is a directory, not a .tcpflow file`);
+    if (stat.isDirectory()) throw new CliError(say(cliMessages.isDirectory, { file }));
     size = stat.size;
   } catch (error) {
     if (error instanceof CliError) throw error;
