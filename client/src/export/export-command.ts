@@ -5,8 +5,10 @@
  * Markdown and Mermaid source are made here, from the document's text, by the same
  * pure functions as `tcpflow export`. SVG and PNG are drawn by `deps.render`, which
  * draws in the preview webview (see webview-protocol.ts), so no browser needs to be
- * installed. Files are written atomically; an existing file is replaced only after a
- * modal confirmation.
+ * installed; what comes back is checked again here (drawing-check.ts) before it is
+ * written. Files are written atomically; an existing file is replaced only after a
+ * modal confirmation, and a place outside the workspace folder (export-target.ts) only
+ * when the user picks it in the Save dialog.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,7 +16,9 @@ import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
 import { FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
 import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
 import { defaultOutputName } from '../../../server/src/export/output-path.js';
+import { checkPng, DrawingRefused, MAX_DRAWING_BYTES, MAX_PNG_SIDE, sanitizeSvg } from './drawing-check.js';
 import { exportPanelRenderer } from './export-panel.js';
+import { mayExportWithoutAsking, type ExportPlaces } from './export-target.js';
 import type { WebviewRender } from './webview-protocol.js';
 
 export const EXPORT_COMMAND = 'tcpflow.export';
@@ -95,18 +99,8 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
     theme = picked.theme;
   }
 
-  let target = defaultTarget(document, choice.format);
-  if (await exists(target)) {
-    const answer = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace', 'Save As…');
-    if (answer === 'Save As…') {
-      const chosen = await vscode.window.showSaveDialog({ defaultUri: target, filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
-      if (!chosen) return;
-      target = chosen; // the save dialog has asked about replacing
-    } else if (answer !== 'Replace') {
-      return;
-    }
-  }
+  const target = await chooseTarget(document, choice);
+  if (!target) return;
 
   try {
     const bytes = await vscode.window.withProgress(
@@ -115,14 +109,66 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
     );
     await writeAtomically(target, bytes);
   } catch (error) {
-    void vscode.window.showErrorMessage(`TCP Flow: export failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TCP Flow: export failed: {0}', failureText(error)));
     return;
   }
   const shown = vscode.workspace.asRelativePath(target);
   deps.log?.(`exported ${document.uri.fsPath} -> ${target.fsPath}`);
-  void vscode.window.showInformationMessage(`Exported ${shown}`, 'Open').then((action) => {
-    if (action === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', shown), open).then((action) => {
+    if (action === open) void vscode.commands.executeCommand('vscode.open', target);
   });
+}
+
+/**
+ * The file to write: the default place when the trust rule allows it (export-target.ts)
+ * and it is new or the user agrees to replace it; otherwise the place the user picks in
+ * the Save dialog (which asks about replacing itself). Undefined: the user cancelled.
+ */
+async function chooseTarget(document: vscode.TextDocument, choice: FormatChoice): Promise<vscode.Uri | undefined> {
+  const target = defaultTarget(document, choice.format);
+  const saveAs = vscode.l10n.t('Save As…');
+  const pick = () => vscode.window.showSaveDialog({ defaultUri: safeDefault(document, target), filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
+  if (!mayExportWithoutAsking(target, exportPlaces(document))) {
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is outside the workspace folder. TCP Flow writes there only if you choose it in the Save dialog.', target.fsPath || target.toString(true)),
+      { modal: true, detail: vscode.l10n.t('The folder comes from the setting tcpflow.export.directory.') }, saveAs);
+    return answer === saveAs ? pick() : undefined;
+  }
+  if (!(await exists(target))) return target;
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace, saveAs);
+  if (answer === saveAs) return pick();
+  return answer === replace ? target : undefined;
+}
+
+function exportPlaces(document: vscode.TextDocument): ExportPlaces<vscode.Uri> {
+  return {
+    workspaceFolder: settingsFolder(document)?.uri,
+    scenarioFolder: document.isUntitled ? undefined : vscode.Uri.joinPath(document.uri, '..'),
+  };
+}
+
+/** Where the Save dialog opens: the refused default's name, in a place that is not refused. */
+function safeDefault(document: vscode.TextDocument, target: vscode.Uri): vscode.Uri {
+  const name = path.posix.basename(target.path);
+  const places = exportPlaces(document);
+  const folder = places.workspaceFolder ?? places.scenarioFolder;
+  return folder ? vscode.Uri.joinPath(folder, name) : target;
+}
+
+/** A refused drawing is named for what is wrong with it; anything else by its own message. */
+function failureText(error: unknown): string {
+  if (error instanceof DrawingRefused) {
+    switch (error.problem) {
+      case 'too-large': return vscode.l10n.t('the drawing is larger than {0} MB', MAX_DRAWING_BYTES / (1024 * 1024));
+      case 'not-png': return vscode.l10n.t('the drawing is not a whole PNG image');
+      case 'png-too-large': return vscode.l10n.t('the PNG image is larger than {0} pixels on a side', MAX_PNG_SIDE);
+      case 'not-svg': return vscode.l10n.t('the drawing is not a plain SVG document');
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -144,10 +190,18 @@ async function pickFormat(context: vscode.ExtensionContext, deps: ExportDeps): P
   return picked;
 }
 
-/** `tcpflow.export.directory` (relative to the workspace folder), else beside the scenario. */
+/** The workspace folder `tcpflow.export.directory` is relative to: the scenario's, else the first. */
+function settingsFolder(document: vscode.TextDocument): vscode.WorkspaceFolder | undefined {
+  return vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+/**
+ * `tcpflow.export.directory` (relative to the workspace folder), else beside the scenario.
+ * Not yet checked: chooseTarget applies the trust rule to what this returns.
+ */
 export function defaultTarget(document: vscode.TextDocument, format: ExportFormat): vscode.Uri {
   const file = defaultOutputName(document.uri.path, FORMAT_EXTENSION[format]);
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  const folder = settingsFolder(document);
   const setting = vscode.workspace.getConfiguration('tcpflow', document.uri).get<string>('export.directory', '').trim();
   if (setting && folder) {
     return path.isAbsolute(setting) ? vscode.Uri.file(path.join(setting, file)) : vscode.Uri.joinPath(folder.uri, setting, file);
@@ -164,12 +218,15 @@ async function contents(mermaid: string, name: string, choice: FormatChoice, the
       return new TextEncoder().encode(markdownDocument(mermaid, name));
     case 'svg': {
       if (!deps.render) throw new Error('SVG needs the preview to draw it');
-      const svg = new TextDecoder().decode(await deps.render({ mermaid, theme, format: 'svg', scale: 1 }));
+      const drawn = await deps.render({ mermaid, theme, format: 'svg', scale: 1 });
+      if (drawn.length > MAX_DRAWING_BYTES) throw new DrawingRefused('too-large', `${drawn.length} bytes`);
+      // The webview cleaned it already; the host cleans it again before it reaches the disk.
+      const svg = sanitizeSvg(new TextDecoder().decode(drawn));
       return new TextEncoder().encode(stampSvg(svg, svgKey(mermaid, theme)));
     }
     case 'png':
       if (!deps.render) throw new Error('PNG needs the preview to draw it');
-      return deps.render({ mermaid, theme, format: 'png', scale: choice.scale });
+      return checkPng(await deps.render({ mermaid, theme, format: 'png', scale: choice.scale }));
   }
 }
 
