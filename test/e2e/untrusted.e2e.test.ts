@@ -44,15 +44,6 @@ describe.skipIf(!hasChromium)('the extension in an untrusted workspace (code-ser
   let browser: Browser | undefined;
   let wb: Workbench;
 
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      const shot = await wb?.screenshot(`${name}-FAILED`).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
-    }
-  }
-
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
@@ -89,12 +80,12 @@ describe.skipIf(!hasChromium)('the extension in an untrusted workspace (code-ser
     if (dir) removeDir(dir);
   }, 60_000);
 
-  it('opens the folder in Restricted Mode', () => step('restricted', async () => {
+  it('opens the folder in Restricted Mode', () => wb.step('restricted', async () => {
     await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
     await wb.screenshot('restricted');
   }), 60_000);
 
-  it('draws a ```tcpflow block in the Markdown preview without starting the language server', () => step('markdown', async () => {
+  it('draws a ```tcpflow block in the Markdown preview without starting the language server', () => wb.step('markdown', async () => {
     await wb.openFile(GUIDE);
     await wb.runCommand('Markdown: Open Preview to the Side');
     // The block is drawn: the extension is active, its markdown-it plugin and preview script ran.
@@ -104,7 +95,7 @@ describe.skipIf(!hasChromium)('the extension in an untrusted workspace (code-ser
     expect(languageServers(dir)).toEqual([]);
   }), 90_000);
 
-  it('starts the language server when a .tcpflow file opens (hints appear)', () => step('server-starts', async () => {
+  it('starts the language server when a .tcpflow file opens (hints appear)', () => wb.step('server-starts', async () => {
     await wb.openFile(SCENARIO);
     const text = readFileSync(join(server!.workspace, SCENARIO), 'utf8');
     const syn = text.split('\n').findIndex((l) => l.trim().startsWith('client -> server : SYN seq=J')) + 1;
@@ -112,7 +103,7 @@ describe.skipIf(!hasChromium)('the extension in an untrusted workspace (code-ser
     expect(languageServers(dir)).toHaveLength(1);
   }), 90_000);
 
-  it('asks for the Save dialog instead of exporting outside the workspace, and ignores the repository\'s folder', () => step('export-outside', async () => {
+  it('asks for the Save dialog instead of exporting outside the workspace, and ignores the repository\'s folder', () => wb.step('export-outside', async () => {
     await wb.tab(SCENARIO).click();
     await wb.runCommand('TCP Flow: Export Diagram');
     await wb.pick('Markdown');
@@ -131,7 +122,7 @@ describe.skipIf(!hasChromium)('the extension in an untrusted workspace (code-ser
     expect(existsSync(join(server!.workspace, 'handshake.md'))).toBe(false);
   }), 90_000);
 
-  it('writes where the user picks in the Save dialog', () => step('export-save-as', async () => {
+  it('writes where the user picks in the Save dialog', () => wb.step('export-save-as', async () => {
     await wb.runCommand('TCP Flow: Export Diagram');
     await wb.pick('Markdown');
     const dialog = wb.page.locator('.monaco-dialog-box');
