@@ -39,14 +39,17 @@ interface FormatChoice extends vscode.QuickPickItem {
   readonly key: string;
 }
 
-const CHOICES: readonly FormatChoice[] = [
-  { key: 'svg', label: 'SVG', description: 'vector image', format: 'svg', scale: 1 },
-  { key: 'png1', label: 'PNG 1×', description: 'bitmap, natural size', format: 'png', scale: 1 },
-  { key: 'png2', label: 'PNG 2×', description: 'bitmap, twice the size (sharp on high-DPI screens)', format: 'png', scale: 2 },
-  { key: 'png3', label: 'PNG 3×', description: 'bitmap, three times the size', format: 'png', scale: 3 },
-  { key: 'md', label: 'Markdown', description: 'a ```mermaid block (GitHub and GitLab draw it)', format: 'md', scale: 1 },
-  { key: 'mmd', label: 'Mermaid source', description: '.mmd', format: 'mmd', scale: 1 },
-];
+/** A function, not a constant: the texts are looked up in VS Code's display language when asked. */
+function formatChoices(): readonly FormatChoice[] {
+  return [
+    { key: 'svg', label: 'SVG', description: vscode.l10n.t('vector image'), format: 'svg', scale: 1 },
+    { key: 'png1', label: 'PNG 1×', description: vscode.l10n.t('bitmap, natural size'), format: 'png', scale: 1 },
+    { key: 'png2', label: 'PNG 2×', description: vscode.l10n.t('bitmap, twice the size (sharp on high-DPI screens)'), format: 'png', scale: 2 },
+    { key: 'png3', label: 'PNG 3×', description: vscode.l10n.t('bitmap, three times the size'), format: 'png', scale: 3 },
+    { key: 'md', label: 'Markdown', description: vscode.l10n.t('a ```mermaid block (GitHub and GitLab draw it)'), format: 'md', scale: 1 },
+    { key: 'mmd', label: vscode.l10n.t('Mermaid source'), description: '.mmd', format: 'mmd', scale: 1 },
+  ];
+}
 const LAST_CHOICE = 'tcpflow.export.lastFormat';
 
 export function registerExportCommands(context: vscode.ExtensionContext, deps: ExportDeps = {}): void {
@@ -70,7 +73,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, deps: E
 async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps, uri: vscode.Uri | undefined): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) {
-    void vscode.window.showErrorMessage('TCP Flow: open a .tcpflow file to export its diagram.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('TCP Flow: open a .tcpflow file to export its diagram.'));
     return;
   }
   const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
@@ -78,10 +81,13 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   const name = path.basename(document.uri.path);
   if (diagram.hasErrors) {
     const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;
+    const anyway = vscode.l10n.t('Export Anyway');
     const go = await vscode.window.showWarningMessage(
-      `${name} has ${errors} error${errors === 1 ? '' : 's'}. Export it anyway, with the errors marked in the diagram?`,
-      { modal: true }, 'Export Anyway');
-    if (go !== 'Export Anyway') return;
+      errors === 1
+        ? vscode.l10n.t('{0} has 1 error. Export it anyway, with the errors marked in the diagram?', name)
+        : vscode.l10n.t('{0} has {1} errors. Export it anyway, with the errors marked in the diagram?', name, errors),
+      { modal: true }, anyway);
+    if (go !== anyway) return;
   }
 
   const choice = await pickFormat(context, deps);
@@ -90,11 +96,11 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   if (choice.format === 'svg' || choice.format === 'png') {
     const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark || vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
     const themes = [
-      { label: 'Light', description: 'white background', theme: 'light' as const },
-      { label: 'Dark', description: 'dark background', theme: 'dark' as const },
+      { label: vscode.l10n.t('Light'), description: vscode.l10n.t('white background'), theme: 'light' as const },
+      { label: vscode.l10n.t('Dark'), description: vscode.l10n.t('dark background'), theme: 'dark' as const },
     ];
     if (dark) themes.reverse();
-    const picked = await vscode.window.showQuickPick(themes, { title: 'Export Diagram: theme', placeHolder: 'Light or dark?' });
+    const picked = await vscode.window.showQuickPick(themes, { title: vscode.l10n.t('Export Diagram: theme'), placeHolder: vscode.l10n.t('Light or dark?') });
     if (!picked) return;
     theme = picked.theme;
   }
@@ -104,7 +110,7 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
 
   try {
     const bytes = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${name} as ${choice.label}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} as {1}…', name, choice.label) },
       () => contents(diagram.mermaid, name, choice, theme, deps),
     );
     await writeAtomically(target, bytes);
@@ -180,11 +186,11 @@ async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextD
 
 async function pickFormat(context: vscode.ExtensionContext, deps: ExportDeps): Promise<FormatChoice | undefined> {
   const last = context.workspaceState.get<string>(LAST_CHOICE);
-  const available = CHOICES.filter((c) => deps.render || (c.format !== 'svg' && c.format !== 'png'));
+  const available = formatChoices().filter((c) => deps.render || (c.format !== 'svg' && c.format !== 'png'));
   const items = [...available].sort((a, b) => Number(b.key === last) - Number(a.key === last));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Export Diagram',
-    placeHolder: deps.render ? 'Format' : 'Format (SVG and PNG need the preview to draw them)',
+    title: vscode.l10n.t('Export Diagram'),
+    placeHolder: deps.render ? vscode.l10n.t('Format') : vscode.l10n.t('Format (SVG and PNG need the preview to draw them)'),
   });
   if (picked) await context.workspaceState.update(LAST_CHOICE, picked.key);
   return picked;
@@ -217,7 +223,7 @@ async function contents(mermaid: string, name: string, choice: FormatChoice, the
     case 'md':
       return new TextEncoder().encode(markdownDocument(mermaid, name));
     case 'svg': {
-      if (!deps.render) throw new Error('SVG needs the preview to draw it');
+      if (!deps.render) throw new Error(vscode.l10n.t('SVG needs the preview to draw it'));
       const drawn = await deps.render({ mermaid, theme, format: 'svg', scale: 1 });
       if (drawn.length > MAX_DRAWING_BYTES) throw new DrawingRefused('too-large', `${drawn.length} bytes`);
       // The webview cleaned it already; the host cleans it again before it reaches the disk.
@@ -225,7 +231,7 @@ async function contents(mermaid: string, name: string, choice: FormatChoice, the
       return new TextEncoder().encode(stampSvg(svg, svgKey(mermaid, theme)));
     }
     case 'png':
-      if (!deps.render) throw new Error('PNG needs the preview to draw it');
+      if (!deps.render) throw new Error(vscode.l10n.t('PNG needs the preview to draw it'));
       return checkPng(await deps.render({ mermaid, theme, format: 'png', scale: choice.scale }));
   }
 }

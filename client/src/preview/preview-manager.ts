@@ -59,7 +59,7 @@ export class PreviewManager implements vscode.Disposable {
       ? await vscode.workspace.openTextDocument(uri)
       : vscode.window.activeTextEditor?.document;
     if (!document || !isTcpflowDocument(document)) {
-      void vscode.window.showInformationMessage('Open a .tcpflow file to preview its diagram.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a .tcpflow file to preview its diagram.'));
       return;
     }
     const line = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active.line : 0;
