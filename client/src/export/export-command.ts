@@ -135,7 +135,11 @@ async function chooseTarget(document: vscode.TextDocument, choice: FormatChoice)
   const target = defaultTarget(document, choice.format);
   const saveAs = vscode.l10n.t('Save As…');
   const pick = () => vscode.window.showSaveDialog({ defaultUri: safeDefault(document, target), filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
-  if (!mayExportWithoutAsking(target, exportPlaces(document))) {
+  const places = exportPlaces(document);
+  // An untitled scenario with no workspace folder has no place of its own: straight to the dialog.
+  if (!places.workspaceFolder && !places.scenarioFolder) return pick();
+  if (!mayExportWithoutAsking(target, places)) {
+    // With a folder to compare with, only the setting can have named a place outside it.
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} is outside the workspace folder. TCP Flow writes there only if you choose it in the Save dialog.', target.fsPath || target.toString(true)),
       { modal: true, detail: vscode.l10n.t('The folder comes from the setting tcpflow.export.directory.') }, saveAs);
