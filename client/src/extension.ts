@@ -1,7 +1,9 @@
 /**
- * The VS Code extension: starts the language server and wires the preview, the export
- * commands and the Markdown integration to it. Activation happens only for `.tcpflow`
- * files and the extension's own commands (package.json `activationEvents`).
+ * The VS Code extension: wires the preview, the export commands and the Markdown
+ * integration, and starts the language server when a `.tcpflow` document is open or a
+ * command needs it (server-on-demand.ts). Activation happens for `.tcpflow` files, the
+ * extension's own commands and Markdown (package.json `activationEvents`); Markdown
+ * alone never starts the server.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -9,8 +11,9 @@ import { registerExportCommands } from './export/export-command.js';
 import { startLanguageClient } from './language-client.js';
 import { extendMarkdownIt } from './markdown/markdown-it-plugin.js';
 import { PreviewManager } from './preview/preview-manager.js';
+import { StartOnDemand } from './server-on-demand.js';
 
-let client: LanguageClient | undefined;
+let server: StartOnDemand<LanguageClient> | undefined;
 
 /** What VS Code's built-in Markdown preview asks of an extension with `markdown.markdownItPlugins`. */
 export interface TcpflowExtensionApi {
@@ -22,13 +25,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tcpflo
   context.subscriptions.push(log);
   // Export (Markdown, Mermaid source, and SVG/PNG drawn in a webview) needs no server.
   registerExportCommands(context, { log: (line) => log.info(line) });
-  client = await startLanguageClient(context, log);
-  // The preview manager registers its commands and itself in context.subscriptions.
-  new PreviewManager(context, client);
+  const languageServer = new StartOnDemand(() => startLanguageClient(context, log));
+  server = languageServer;
+  languageServer.startFor(vscode.workspace.textDocuments);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => languageServer.startFor([document])));
+  // The preview manager registers its commands and itself in context.subscriptions; its
+  // first diagram request starts the server if no .tcpflow document has yet.
+  new PreviewManager(context, {
+    sendRequest: async (type, params, token) => (await languageServer.get()).sendRequest(type, params, token),
+  });
   return { extendMarkdownIt };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  const started = server?.current();
+  server = undefined;
+  await (await started?.catch(() => undefined))?.stop();
 }

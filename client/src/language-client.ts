@@ -17,11 +17,12 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     // The server reads `tcpflow.*` settings through workspace/configuration and is told when they change.
     synchronize: { configurationSection: 'tcpflow' },
   };
+  const showLog = vscode.l10n.t('Show Log');
   const client = new LanguageClient('tcpflow', 'TCP Flow Language Server', serverOptions, clientOptions);
   context.subscriptions.push(
     client.onDidChangeState((event) => {
       if (event.oldState === State.Running && event.newState === State.Stopped) {
-        void vscode.window.showErrorMessage('The TCP Flow language server stopped. Diagnostics and hints are unavailable until it restarts.', 'Show Log')
+        void vscode.window.showErrorMessage(vscode.l10n.t('The TCP Flow language server stopped. Diagnostics and hints are unavailable until it restarts.'), showLog)
           .then((choice) => choice && log.show());
       }
     }),
@@ -30,7 +31,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     await client.start();
   } catch (error) {
     log.error(`language server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    void vscode.window.showErrorMessage(`The TCP Flow language server failed to start: ${error instanceof Error ? error.message : String(error)}`, 'Show Log')
+    void vscode.window.showErrorMessage(vscode.l10n.t('The TCP Flow language server failed to start: {0}', error instanceof Error ? error.message : String(error)), showLog)
       .then((choice) => choice && log.show());
     throw error;
   }

@@ -99,13 +99,24 @@ export interface StartOptions {
   readonly dir: string;
   /** Fills the workspace folder before code-server starts. */
   readonly populate: (workspace: string) => void;
+  /**
+   * Workspace trust on, as VS Code ships it, and the workspace folder not trusted (opened
+   * in Restricted Mode without the startup question). Default: trust off
+   * (--disable-workspace-trust), every folder trusted.
+   */
+  readonly untrustedWorkspace?: boolean;
 }
 
 export function makeTempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tcpflow-e2e-'));
 }
 
-export async function startCodeServer({ vsix, dir, populate }: StartOptions): Promise<CodeServer> {
+/** The user settings file of a code-server started in `dir` (VS Code reloads it when it changes). */
+export function userSettingsPath(dir: string): string {
+  return join(dir, 'user-data', 'User', 'settings.json');
+}
+
+export async function startCodeServer({ vsix, dir, populate, untrustedWorkspace = false }: StartOptions): Promise<CodeServer> {
   const bin = await ensureCodeServer();
   const userData = join(dir, 'user-data');
   const extensions = join(dir, 'extensions');
@@ -114,7 +125,10 @@ export async function startCodeServer({ vsix, dir, populate }: StartOptions): Pr
   for (const d of [userData, extensions, workspace, join(userData, 'User')]) mkdirSync(d, { recursive: true });
   // A config file of our own: the user's ~/.config/code-server/config.yaml (password auth) is not read.
   writeFileSync(config, 'auth: none\n');
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const trust = untrustedWorkspace
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+    : {};
+  writeFileSync(userSettingsPath(dir), JSON.stringify({ ...USER_SETTINGS, ...trust }, null, 2));
   populate(workspace);
 
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
@@ -128,7 +142,7 @@ export async function startCodeServer({ vsix, dir, populate }: StartOptions): Pr
   // Port 0: the system picks a free port and code-server prints it, so no other process can take it first.
   const child = spawn(bin, [
     ...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', workspace,
+    ...(untrustedWorkspace ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace,
   ], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => { output += d.toString(); });

@@ -42,16 +42,6 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
   let wb: Workbench;
   const pageErrors: string[] = [];
 
-  /** Runs one step; on failure saves a screenshot named after it before failing. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      const shot = await wb?.screenshot(`${name}-FAILED`).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
-    }
-  }
-
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
@@ -86,7 +76,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     if (dir) removeDir(dir);
   }, 60_000);
 
-  it('shows every participant\'s state as inlay hints when an example is opened', () => step('inlay-hints', async () => {
+  it('shows every participant\'s state as inlay hints when an example is opened', () => wb.step('inlay-hints', async () => {
     await wb.openFile(EXAMPLE);
     const listen = lineOf(exampleText, 'server: listen');
     const syn = lineOf(exampleText, 'client -> server : SYN seq=J');
@@ -99,7 +89,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     await wb.screenshot('inlay-hints');
   }), 120_000);
 
-  it('lists a broken file\'s diagnostic, with its message, in the Problems panel', () => step('problems', async () => {
+  it('lists a broken file\'s diagnostic, with its message, in the Problems panel', () => wb.step('problems', async () => {
     const [diagnostic] = analyzeText(brokenText).analysis.diagnostics;
     expect(diagnostic.code).toBe('bad-ack');
     await wb.openFile(BROKEN);
@@ -115,7 +105,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     await wb.screenshot('problems');
   }), 60_000);
 
-  it('explains an event line\'s transition in a hover', () => step('hover', async () => {
+  it('explains an event line\'s transition in a hover', () => wb.step('hover', async () => {
     const syn = lineOf(brokenText, 'client -> server : SYN seq=J');
     await wb.hoverWord(BROKEN, syn, 'SYN');
     const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'SYN-RECEIVED' });
@@ -128,7 +118,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     await hover.waitFor({ state: 'hidden' });
   }), 60_000);
 
-  it('fixes a wrong ack= with the quick fix', () => step('quick-fix', async () => {
+  it('fixes a wrong ack= with the quick fix', () => wb.step('quick-fix', async () => {
     const line = lineOf(brokenText, 'server -> client : ACK seq=K+1 ack=J+100');
     const column = brokenText.split('\n')[line - 1].indexOf('ack=J+100') + 5;
     await wb.editor(BROKEN).locator('.view-lines').click({ position: { x: 5, y: 5 } }); // focus the editor
@@ -158,7 +148,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
 
   let preview: Frame | undefined;
 
-  it('opens the preview to the side with the diagram drawn as SVG', () => step('preview', async () => {
+  it('opens the preview to the side with the diagram drawn as SVG', () => wb.step('preview', async () => {
     await wb.page.keyboard.press('Control+J'); // close the panel, for room
     await wb.openFile(EXAMPLE);
     await wb.runCommand('TCP Flow: Open Preview to the Side');
@@ -178,7 +168,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     await wb.screenshot('preview');
   }), 90_000);
 
-  it('moves the cursor to a message\'s line when it is clicked in the preview', () => step('preview-click', async () => {
+  it('moves the cursor to a message\'s line when it is clicked in the preview', () => wb.step('preview-click', async () => {
     expect(preview, 'the preview step did not open a preview').toBeDefined();
     const second = segmentLines(exampleText)[1]; // server -> client : SYN ACK …
     await wb.cursorItem().waitFor();
@@ -188,7 +178,7 @@ describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
     await wb.screenshot('preview-click');
   }), 60_000);
 
-  it('exports the diagram as an SVG file into the folder the settings name', () => step('export', async () => {
+  it('exports the diagram as an SVG file into the folder the settings name', () => wb.step('export', async () => {
     const target = join(server!.workspace, EXPORT_DIR, 'three-way-handshake.svg');
     expect(existsSync(target)).toBe(false);
     await wb.tab(EXAMPLE).click();

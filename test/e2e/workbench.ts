@@ -55,6 +55,16 @@ export class Workbench {
     return new Workbench(page, shotDir);
   }
 
+  /** Runs one step of a test; when it fails, saves a screenshot named after it and names that in the error. */
+  async step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      const shot = await this.screenshot(`${name}-FAILED`).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
+    }
+  }
+
   /** Saves a numbered screenshot of the whole window; returns its path. */
   async screenshot(name: string): Promise<string> {
     const path = join(this.shotDir, `${String(++this.shots).padStart(2, '0')}-${name}.png`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPng, sanitizeSvg } from '../../client/src/export/drawing-check.js';
 import { readExportRequest, readExportResult, type ExportResultMessage } from '../../client/src/export/webview-protocol.js';
 import { scenarioDiagram } from '../../server/src/export/formats.js';
 import { DiagramRenderer } from '../../server/src/export/renderer.js';
@@ -53,6 +54,10 @@ describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
     const light = await ask({ type: 'export', id: 3, mermaid, theme: 'dark', format: 'svg', scale: 1 });
     if (!light.ok) throw new Error(light.error);
     expect(pngSize(Buffer.from(png.pngBase64, 'base64'))).toEqual({ width: light.width * 2, height: light.height * 2 });
+    // The extension host's second check (drawing-check.ts) lets what the webview really draws through unchanged.
+    expect(sanitizeSvg(svg.svg)).toBe(svg.svg);
+    if (light.format === 'svg') expect(sanitizeSvg(light.svg)).toBe(light.svg); // the dark theme too
+    expect(() => checkPng(new Uint8Array(Buffer.from(png.pngBase64, 'base64')))).not.toThrow();
 
     const renderer = await DiagramRenderer.launch(chromiumPath!);
     try {

@@ -5,8 +5,10 @@
  * Markdown and Mermaid source are made here, from the document's text, by the same
  * pure functions as `tcpflow export`. SVG and PNG are drawn by `deps.render`, which
  * draws in the preview webview (see webview-protocol.ts), so no browser needs to be
- * installed. Files are written atomically; an existing file is replaced only after a
- * modal confirmation.
+ * installed; what comes back is checked again here (drawing-check.ts) before it is
+ * written. Files are written atomically; an existing file is replaced only after a
+ * modal confirmation, and a place outside the workspace folder (export-target.ts) only
+ * when the user picks it in the Save dialog.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,7 +16,9 @@ import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
 import { FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
 import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
 import { defaultOutputName } from '../../../server/src/export/output-path.js';
+import { checkPng, DrawingRefused, MAX_DRAWING_BYTES, MAX_PNG_SIDE, sanitizeSvg } from './drawing-check.js';
 import { exportPanelRenderer } from './export-panel.js';
+import { mayExportWithoutAsking, type ExportPlaces } from './export-target.js';
 import type { WebviewRender } from './webview-protocol.js';
 
 export const EXPORT_COMMAND = 'tcpflow.export';
@@ -35,14 +39,17 @@ interface FormatChoice extends vscode.QuickPickItem {
   readonly key: string;
 }
 
-const CHOICES: readonly FormatChoice[] = [
-  { key: 'svg', label: 'SVG', description: 'vector image', format: 'svg', scale: 1 },
-  { key: 'png1', label: 'PNG 1×', description: 'bitmap, natural size', format: 'png', scale: 1 },
-  { key: 'png2', label: 'PNG 2×', description: 'bitmap, twice the size (sharp on high-DPI screens)', format: 'png', scale: 2 },
-  { key: 'png3', label: 'PNG 3×', description: 'bitmap, three times the size', format: 'png', scale: 3 },
-  { key: 'md', label: 'Markdown', description: 'a ```mermaid block (GitHub and GitLab draw it)', format: 'md', scale: 1 },
-  { key: 'mmd', label: 'Mermaid source', description: '.mmd', format: 'mmd', scale: 1 },
-];
+/** A function, not a constant: the texts are looked up in VS Code's display language when asked. */
+function formatChoices(): readonly FormatChoice[] {
+  return [
+    { key: 'svg', label: 'SVG', description: vscode.l10n.t('vector image'), format: 'svg', scale: 1 },
+    { key: 'png1', label: 'PNG 1×', description: vscode.l10n.t('bitmap, natural size'), format: 'png', scale: 1 },
+    { key: 'png2', label: 'PNG 2×', description: vscode.l10n.t('bitmap, twice the size (sharp on high-DPI screens)'), format: 'png', scale: 2 },
+    { key: 'png3', label: 'PNG 3×', description: vscode.l10n.t('bitmap, three times the size'), format: 'png', scale: 3 },
+    { key: 'md', label: 'Markdown', description: vscode.l10n.t('a ```mermaid block (GitHub and GitLab draw it)'), format: 'md', scale: 1 },
+    { key: 'mmd', label: vscode.l10n.t('Mermaid source'), description: '.mmd', format: 'mmd', scale: 1 },
+  ];
+}
 const LAST_CHOICE = 'tcpflow.export.lastFormat';
 
 export function registerExportCommands(context: vscode.ExtensionContext, deps: ExportDeps = {}): void {
@@ -66,7 +73,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, deps: E
 async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps, uri: vscode.Uri | undefined): Promise<void> {
   const document = await targetDocument(uri);
   if (!document) {
-    void vscode.window.showErrorMessage('TCP Flow: open a .tcpflow file to export its diagram.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('TCP Flow: open a .tcpflow file to export its diagram.'));
     return;
   }
   const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
@@ -74,10 +81,13 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   const name = path.basename(document.uri.path);
   if (diagram.hasErrors) {
     const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;
+    const anyway = vscode.l10n.t('Export Anyway');
     const go = await vscode.window.showWarningMessage(
-      `${name} has ${errors} error${errors === 1 ? '' : 's'}. Export it anyway, with the errors marked in the diagram?`,
-      { modal: true }, 'Export Anyway');
-    if (go !== 'Export Anyway') return;
+      errors === 1
+        ? vscode.l10n.t('{0} has 1 error. Export it anyway, with the errors marked in the diagram?', name)
+        : vscode.l10n.t('{0} has {1} errors. Export it anyway, with the errors marked in the diagram?', name, errors),
+      { modal: true }, anyway);
+    if (go !== anyway) return;
   }
 
   const choice = await pickFormat(context, deps);
@@ -86,43 +96,89 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   if (choice.format === 'svg' || choice.format === 'png') {
     const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark || vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
     const themes = [
-      { label: 'Light', description: 'white background', theme: 'light' as const },
-      { label: 'Dark', description: 'dark background', theme: 'dark' as const },
+      { label: vscode.l10n.t('Light'), description: vscode.l10n.t('white background'), theme: 'light' as const },
+      { label: vscode.l10n.t('Dark'), description: vscode.l10n.t('dark background'), theme: 'dark' as const },
     ];
     if (dark) themes.reverse();
-    const picked = await vscode.window.showQuickPick(themes, { title: 'Export Diagram: theme', placeHolder: 'Light or dark?' });
+    const picked = await vscode.window.showQuickPick(themes, { title: vscode.l10n.t('Export Diagram: theme'), placeHolder: vscode.l10n.t('Light or dark?') });
     if (!picked) return;
     theme = picked.theme;
   }
 
-  let target = defaultTarget(document, choice.format);
-  if (await exists(target)) {
-    const answer = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists. Replace it?`, { modal: true }, 'Replace', 'Save As…');
-    if (answer === 'Save As…') {
-      const chosen = await vscode.window.showSaveDialog({ defaultUri: target, filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
-      if (!chosen) return;
-      target = chosen; // the save dialog has asked about replacing
-    } else if (answer !== 'Replace') {
-      return;
-    }
-  }
+  const target = await chooseTarget(document, choice);
+  if (!target) return;
 
   try {
     const bytes = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${name} as ${choice.label}…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} as {1}…', name, choice.label) },
       () => contents(diagram.mermaid, name, choice, theme, deps),
     );
     await writeAtomically(target, bytes);
   } catch (error) {
-    void vscode.window.showErrorMessage(`TCP Flow: export failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('TCP Flow: export failed: {0}', failureText(error)));
     return;
   }
   const shown = vscode.workspace.asRelativePath(target);
   deps.log?.(`exported ${document.uri.fsPath} -> ${target.fsPath}`);
-  void vscode.window.showInformationMessage(`Exported ${shown}`, 'Open').then((action) => {
-    if (action === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', shown), open).then((action) => {
+    if (action === open) void vscode.commands.executeCommand('vscode.open', target);
   });
+}
+
+/**
+ * The file to write: the default place when the trust rule allows it (export-target.ts)
+ * and it is new or the user agrees to replace it; otherwise the place the user picks in
+ * the Save dialog (which asks about replacing itself). Undefined: the user cancelled.
+ */
+async function chooseTarget(document: vscode.TextDocument, choice: FormatChoice): Promise<vscode.Uri | undefined> {
+  const target = defaultTarget(document, choice.format);
+  const saveAs = vscode.l10n.t('Save As…');
+  const pick = () => vscode.window.showSaveDialog({ defaultUri: safeDefault(document, target), filters: { [choice.label]: [FORMAT_EXTENSION[choice.format].slice(1)] } });
+  const places = exportPlaces(document);
+  // An untitled scenario with no workspace folder has no place of its own: straight to the dialog.
+  if (!places.workspaceFolder && !places.scenarioFolder) return pick();
+  if (!mayExportWithoutAsking(target, places)) {
+    // With a folder to compare with, only the setting can have named a place outside it.
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is outside the workspace folder. TCP Flow writes there only if you choose it in the Save dialog.', target.fsPath || target.toString(true)),
+      { modal: true, detail: vscode.l10n.t('The folder comes from the setting tcpflow.export.directory.') }, saveAs);
+    return answer === saveAs ? pick() : undefined;
+  }
+  if (!(await exists(target))) return target;
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace, saveAs);
+  if (answer === saveAs) return pick();
+  return answer === replace ? target : undefined;
+}
+
+function exportPlaces(document: vscode.TextDocument): ExportPlaces<vscode.Uri> {
+  return {
+    workspaceFolder: settingsFolder(document)?.uri,
+    scenarioFolder: document.isUntitled ? undefined : vscode.Uri.joinPath(document.uri, '..'),
+  };
+}
+
+/** Where the Save dialog opens: the refused default's name, in a place that is not refused. */
+function safeDefault(document: vscode.TextDocument, target: vscode.Uri): vscode.Uri {
+  const name = path.posix.basename(target.path);
+  const places = exportPlaces(document);
+  const folder = places.workspaceFolder ?? places.scenarioFolder;
+  return folder ? vscode.Uri.joinPath(folder, name) : target;
+}
+
+/** A refused drawing is named for what is wrong with it; anything else by its own message. */
+function failureText(error: unknown): string {
+  if (error instanceof DrawingRefused) {
+    switch (error.problem) {
+      case 'too-large': return vscode.l10n.t('the drawing is larger than {0} MB', MAX_DRAWING_BYTES / (1024 * 1024));
+      case 'not-png': return vscode.l10n.t('the drawing is not a whole PNG image');
+      case 'png-too-large': return vscode.l10n.t('the PNG image is larger than {0} pixels on a side', MAX_PNG_SIDE);
+      case 'not-svg': return vscode.l10n.t('the drawing is not a plain SVG document');
+    }
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -134,20 +190,28 @@ async function targetDocument(uri: vscode.Uri | undefined): Promise<vscode.TextD
 
 async function pickFormat(context: vscode.ExtensionContext, deps: ExportDeps): Promise<FormatChoice | undefined> {
   const last = context.workspaceState.get<string>(LAST_CHOICE);
-  const available = CHOICES.filter((c) => deps.render || (c.format !== 'svg' && c.format !== 'png'));
+  const available = formatChoices().filter((c) => deps.render || (c.format !== 'svg' && c.format !== 'png'));
   const items = [...available].sort((a, b) => Number(b.key === last) - Number(a.key === last));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Export Diagram',
-    placeHolder: deps.render ? 'Format' : 'Format (SVG and PNG need the preview to draw them)',
+    title: vscode.l10n.t('Export Diagram'),
+    placeHolder: deps.render ? vscode.l10n.t('Format') : vscode.l10n.t('Format (SVG and PNG need the preview to draw them)'),
   });
   if (picked) await context.workspaceState.update(LAST_CHOICE, picked.key);
   return picked;
 }
 
-/** `tcpflow.export.directory` (relative to the workspace folder), else beside the scenario. */
+/** The workspace folder `tcpflow.export.directory` is relative to: the scenario's, else the first. */
+function settingsFolder(document: vscode.TextDocument): vscode.WorkspaceFolder | undefined {
+  return vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+/**
+ * `tcpflow.export.directory` (relative to the workspace folder), else beside the scenario.
+ * Not yet checked: chooseTarget applies the trust rule to what this returns.
+ */
 export function defaultTarget(document: vscode.TextDocument, format: ExportFormat): vscode.Uri {
   const file = defaultOutputName(document.uri.path, FORMAT_EXTENSION[format]);
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  const folder = settingsFolder(document);
   const setting = vscode.workspace.getConfiguration('tcpflow', document.uri).get<string>('export.directory', '').trim();
   if (setting && folder) {
     return path.isAbsolute(setting) ? vscode.Uri.file(path.join(setting, file)) : vscode.Uri.joinPath(folder.uri, setting, file);
@@ -163,13 +227,16 @@ async function contents(mermaid: string, name: string, choice: FormatChoice, the
     case 'md':
       return new TextEncoder().encode(markdownDocument(mermaid, name));
     case 'svg': {
-      if (!deps.render) throw new Error('SVG needs the preview to draw it');
-      const svg = new TextDecoder().decode(await deps.render({ mermaid, theme, format: 'svg', scale: 1 }));
+      if (!deps.render) throw new Error(vscode.l10n.t('SVG needs the preview to draw it'));
+      const drawn = await deps.render({ mermaid, theme, format: 'svg', scale: 1 });
+      if (drawn.length > MAX_DRAWING_BYTES) throw new DrawingRefused('too-large', `${drawn.length} bytes`);
+      // The webview cleaned it already; the host cleans it again before it reaches the disk.
+      const svg = sanitizeSvg(new TextDecoder().decode(drawn));
       return new TextEncoder().encode(stampSvg(svg, svgKey(mermaid, theme)));
     }
     case 'png':
-      if (!deps.render) throw new Error('PNG needs the preview to draw it');
-      return deps.render({ mermaid, theme, format: 'png', scale: choice.scale });
+      if (!deps.render) throw new Error(vscode.l10n.t('PNG needs the preview to draw it'));
+      return checkPng(await deps.render({ mermaid, theme, format: 'png', scale: choice.scale }));
   }
 }
 

@@ -7,9 +7,17 @@
  * it. Everything placed in the page is escaped text: the Mermaid source inside a
  * hidden <pre>, diagnostics as list items. The image link that `tcpflow md --write`
  * keeps under a block is hidden here, since the block itself is drawn.
+ *
+ * Raw HTML in the Markdown could imitate a block (`<div class="tcpflow-diagram"><pre
+ * class="tcpflow-mermaid">%%{init: …}%%…`), skipping this escaping and the Mermaid
+ * configuration. So each rendering gets a random nonce: the first element of the page
+ * carries it (the plugin inserts it before any token the Markdown made), every block
+ * the plugin made carries it too, and the preview script draws only the blocks whose
+ * nonce matches the first element's. The Markdown text cannot know the nonce.
  */
 import { scenarioDiagram } from '../../../server/src/export/formats.js';
 import type { Diagnostic } from '../../../server/src/engine/diagnostics.js';
+import { NONCE_ATTRIBUTE, NONCE_HOLDER_CLASS } from './block-marks.js';
 
 /** The parts of markdown-it this plugin uses (VS Code passes its own instance). */
 export interface MarkdownItToken {
@@ -18,6 +26,8 @@ export interface MarkdownItToken {
   content: string;
   map: [number, number] | null;
   children: MarkdownItToken[] | null;
+  // markdown-it types `meta` as any; the plugin keeps its nonce there.
+  meta: { tcpflowNonce?: string } | null;
   attrJoin(name: string, value: string): void;
 }
 export type FenceRule = (tokens: MarkdownItToken[], idx: number, options: unknown, env: unknown, self: MarkdownItRenderer) => string;
@@ -28,8 +38,14 @@ export interface MarkdownItRenderer {
 export interface MarkdownItLike {
   renderer: MarkdownItRenderer;
   utils: { escapeHtml(text: string): string };
-  core: { ruler: { push(name: string, rule: (state: { tokens: MarkdownItToken[] }) => void): void } };
+  core: { ruler: { push(name: string, rule: (state: MarkdownItCoreState) => void): void } };
 }
+export interface MarkdownItCoreState {
+  tokens: MarkdownItToken[];
+  Token: new (type: string, tag: string, nesting: number) => MarkdownItToken;
+}
+
+const NONCE_TOKEN = 'tcpflow_nonce';
 
 export const TCPFLOW_LANGUAGE = 'tcpflow';
 const MARKER = /^<!-- tcpflow-md:.*-->\s*$/;
@@ -66,10 +82,34 @@ export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
       return fallback ? fallback(tokens, idx, options, env, self) : `<pre><code>${md.utils.escapeHtml(token.content)}</code></pre>\n`;
     }
     token.attrJoin('class', 'tcpflow-diagram');
-    return `<div${self.renderAttrs(token)}>${renderTcpflowBlock(token.content, token.map?.[0], md.utils.escapeHtml)}</div>\n`;
+    const nonce = token.meta?.tcpflowNonce ?? '';
+    return `<div${self.renderAttrs(token)} ${NONCE_ATTRIBUTE}="${nonce}">${renderTcpflowBlock(token.content, token.map?.[0], md.utils.escapeHtml)}</div>\n`;
   };
+  md.renderer.rules[NONCE_TOKEN] = (tokens, idx) => `<div class="${NONCE_HOLDER_CLASS}" ${NONCE_ATTRIBUTE}="${tokens[idx].meta?.tcpflowNonce ?? ''}" hidden></div>\n`;
   md.core.ruler.push('tcpflow_hide_generated_images', (state) => hideGeneratedImages(state.tokens));
+  md.core.ruler.push('tcpflow_mark_blocks', markBlocks);
   return md;
+}
+
+/**
+ * Gives this parse a fresh nonce, on every tcpflow fence and on a token put first of
+ * all (stored in the tokens, not in `env`: VS Code parses once per document version and
+ * renders the cached tokens with another env).
+ */
+function markBlocks(state: MarkdownItCoreState): void {
+  const fences = state.tokens.filter(isTcpflowFence);
+  if (fences.length === 0) return;
+  const nonce = randomNonce();
+  for (const fence of fences) fence.meta = { ...fence.meta, tcpflowNonce: nonce };
+  const holder = new state.Token(NONCE_TOKEN, 'div', 0);
+  holder.meta = { tcpflowNonce: nonce };
+  state.tokens.unshift(holder);
+}
+
+/** 128 random bits as hex (NONCE_SHAPE). */
+function randomNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

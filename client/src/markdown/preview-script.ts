@@ -2,11 +2,14 @@
  * Runs in VS Code's Markdown preview (contribution `markdown.previewScripts`): draws
  * each ```tcpflow block that markdown-it-plugin.ts turned into Mermaid source, with the
  * shared Mermaid configuration (strict security), in the preview's light or dark theme.
- * Compiled without DOM types (it lives with the extension code), so the few DOM calls
+ * Only blocks that carry the nonce of the page's first nonce holder are drawn, and only
+ * into their own drawing element: raw HTML in the Markdown that imitates a block is left
+ * as it is (see markdown-it-plugin.ts). Compiled without DOM types (it lives with the extension code), so the few DOM calls
  * it makes are typed locally.
  */
 import mermaid from 'mermaid';
 import { mermaidConfig } from '../../../server/src/export/mermaid-config.js';
+import { NONCE_ATTRIBUTE, NONCE_HOLDER_CLASS, NONCE_SHAPE } from './block-marks.js';
 
 interface Node {
   textContent: string | null;
@@ -22,6 +25,7 @@ interface PageGlobals {
   document: {
     body: { classList: { contains(name: string): boolean } };
     readyState: string;
+    querySelector(selector: string): Node | null;
     querySelectorAll(selector: string): ArrayLike<Node>;
     createElement(tag: string): Node;
     addEventListener(event: string, listener: () => void): void;
@@ -40,10 +44,9 @@ function theme(): 'light' | 'dark' {
 async function drawAll(): Promise<void> {
   const mine = ++generation;
   mermaid.initialize({ ...mermaidConfig(theme(), true) });
-  const blocks = Array.from(page.document.querySelectorAll('.tcpflow-diagram'));
-  for (const [i, block] of blocks.entries()) {
-    const source = block.querySelector('pre.tcpflow-mermaid');
-    const target = block.querySelector('.tcpflow-drawing');
+  for (const [i, block] of ourBlocks().entries()) {
+    const source = block.querySelector(':scope > pre.tcpflow-mermaid');
+    const target = block.querySelector(':scope > .tcpflow-drawing');
     if (!source || !target) continue;
     const text = source.textContent ?? '';
     if (target.getAttribute('data-drawn') === text) continue;
@@ -62,6 +65,14 @@ async function drawAll(): Promise<void> {
       target.appendChild(pre);
     }
   }
+}
+
+/** The blocks the markdown-it plugin made in this rendering: their nonce is the first holder's. */
+function ourBlocks(): Node[] {
+  const nonce = page.document.querySelector(`.${NONCE_HOLDER_CLASS}[${NONCE_ATTRIBUTE}]`)?.getAttribute(NONCE_ATTRIBUTE) ?? '';
+  // Anything but the plugin's shape is not ours (and could not go into a selector safely).
+  if (!NONCE_SHAPE.test(nonce)) return [];
+  return Array.from(page.document.querySelectorAll(`.tcpflow-diagram[${NONCE_ATTRIBUTE}="${nonce}"]`));
 }
 
 function start(): void {

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { DiagramRequest, type DiagramParams, type DiagramResult } from '../../../server/src/lsp/custom-requests.js';
 import { buildPreviewHtml } from './html.js';
 import { readPreloadManifest } from './preload-manifest.js';
+import { isTcpflowDocument } from '../server-on-demand.js';
+import { reviveDecision } from './revive-target.js';
 import { readFromWebview, readPreviewState, THEMES, type PreviewTheme, type RenderMessage, type ToWebview } from './messages.js';
 
 export const PREVIEW_VIEW_TYPE = 'tcpflow.preview';
@@ -25,10 +27,6 @@ export interface DiagramClient {
   sendRequest(type: typeof DiagramRequest, params: DiagramParams, token?: vscode.CancellationToken): Promise<DiagramResult>;
 }
 
-function isTcpflow(document: vscode.TextDocument): boolean {
-  return document.languageId === 'tcpflow' || document.uri.path.endsWith('.tcpflow');
-}
-
 export class PreviewManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private preview: Preview | undefined;
@@ -40,7 +38,7 @@ export class PreviewManager implements vscode.Disposable {
         deserializeWebviewPanel: (panel, state) => this.revive(panel, state),
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && isTcpflow(editor.document)) this.preview?.show(editor.document, editor.selection.active.line);
+        if (editor && isTcpflowDocument(editor.document)) this.preview?.show(editor.document, editor.selection.active.line);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.preview?.shows(e.document)) this.preview.scheduleRender();
@@ -60,8 +58,8 @@ export class PreviewManager implements vscode.Disposable {
     const document = uri
       ? await vscode.workspace.openTextDocument(uri)
       : vscode.window.activeTextEditor?.document;
-    if (!document || !isTcpflow(document)) {
-      void vscode.window.showInformationMessage('Open a .tcpflow file to preview its diagram.');
+    if (!document || !isTcpflowDocument(document)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a .tcpflow file to preview its diagram.'));
       return;
     }
     const line = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection.active.line : 0;
@@ -74,24 +72,41 @@ export class PreviewManager implements vscode.Disposable {
     this.adopt(panel, document, line);
   }
 
-  /** Restores a panel VS Code kept across a reload. */
+  /** Restores a panel VS Code kept across a reload: only for a `.tcpflow` document (revive-target.ts). */
   private async revive(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const saved = readPreviewState(state);
-    let document: vscode.TextDocument | undefined;
-    if (saved) {
-      try {
-        document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri, true));
-      } catch {
-        document = undefined;
-      }
-    }
-    document ??= vscode.window.activeTextEditor && isTcpflow(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document : undefined;
+    // No saved state (an old or damaged one): the active .tcpflow editor, if there is one.
+    const active = vscode.window.activeTextEditor?.document;
+    const document = saved ? await this.savedDocument(saved.uri) : active && isTcpflowDocument(active) ? active : undefined;
     if (!document) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.webviewOptions();
     this.adopt(panel, document, 0);
+  }
+
+  private async savedDocument(saved: string): Promise<vscode.TextDocument | undefined> {
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(saved, true);
+    } catch {
+      return undefined;
+    }
+    const decision = reviveDecision(uri);
+    if (decision === 'only-if-open-as-tcpflow') {
+      return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'tcpflow');
+    }
+    if (decision === 'refuse') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The TCP Flow preview was not restored: {0} is not a .tcpflow file.', uri.toString(true)));
+      return undefined;
+    }
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return isTcpflowDocument(document) ? document : undefined;
+    } catch {
+      return undefined; // deleted or moved since: nothing to show
+    }
   }
 
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, line: number): void {
