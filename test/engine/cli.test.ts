@@ -340,4 +340,12 @@ describe('never a stack trace, never "internal error"', () => {
     expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2); // the reason, and "nothing exported"
     expect([0, 2]).toContain(r.status);
   });
+
+  it('run from a folder that was deleted: one line', () => {
+    const gone = mkdtempSync(join(tmpdir(), 'tcpflow-gone-'));
+    const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" check x.tcpflow', 'sh', gone, process.execPath, cli], { encoding: 'utf8', timeout: 60_000 });
+    expectNoCrash(r.stderr);
+    expect(r.stderr).toBe('tcpflow: the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again\n');
+    expect(r.status).toBe(2);
+  });
 });

@@ -128,6 +128,25 @@ describe('symbolic links', () => {
   });
 });
 
+describe('encodings written back', () => {
+  it.each([
+    ['UTF-16 LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]), (b: Buffer) => b.subarray(2).toString('utf16le')],
+    ['UTF-16 BE', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]), (b: Buffer) => Buffer.from(b.subarray(2)).swap16().toString('utf16le')],
+    ['UTF-8 with a BOM', (t: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t)]), (b: Buffer) => b.subarray(3).toString('utf8')],
+  ])('md --write keeps a %s Markdown file in its encoding, BOM included', async (_name, encode, decode) => {
+    const dir = withGuide();
+    writeFileSync(join(dir, 'guide.md'), encode(GUIDE));
+    const run = await runCliProcess(['md', 'guide.md', '--write'], dir, NO_BROWSER);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const bytes = readFileSync(join(dir, 'guide.md'));
+    expect(bytes.subarray(0, 2)).toEqual(encode('').subarray(0, 2));
+    const text = decode(bytes);
+    expect(text.startsWith(GUIDE)).toBe(true);
+    expect(text).toContain('](guide.tcpflow-1.svg)');
+  });
+});
+
 describe('mode and owner', () => {
   it('a 0640 file stays 0640 through export --force and md --write', async () => {
     const dir = withScenario();

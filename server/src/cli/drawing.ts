@@ -1,9 +1,18 @@
 /**
- * A drawing in Chromium, with every way it can fail turned into one line: Mermaid
- * rejecting the text (RenderError) or the browser failing under it (a Playwright
- * timeout, a crashed page), which otherwise surfaced as an "internal error".
+ * Drawings for the CLI: one in Chromium, with every way it can fail turned into one
+ * line (Mermaid rejecting the text, RenderError, or the browser failing under it, a
+ * Playwright timeout or a crashed page, which surfaced as an "internal error"), and the
+ * stamp of one already on disk.
  */
+import { readSvgKey } from '../export/formats.js';
+import { readHeadIfFile } from '../export/regular-file.js';
 import { BrowserUnavailable } from '../export/session.js';
+
+/** The stamp key of an SVG on disk, read only from a regular file (a pipe would block). */
+export function stampOnDisk(path: string): string | undefined {
+  const head = readHeadIfFile(path, 200);
+  return head === undefined ? undefined : readSvgKey(head);
+}
 
 /** The drawing of one diagram failed; the message is one line. */
 export class DrawingFailed extends Error {}

@@ -11,17 +11,16 @@ import { basename } from 'node:path';
 import type { StateNameStyle } from '../engine/states.js';
 import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import {
-  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, readSvgKey, scenarioDiagram, stampSvg, svgKey,
+  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
   type ExportFormat, type ScenarioDiagram,
 } from '../export/formats.js';
 import { EXPORT_THEMES, type ExportTheme } from '../export/mermaid-config.js';
 import { planOutputs, type PlannedOutput } from '../export/output-path.js';
-import { readHeadIfFile } from '../export/regular-file.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
-import { drawOrExplain, DrawingFailed } from './drawing.js';
+import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { readSourceOrReport } from './read-source.js';
 
@@ -139,7 +138,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     inputs: ready.map((r) => r.file), extension: FORMAT_EXTENSION[options.format],
     force: options.force, cwd: io.cwd,
     // Without --force, an SVG already drawn from this very source is current, not in the way.
-    ...(options.format === 'svg' ? { isCurrent: (path: string, input: string) => stampOf(path) === svgKeys.get(input) } : {}),
+    ...(options.format === 'svg' ? { isCurrent: (path: string, input: string) => stampOnDisk(path) === svgKeys.get(input) } : {}),
     ...(options.output !== undefined ? { output: options.output } : {}),
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
   });
@@ -175,12 +174,6 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     await session.close();
   }
   return exit;
-}
-
-/** The stamp key of an existing SVG, read only from a regular file (a pipe would block). */
-function stampOf(path: string): string | undefined {
-  const head = readHeadIfFile(path, 200);
-  return head === undefined ? undefined : readSvgKey(head);
 }
 
 /** Draws one scenario and writes it. */

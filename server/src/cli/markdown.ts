@@ -7,15 +7,14 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import { writeFileAtomic, WriteError, type Publish } from '../export/atomic-write.js';
-import { readSvgKey, scenarioDiagram, stampSvg, svgKey } from '../export/formats.js';
+import { scenarioDiagram, stampSvg, svgKey } from '../export/formats.js';
 import { blockImageName, findTcpflowBlocks, withImageLinks, type FencedBlock, type ImageLink } from '../export/markdown-blocks.js';
 import { displayPath, isInside, lookAtOutput } from '../export/output-path.js';
-import { readHeadIfFile } from '../export/regular-file.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
 import { analyzeOrReport } from './check.js';
-import { drawOrExplain, DrawingFailed } from './drawing.js';
+import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { readSourceOrReport } from './read-source.js';
 import { encodeText } from './text-encoding.js';
@@ -146,8 +145,7 @@ function planSvg(d: Drawing, cwd: string, force: boolean): SvgPlan {
       return force ? { publish: { kind: 'replace' } } : { refused: say(exportMessages.mdForeignSvg, { display }) };
     case 'file': {
       if (force) return { publish: { kind: 'replace' } };
-      const head = readHeadIfFile(d.path, 200);
-      const key = head === undefined ? undefined : readSvgKey(head);
+      const key = stampOnDisk(d.path);
       if (key === d.key) return { current: true };
       if (key !== undefined) return { publish: { kind: 'unchanged', seen: existing.identity } };
       return { refused: say(exportMessages.mdForeignSvg, { display }) };

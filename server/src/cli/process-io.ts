@@ -8,6 +8,8 @@
  * failure that escapes a command is one line, never a stack trace.
  */
 import { writeSync } from 'node:fs';
+import { say } from '../i18n/catalogue.js';
+import { cliMessages } from '../i18n/messages/cli.js';
 import { EXIT, OutputClosed, type CliIo } from './io.js';
 
 export interface ProcessIo extends CliIo {
@@ -53,8 +55,15 @@ export function processIo(internalErrorLine: (error: unknown) => string): Proces
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch {
+    try { writeAll(2, `tcpflow: ${say(cliMessages.noCurrentFolder)}\n`); } catch { /* stderr is gone too */ }
+    process.exit(EXIT.usage);
+  }
   return {
-    cwd: process.cwd(),
+    cwd,
     out: (text) => write(1, text),
     err: (text) => write(2, text),
     closed: () => closed,

@@ -60,6 +60,10 @@ export const cliMessages = messages({
     en: ({ file, detail }) => `${file}: could not be checked (${detail}); this is a bug in tcpflow, please report it with the file`,
     'zh-CN': ({ file, detail }) => `${file}：无法检查（${detail}）；这是 tcpflow 的缺陷，请连同该文件一起报告`,
   } satisfies Message<File & { detail: string }>,
+  noCurrentFolder: {
+    en: 'the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again',
+    'zh-CN': '当前目录已不存在（已被删除或移动）；请进入一个目录后再运行 tcpflow',
+  },
   internalError: {
     en: ({ detail }) => `internal error: ${detail}`,
     'zh-CN': ({ detail }) => `内部错误：${detail}`,
