@@ -232,15 +232,15 @@ describe('temporary files', () => {
   it('leftovers of a killed run are swept when they are old; young ones and other files are left', async () => {
     const dir = withScenario();
     const old = '.tcpflow-99999-0badcafe.tmp';
+    const oldOfEarlierVersion = '.h.png.99997-0defaced.tcpflow-tmp';
     const young = '.tcpflow-99998-00c0ffee.tmp';
     const lookalike = '.tcpflow-notours.tmp';
-    for (const n of [old, young, lookalike]) writeFileSync(join(dir, n), 'half a file');
+    for (const n of [old, oldOfEarlierVersion, young, lookalike]) writeFileSync(join(dir, n), 'half a file');
     const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
-    utimesSync(join(dir, old), hourAgo, hourAgo);
-    utimesSync(join(dir, lookalike), hourAgo, hourAgo);
+    for (const n of [old, oldOfEarlierVersion, lookalike]) utimesSync(join(dir, n), hourAgo, hourAgo);
     const run = await runCliProcess(['export', 'h.tcpflow', '--format', 'mmd'], dir);
     expect(run.code).toBe(0);
-    expect(temporaries(dir).sort()).toEqual([lookalike, young].sort());
+    expect(readdirSync(dir).filter((n) => /tmp$/.test(n)).sort()).toEqual([lookalike, young].sort());
   });
 });
 

@@ -53,7 +53,8 @@ const CHUNK = 64 * 1024;
 
 /** Temporary files of this age or older, of the name below, are left over from a killed run. */
 export const STALE_TEMPORARY_MS = 10 * 60 * 1000;
-const TEMPORARY_NAME = /^\.tcpflow-\d+-[0-9a-f]{8}\.tmp$/;
+/** Ours: `.tcpflow-PID-RANDOM.tmp`, and the longer `.NAME.PID-RANDOM.tcpflow-tmp` of earlier versions. */
+const TEMPORARY_NAME = /^(\.tcpflow-\d+-[0-9a-f]{8}\.tmp|\..+\.\d+-[0-9a-f]{8}\.tcpflow-tmp)$/;
 
 /**
  * Test hook: milliseconds to pause after each 64 KiB chunk, so a test can kill an export
