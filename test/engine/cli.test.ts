@@ -1,9 +1,10 @@
 /**
  * `tcpflow check` as a process (contract §5): the JSON document's exact shape, the
  * text format, and exit codes 0 (no errors), 1 (errors) and 2 (bad usage, unreadable
- * input: missing file, directory, binary data, too large).
+ * input: missing file, directory, binary data, too large, a pipe or a device), the
+ * encodings it reads, and how it stops when its reader goes away (141, quietly).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,5 +179,173 @@ describe('a 10 MB file', () => {
     const rb = run('check', bad);
     expect(rb.status).toBe(1);
     expect(rb.stdout).toMatch(/^big-bad\.tcpflow:3:10: error expect-failed/);
+  });
+});
+
+/** What a failure must never look like: a stack frame, or the catch-all line. */
+function expectNoCrash(stderr: string): void {
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toContain('internal error');
+}
+
+describe('inputs that are not regular files', () => {
+  it('a named pipe is refused at once with one line, not waited on', () => {
+    const fifo = join(dir, 'pipe.tcpflow');
+    spawnSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [cli, 'check', 'pipe.tcpflow'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal, `still blocked after ${Date.now() - started} ms`).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tcpflow: pipe.tcpflow: is a named pipe (FIFO), not a file; tcpflow reads regular files only (save the text to a file first)\n');
+  });
+
+  it.each(['/dev/zero', '/dev/null', '/dev/urandom'])('%s is refused as a device, without reading it', (device) => {
+    const r = spawnSync(process.execPath, [cli, 'check', device], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tcpflow: ${device}: is a device, not a file; tcpflow reads regular files only (save the text to a file first)\n`);
+  });
+
+  it('a symbolic link to a device is refused the same way', () => {
+    spawnSync('ln', ['-sf', '/dev/zero', join(dir, 'zero.tcpflow')]);
+    const r = run('check', 'zero.tcpflow');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/zero\.tcpflow: is a device/);
+  });
+});
+
+describe('encodings', () => {
+  const text = 'note over a : héllo\na: close\n';
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+
+  it.each([['UTF-16 LE', utf16le], ['UTF-16 BE', utf16be], ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])]])(
+    '%s with a byte-order mark is read like UTF-8', (_name, bytes) => {
+      const plain = run('check', '--json', file('plain8.tcpflow', text));
+      const r = run('check', '--json', file('encoded.tcpflow', bytes));
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect({ ...JSON.parse(r.stdout), file: '' }).toEqual({ ...JSON.parse(plain.stdout), file: '' });
+      expect(JSON.parse(r.stdout).diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([[2, 4, 'call-not-allowed']]);
+    });
+
+  it('UTF-16 without a byte-order mark: says so and how to fix it', () => {
+    const r = run('check', file('nobom.tcpflow', Buffer.from(text, 'utf16le')));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tcpflow: nobom.tcpflow: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a BOM)\n');
+  });
+
+  it('UTF-32 is named and refused', () => {
+    const utf32 = Buffer.alloc(4 + text.length * 4);
+    utf32.writeUInt32LE(0xfeff, 0);
+    [...text].forEach((c, i) => utf32.writeUInt32LE(c.codePointAt(0)!, 4 + i * 4));
+    const r = run('check', file('u32.tcpflow', utf32));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tcpflow: u32.tcpflow: is UTF-32 text; save it as UTF-8\n');
+  });
+
+  it('a UTF-16 BOM before bytes that are not UTF-16 (a lone surrogate, an odd byte)', () => {
+    for (const bytes of [Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x00]), Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62])]) {
+      const r = run('check', file('bad16.tcpflow', bytes));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/bad16\.tcpflow: starts with a UTF-16 byte-order mark but is not valid UTF-16/);
+    }
+  });
+});
+
+describe('check --json output', () => {
+  it('is exactly JSON.stringify(document, null, 2), though written element by element', () => {
+    const name = file('fmt.tcpflow', `${HANDSHAKE}note over client : "quotes", \\ and \u2028 and 中文\n`);
+    const r = run('check', '--json', name);
+    expect(r.stdout).toBe(`${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`);
+    const empty = run('check', '--json', file('empty2.tcpflow', ''));
+    expect(empty.stdout).toBe(`${JSON.stringify(JSON.parse(empty.stdout), null, 2)}\n`);
+  });
+
+  it('several file names give an array, in order, whatever could be read', () => {
+    const a = file('arr-a.tcpflow', 'a: listen\n');
+    const b = file('arr-b.tcpflow', 'a: close\n');
+    const r = run('check', '--json', a, 'missing.tcpflow', b);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tcpflow: missing.tcpflow: no such file\n');
+    const docs = JSON.parse(r.stdout);
+    expect(docs.map((d: { file: string }) => d.file)).toEqual([a, b]);
+    expect(r.stdout).toBe(`${JSON.stringify(docs, null, 2)}\n`);
+    const none = run('check', '--json', 'missing.tcpflow', 'missing2.tcpflow');
+    expect(none.stdout).toBe('[]\n');
+  });
+});
+
+describe('a reader that goes away (tcpflow check FILE | head -2)', () => {
+  /** Runs check on a file of many error lines, reads two lines of its output, and closes the pipe. */
+  function headTwo(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lines: string[] }> {
+    return new Promise((resolveRun) => {
+      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let stderr = '';
+      let lines: string[] = [];
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (lines.length === 0 && out.split('\n').length > 2) {
+          lines = out.split('\n').slice(0, 2);
+          child.stdout.destroy();
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('close', (code, signal) => resolveRun({ code, signal, stderr, lines }));
+    });
+  }
+
+  // 20,000 errors are about 2.5 MB of output, far more than a pipe holds.
+  const many = () => file('many-errors.tcpflow', 'a: close\n'.repeat(20_000));
+
+  it('text: stops quietly with 141, no stack trace', async () => {
+    const r = await headTwo(['check', many()]);
+    expect(r.lines[0]).toMatch(/^many-errors\.tcpflow:1:4: error call-not-allowed/);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(141);
+  }, 120_000);
+
+  it('--json: stops quietly with 141 too (the document is streamed, so the reader gets it before the end)', async () => {
+    const r = await headTwo(['check', '--json', many()]);
+    expect(r.lines).toEqual(['{', '  "file": "many-errors.tcpflow",']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(141);
+  }, 120_000);
+});
+
+describe('never a stack trace, never "internal error"', () => {
+  it.each([
+    ['a file name of 300 bytes', ['check', `${'n'.repeat(300)}.tcpflow`], /name is too long/],
+    ['a path through a file', ['check', 'plain.txt/x.tcpflow'], /plain\.txt\/x\.tcpflow: cannot read \(a part of the path is a file, not a folder\)/],
+    ['a loop of symbolic links', ['check', 'loop.tcpflow'], /loop\.tcpflow: cannot read \(a loop of symbolic links\)/],
+    ['a dangling symbolic link', ['check', 'dangling.tcpflow'], /dangling\.tcpflow: no such file/],
+    ['an empty file name', ['check', ''], /: is a directory/],
+    ['a file of only a BOM', ['check', 'bom-only.tcpflow'], /^$/],
+    ['a file of only a UTF-16 BOM', ['check', 'bom16-only.tcpflow'], /^$/],
+    ['a folder for export', ['export', 'adir2', '--format', 'mmd'], /adir2: is a directory/],
+    ['a pipe for md', ['md', 'pipe.md'], /pipe\.md: is a named pipe/],
+  ])('%s: one line', (_name, args, message) => {
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    spawnSync('ln', ['-sfn', 'loop.tcpflow', join(dir, 'loop.tcpflow')]);
+    spawnSync('ln', ['-sfn', 'nowhere.tcpflow', join(dir, 'dangling.tcpflow')]);
+    writeFileSync(join(dir, 'bom-only.tcpflow'), Buffer.from([0xef, 0xbb, 0xbf]));
+    writeFileSync(join(dir, 'bom16-only.tcpflow'), Buffer.from([0xff, 0xfe]));
+    mkdirSync(join(dir, 'adir2'), { recursive: true });
+    spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull();
+    expectNoCrash(r.stderr);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2); // the reason, and "nothing exported"
+    expect([0, 2]).toContain(r.status);
+  });
+
+  it('run from a folder that was deleted: one line', () => {
+    const gone = mkdtempSync(join(tmpdir(), 'tcpflow-gone-'));
+    const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" check x.tcpflow', 'sh', gone, process.execPath, cli], { encoding: 'utf8', timeout: 60_000 });
+    expectNoCrash(r.stderr);
+    expect(r.stderr).toBe('tcpflow: the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again\n');
+    expect(r.status).toBe(2);
   });
 });

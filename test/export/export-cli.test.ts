@@ -213,14 +213,17 @@ describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', ()
     }
   }, 120_000);
 
-  it('re-exporting an unchanged SVG with --force leaves the file untouched', async () => {
+  it('re-exporting an unchanged SVG leaves the file untouched without a browser; --force draws it again', async () => {
     const dir = examplesCopy();
     expect((await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg'], dir)).code).toBe(0);
     const before = statSync(join(dir, 'three-way-handshake.svg')).mtimeMs;
-    const again = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg', '--force'], dir);
+    const again = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('(unchanged)');
     expect(statSync(join(dir, 'three-way-handshake.svg')).mtimeMs).toBe(before);
+    const forced = await runCliProcess(['export', 'three-way-handshake.tcpflow', '--format', 'svg', '--force'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
+    expect(forced.code).toBe(2); // it needed the browser: --force redraws
+    expect(forced.stderr).toContain('TCPFLOW_CHROMIUM=/nonexistent');
   }, 60_000);
 
   it('PNG has the SVG size times the scale: every example at 2x, three of them at 1x and 3x', async () => {
@@ -251,7 +254,7 @@ describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', ()
     // Kill as soon as the temporary file holds some bytes (the pause keeps the write open).
     const temp = await new Promise<string | undefined>((resolveTemp) => {
       const poll = setInterval(() => {
-        const t = readdirSync(dir).find((n) => n.endsWith('.tcpflow-tmp'));
+        const t = readdirSync(dir).find((n) => n.endsWith('.tmp'));
         if (t && statSync(join(dir, t)).size > 0) {
           clearInterval(poll);
           child.kill('SIGKILL');
@@ -264,10 +267,10 @@ describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', ()
     expect(temp, 'the export finished before it could be killed').toBeDefined();
     expect(run.signal).toBe('SIGKILL');
     expect(readFileSync(target)).toEqual(old);
-    expect(temp).toMatch(/^\.data-transfer\.png\..*\.tcpflow-tmp$/);
+    expect(temp).toMatch(/^\.tcpflow-\d+-[0-9a-f]{8}\.tmp$/);
     // The next export replaces it whole.
     const again = await runCliProcess(['export', 'data-transfer.tcpflow', '--format', 'png', '--force'], dir);
     expect(again.code).toBe(0);
     expect(pngSize(readFileSync(target)).width).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000); // two PNG exports at 3x: about 30 s each on a loaded 2-core machine
 });

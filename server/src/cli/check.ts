@@ -1,10 +1,18 @@
 /**
  * `tcpflow check FILE…` and `tcpflow check --json FILE` (contract §5).
+ *
+ * Output is streamed: a diagnostic line, or one element of the JSON arrays, at a time,
+ * in writes of about 64 KB. A scenario with a million errors never becomes one string
+ * (JSON.stringify of it ran V8 out of heap). `--json` with one file prints one object;
+ * with several file names, an array of them (decided by the command line, so the shape
+ * is known before the first file is read).
  */
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { TextAnalysis } from '../language/analyze.js';
 import { analyzeText } from '../language/analyze.js';
-import { CliError, EXIT, type CliIo } from './io.js';
+import { say } from '../i18n/catalogue.js';
+import { cliMessages } from '../i18n/messages/cli.js';
+import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { readSourceOrReport } from './read-source.js';
 
 export interface CheckJson {
@@ -14,24 +22,66 @@ export interface CheckJson {
   steps: Array<{ line: number; states: Record<string, string> }>;
 }
 
-export function toCheckJson(file: string, result: TextAnalysis): CheckJson {
+type JsonDiagnostic = CheckJson['diagnostics'][number];
+type JsonStep = CheckJson['steps'][number];
+
+function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  return { line: d.span.startLine + 1, column: d.span.startColumn + 1, severity: d.severity, code: d.code, message: d.message };
+}
+
+function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
+  return { line: s.line + 1, states: { ...s.states } };
+}
+
+/**
+ * Writes a file's CheckJson document exactly as `JSON.stringify(doc, null, 2)` would, indented
+ * by `pad`, without building it: each array element is stringified on its own.
+ */
+export function streamCheckJson(file: string, result: TextAnalysis, pad: string, sink: ChunkedOutput): void {
   const { analysis } = result;
-  return {
-    file,
-    participants: analysis.participants.map((p) => p.name),
-    diagnostics: analysis.diagnostics.map((d) => ({
-      line: d.span.startLine + 1,
-      column: d.span.startColumn + 1,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    })),
-    steps: analysis.steps.map((s) => ({ line: s.line + 1, states: { ...s.states } })),
-  };
+  const inner = `${pad}  `;
+  sink.add(`${pad}{\n`);
+  sink.add(`${inner}"file": ${JSON.stringify(file)},\n`);
+  sink.add(`${inner}"participants": `);
+  streamArray(analysis.participants, (p) => p.name, inner, sink);
+  sink.add(`,\n${inner}"diagnostics": `);
+  streamArray(analysis.diagnostics, jsonDiagnostic, inner, sink);
+  sink.add(`,\n${inner}"steps": `);
+  streamArray(analysis.steps, jsonStep, inner, sink);
+  sink.add(`\n${pad}}`);
+}
+
+function streamArray<T>(items: readonly T[], toJson: (item: T) => unknown, pad: string, sink: ChunkedOutput): void {
+  if (items.length === 0) {
+    sink.add('[]');
+    return;
+  }
+  const inner = `${pad}  `;
+  sink.add('[\n');
+  items.forEach((item, i) => {
+    // JSON.stringify escapes line breaks inside strings, so every '\n' is between values.
+    sink.add(`${inner}${JSON.stringify(toJson(item), null, 2).replace(/\n/g, `\n${inner}`)}${i < items.length - 1 ? ',' : ''}\n`);
+  });
+  sink.add(`${pad}]`);
 }
 
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.span.startLine + 1}:${d.span.startColumn + 1}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/**
+ * The analysis of one file, or undefined after one line saying it could not be done: a
+ * fault in the reader or the engine stops that file, never the run, and never shows a
+ * stack trace.
+ */
+export function analyzeOrReport<T>(file: string, io: CliIo, analyze: () => T): T | undefined {
+  try {
+    return analyze();
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.err(`tcpflow: ${say(cliMessages.analysisFailed, { file, detail: detail.split('\n')[0] })}\n`);
+    return undefined;
+  }
 }
 
 export function runCheck(args: readonly string[], io: CliIo): number {
@@ -41,26 +91,33 @@ export function runCheck(args: readonly string[], io: CliIo): number {
   if (unknown) throw new CliError(`check: unknown option ${unknown}\nusage: tcpflow check [--json] FILE…`);
   if (files.length === 0) throw new CliError('check: no file given\nusage: tcpflow check [--json] FILE…');
 
+  const sink = new ChunkedOutput((text) => io.out(text));
+  const asArray = json && files.length > 1;
   let hasErrors = false;
-  let unreadable = false;
-  const documents: CheckJson[] = [];
+  let failed = false;
+  let written = 0;
+  if (asArray) sink.add('[');
   for (const file of files) {
-    const text = readSourceOrReport(file, io);
-    if (text === undefined) {
-      unreadable = true;
+    const source = readSourceOrReport(file, io);
+    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text));
+    if (!result) {
+      failed = true;
       continue;
     }
-    const result = analyzeText(text);
     if (result.analysis.diagnostics.some((d) => d.severity === 'error')) hasErrors = true;
     if (json) {
-      documents.push(toCheckJson(file, result));
+      sink.add(asArray ? `${written > 0 ? ',' : ''}\n` : '');
+      streamCheckJson(file, result, asArray ? '  ' : '', sink);
+      if (!asArray) sink.add('\n');
     } else {
-      for (const d of result.analysis.diagnostics) io.out(formatDiagnostic(file, d) + '\n');
+      for (const d of result.analysis.diagnostics) sink.add(`${formatDiagnostic(file, d)}\n`);
     }
+    written++;
+    // Diagnostics of a file are out before the next file's problems go to stderr.
+    sink.flush();
   }
-  if (json && documents.length > 0) {
-    io.out(JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2) + '\n');
-  }
-  if (unreadable) return EXIT.usage;
+  if (asArray) sink.add(written > 0 ? '\n]\n' : ']\n');
+  sink.flush();
+  if (failed) return EXIT.usage;
   return hasErrors ? EXIT.errors : EXIT.ok;
 }

@@ -3,21 +3,24 @@
  *
  * Every output path is decided (and refused, if it must be) before anything is drawn;
  * a scenario with errors is exported only with --allow-errors; SVG and PNG are drawn
- * in one headless Chromium for the whole batch; every file is written atomically.
+ * in one headless Chromium for the whole batch; every file is written atomically, a new
+ * one only if its name is still free (atomic-write.ts). An SVG whose stamp says it was
+ * drawn from the same source is left alone without --force; --force always redraws.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { StateNameStyle } from '../engine/states.js';
 import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import {
-  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, readSvgKey, scenarioDiagram, stampSvg, svgKey,
+  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
   type ExportFormat, type ScenarioDiagram,
 } from '../export/formats.js';
 import { EXPORT_THEMES, type ExportTheme } from '../export/mermaid-config.js';
 import { planOutputs, type PlannedOutput } from '../export/output-path.js';
-import { RenderError } from '../export/renderer.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
-import { formatDiagnostic } from './check.js';
+import { say } from '../i18n/catalogue.js';
+import { exportMessages } from '../i18n/messages/export.js';
+import { analyzeOrReport, formatDiagnostic } from './check.js';
+import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { readSourceOrReport } from './read-source.js';
 
@@ -107,15 +110,15 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   // 1. Read and check every scenario; print diagnostics as `check` does (on stderr: stdout may carry a diagram).
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
-    const text = readSourceOrReport(file, io);
-    if (text === undefined) {
+    const source = readSourceOrReport(file, io);
+    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames }));
+    if (!diagram) {
       worse(EXIT.usage);
       continue;
     }
-    const diagram = scenarioDiagram(text, { stateNames: options.stateNames });
     for (const d of diagram.diagnostics) io.err(`${formatDiagnostic(file, d)}\n`);
     if (diagram.hasErrors && !options.allowErrors) {
-      io.err(`tcpflow: ${file}: not exported, it has errors (fix them, or add --allow-errors to export it with the errors marked)\n`);
+      io.err(`tcpflow: ${say(exportMessages.notExportedErrors, { file })}\n`);
       worse(EXIT.errors);
       continue;
     }
@@ -125,20 +128,23 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   // Nothing left to export: say so, rather than judge output paths for no scenario
   // (`-o` would complain that "0 scenarios were given").
   if (ready.length === 0) {
-    io.err('tcpflow: nothing exported\n');
+    io.err(`tcpflow: ${say(exportMessages.nothingExported)}\n`);
     return exit;
   }
 
   // 2. Decide every output path; one refusal and nothing is written.
+  const svgKeys = new Map(options.format === 'svg' ? ready.map((r) => [r.file, svgKey(r.diagram.mermaid, options.theme)]) : []);
   const plan = planOutputs({
     inputs: ready.map((r) => r.file), extension: FORMAT_EXTENSION[options.format],
     force: options.force, cwd: io.cwd,
+    // Without --force, an SVG already drawn from this very source is current, not in the way.
+    ...(options.format === 'svg' ? { isCurrent: (path: string, input: string) => stampOnDisk(path) === svgKeys.get(input) } : {}),
     ...(options.output !== undefined ? { output: options.output } : {}),
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
   });
   if (plan.problems.length > 0) {
     for (const p of plan.problems) io.err(`tcpflow: ${p}\n`);
-    io.err('tcpflow: nothing exported\n');
+    io.err(`tcpflow: ${say(exportMessages.nothingExported)}\n`);
     return EXIT.usage;
   }
 
@@ -148,12 +154,16 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     for (const [i, out] of plan.outputs.entries()) {
       const { file, diagram } = ready[i];
       try {
-        const wrote = await exportOne(file, diagram, out, options, session, io);
-        if (out.path !== '-') io.out(`${file} -> ${out.display}${wrote ? '' : ' (unchanged)'}\n`);
+        if (out.current) {
+          io.out(`${say(exportMessages.unchanged, { file, display: out.display })}\n`);
+          continue;
+        }
+        await exportOne(file, diagram, out, options, session, io);
+        if (out.path !== '-') io.out(`${file} -> ${out.display}\n`);
       } catch (error) {
         if (error instanceof BrowserUnavailable) throw new CliError(error.message);
-        if (error instanceof RenderError || error instanceof WriteError) {
-          io.err(`tcpflow: ${file}: ${error.message}\n`);
+        if (error instanceof DrawingFailed || error instanceof WriteError) {
+          io.err(`tcpflow: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
           worse(EXIT.usage);
           continue;
         }
@@ -166,32 +176,30 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   return exit;
 }
 
-/** Draws one scenario and writes it; false when an identical SVG was already there. */
-async function exportOne(file: string, diagram: ScenarioDiagram, out: PlannedOutput, options: ExportOptions, session: RenderSession, io: CliIo): Promise<boolean> {
+/** Draws one scenario and writes it. */
+async function exportOne(file: string, diagram: ScenarioDiagram, out: PlannedOutput, options: ExportOptions, session: RenderSession, io: CliIo): Promise<void> {
   const write = (data: string | Uint8Array): void => {
     if (out.path === '-') io.out(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
-    else writeFileAtomic(out.path, data, out.display);
+    else writeFileAtomic(out.path, data, out.display, { publish: out.publish });
   };
   switch (options.format) {
     case 'mmd':
       write(diagram.mermaid);
-      return true;
+      return;
     case 'md':
       write(markdownDocument(diagram.mermaid, basename(file)));
-      return true;
+      return;
     case 'svg': {
-      const key = svgKey(diagram.mermaid, options.theme);
-      if (out.path !== '-' && existsSync(out.path) && readSvgKey(readFileSync(out.path, 'utf8').slice(0, 200)) === key) return false;
       const renderer = await session.get();
-      const drawn = await renderer.svg(diagram.mermaid, options.theme);
-      write(stampSvg(drawn.svg, key));
-      return true;
+      const drawn = await drawOrExplain(() => renderer.svg(diagram.mermaid, options.theme));
+      write(stampSvg(drawn.svg, svgKey(diagram.mermaid, options.theme)));
+      return;
     }
     case 'png': {
       const renderer = await session.get();
-      const drawn = await renderer.png(diagram.mermaid, options.theme, options.scale);
+      const drawn = await drawOrExplain(() => renderer.png(diagram.mermaid, options.theme, options.scale));
       write(drawn.png);
-      return true;
+      return;
     }
   }
 }

@@ -4,17 +4,20 @@
  * under the block (docs/export.md). Running it twice changes nothing: the Markdown is
  * written only when its text changes, an SVG only when its source does.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../engine/diagnostics.js';
-import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
-import { readSvgKey, scenarioDiagram, stampSvg, svgKey } from '../export/formats.js';
+import { writeFileAtomic, WriteError, type Publish } from '../export/atomic-write.js';
+import { scenarioDiagram, stampSvg, svgKey } from '../export/formats.js';
 import { blockImageName, findTcpflowBlocks, withImageLinks, type FencedBlock, type ImageLink } from '../export/markdown-blocks.js';
-import { displayPath, isInside } from '../export/output-path.js';
-import { RenderError } from '../export/renderer.js';
+import { displayPath, isInside, lookAtOutput } from '../export/output-path.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
+import { say } from '../i18n/catalogue.js';
+import { exportMessages } from '../i18n/messages/export.js';
+import { analyzeOrReport } from './check.js';
+import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { readSourceOrReport } from './read-source.js';
+import { encodeText } from './text-encoding.js';
 
 export const MD_USAGE = 'usage: tcpflow md FILE.md… [--write] [--force]';
 
@@ -24,6 +27,16 @@ export function formatBlockDiagnostic(file: string, block: FencedBlock, d: Diagn
   const column = d.span.startColumn + 1 + (block.removedColumns[d.span.startLine] ?? 0);
   return `${file}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`;
 }
+
+interface Drawing {
+  readonly path: string;
+  readonly display: string;
+  readonly mermaid: string;
+  readonly key: string;
+}
+
+/** What to do with one block's SVG: refuse (why), leave it (current), or draw and publish it so. */
+type SvgPlan = { readonly refused: string } | { readonly current: true } | { readonly publish: Publish };
 
 export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const write = args.includes('--write');
@@ -38,19 +51,25 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
   const session = new RenderSession(env);
   try {
     for (const file of files) {
-      const text = readSourceOrReport(file, io);
-      if (text === undefined) {
+      const source = readSourceOrReport(file, io);
+      if (source === undefined) {
         worse(EXIT.usage);
         continue;
       }
+      const { text } = source;
       const blocks = findTcpflowBlocks(text);
       const links: ImageLink[] = [];
-      const drawings: Array<{ path: string; display: string; mermaid: string; key: string }> = [];
+      const drawings: Drawing[] = [];
+      let analysed = true;
       for (const block of blocks) {
         if (block.closeLine === undefined) {
           io.out(`${file}:${block.openLine + 1}:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of ${block.quotePrefix === '' ? 'the file' : 'its block quote'}\n`);
         }
-        const diagram = scenarioDiagram(block.text);
+        const diagram = analyzeOrReport(file, io, () => scenarioDiagram(block.text));
+        if (!diagram) {
+          analysed = false;
+          break;
+        }
         for (const d of diagram.diagnostics) io.out(`${formatBlockDiagnostic(file, block, d)}\n`);
         if (diagram.hasErrors) {
           worse(EXIT.errors);
@@ -62,30 +81,38 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
         links.push({ block, file: name, alt: diagram.title ?? `TCP sequence diagram ${block.index}` });
         drawings.push({ path, display: displayPath(path, io.cwd), mermaid: diagram.mermaid, key: svgKey(diagram.mermaid, 'light') });
       }
+      if (!analysed) {
+        worse(EXIT.usage);
+        continue;
+      }
       if (!write) continue;
+      const plans = drawings.map((d) => planSvg(d, io.cwd, force));
+      const refused = plans.flatMap((p) => ('refused' in p ? [p.refused] : []));
+      if (refused.length > 0) {
+        for (const r of refused) io.err(`tcpflow: ${r}\n`);
+        io.err(`tcpflow: ${say(exportMessages.mdNotWritten, { file })}\n`);
+        worse(EXIT.usage);
+        continue;
+      }
       try {
-        const refused = refusals(drawings, io.cwd, force);
-        if (refused.length > 0) {
-          for (const r of refused) io.err(`tcpflow: ${r}\n`);
-          io.err(`tcpflow: ${file}: not written\n`);
-          worse(EXIT.usage);
-          continue;
-        }
-        for (const d of drawings) {
-          if (existsSync(d.path) && readSvgKey(readFileSync(d.path, 'utf8').slice(0, 200)) === d.key) continue;
-          const drawn = await (await session.get()).svg(d.mermaid, 'light');
-          writeFileAtomic(d.path, stampSvg(drawn.svg, d.key), d.display);
+        for (const [i, d] of drawings.entries()) {
+          const plan = plans[i];
+          if (!('publish' in plan)) continue;
+          const renderer = await session.get();
+          const drawn = await drawOrExplain(() => renderer.svg(d.mermaid, 'light'));
+          writeFileAtomic(d.path, stampSvg(drawn.svg, d.key), d.display, { publish: plan.publish });
           io.out(`${file} -> ${d.display}\n`);
         }
         const updated = withImageLinks(text, links);
         if (updated !== text) {
-          writeFileAtomic(resolve(io.cwd, file), updated, file);
-          io.out(`${file}: image links updated\n`);
+          // Written back only if nobody changed it while the SVGs were drawn, in the encoding it was read in.
+          writeFileAtomic(resolve(io.cwd, file), encodeText(updated, source.encoding), file, { publish: { kind: 'unchanged', seen: source.identity } });
+          io.out(`${say(exportMessages.mdLinksUpdated, { file })}\n`);
         }
       } catch (error) {
         if (error instanceof BrowserUnavailable) throw new CliError(error.message);
-        if (!(error instanceof RenderError || error instanceof WriteError)) throw error;
-        io.err(`tcpflow: ${file}: ${error.message}\n`);
+        if (!(error instanceof DrawingFailed || error instanceof WriteError)) throw error;
+        io.err(`tcpflow: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
         worse(EXIT.usage);
       }
     }
@@ -95,15 +122,33 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
   return exit;
 }
 
-/** SVG paths that may not be written: outside the tree, or a file not made by tcpflow (without --force). */
-function refusals(drawings: ReadonlyArray<{ path: string; display: string }>, cwd: string, force: boolean): string[] {
-  const problems: string[] = [];
-  for (const d of drawings) {
-    if (!isInside(d.path, cwd)) {
-      problems.push(`${d.display}: outside the current folder; run tcpflow md from a folder that contains the Markdown file`);
-    } else if (existsSync(d.path) && !force && readSvgKey(readFileSync(d.path, 'utf8').slice(0, 200)) === undefined) {
-      problems.push(`${d.display}: already exists and was not drawn by tcpflow; add --force to overwrite it`);
+/**
+ * An SVG may be written inside the current folder tree only, over nothing, over an
+ * SVG tcpflow drew (if it is still that file when written), or over anything with
+ * --force; a folder, a pipe or a device never. Without --force, an SVG already drawn
+ * from this block is left alone; with it, it is drawn again.
+ */
+function planSvg(d: Drawing, cwd: string, force: boolean): SvgPlan {
+  const display = d.display;
+  if (!isInside(d.path, cwd)) return { refused: say(exportMessages.mdOutsideFolder, { display }) };
+  const existing = lookAtOutput(d.path);
+  switch (existing.kind) {
+    case 'none':
+      return { publish: { kind: force ? 'replace' : 'create' } };
+    case 'folder':
+      return { refused: say(exportMessages.isFolder, { display }) };
+    case 'special':
+      return { refused: say(exportMessages.notRegularOutput, { display, kind: existing.what }) };
+    case 'unknown':
+      return { refused: say(exportMessages.cannotCheckOutput, { display, reason: existing.reason }) };
+    case 'dangling-link':
+      return force ? { publish: { kind: 'replace' } } : { refused: say(exportMessages.mdForeignSvg, { display }) };
+    case 'file': {
+      if (force) return { publish: { kind: 'replace' } };
+      const key = stampOnDisk(d.path);
+      if (key === d.key) return { current: true };
+      if (key !== undefined) return { publish: { kind: 'unchanged', seen: existing.identity } };
+      return { refused: say(exportMessages.mdForeignSvg, { display }) };
     }
   }
-  return problems;
 }

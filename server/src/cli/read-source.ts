@@ -1,52 +1,60 @@
 /**
- * Reads a scenario file for the CLI, turning every way it can fail into one clear
- * line: missing, a directory, not text, too large.
+ * Reads a scenario or Markdown file for the CLI, turning every way it can fail into one
+ * clear line: missing, a folder, a pipe or a device, not text, too large.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
+import { NotRegularFile, readRegularFile, TooLarge, type FileIdentity } from '../export/regular-file.js';
+import { errorCode, systemReason } from '../export/system-reason.js';
 import { CliError, type CliIo } from './io.js';
+import { decodeText, type TextEncoding } from './text-encoding.js';
 
-/** Larger files are refused rather than parsed for minutes (a scenario is a drawing). */
+/**
+ * Larger files are refused rather than parsed for minutes (a scenario is a drawing). A
+ * hard bound on the bytes read, not a check of the size `stat` claims: a device says 0.
+ */
 export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
 
-export function readSource(file: string, cwd: string): string {
-  const path = resolve(cwd, file);
-  let size: number;
+export interface SourceFile {
+  /** The text, without a byte-order mark. */
+  readonly text: string;
+  /** What it was read as, so it can be written back the same way. */
+  readonly encoding: TextEncoding;
+  /** The file when it was read: `md --write` refuses to write over a file that changed since. */
+  readonly identity: FileIdentity;
+}
+
+export function readSource(file: string, cwd: string): SourceFile {
+  const limit = MAX_SOURCE_BYTES / 1024 / 1024;
+  let read: ReturnType<typeof readRegularFile>;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new CliError(say(cliMessages.isDirectory, { file }));
-    size = stat.size;
+    read = readRegularFile(resolve(cwd, file), MAX_SOURCE_BYTES);
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(error)})`}`);
+    if (error instanceof NotRegularFile) {
+      throw new CliError(error.kind === 'folder'
+        ? say(cliMessages.isDirectory, { file })
+        : say(cliMessages.notRegularInput, { file, kind: error.kind }));
+    }
+    if (error instanceof TooLarge) {
+      throw new CliError(error.size === undefined
+        ? say(cliMessages.tooLargeWhileReading, { file, limit })
+        : say(cliMessages.tooLarge, { file, megabytes: (error.size / 1024 / 1024).toFixed(1), limit }));
+    }
+    throw new CliError(errorCode(error) === 'ENOENT'
+      ? say(cliMessages.noSuchFile, { file })
+      : say(cliMessages.cannotRead, { file, reason: systemReason(error) }));
   }
-  if (size > MAX_SOURCE_BYTES) {
-    throw new CliError(`${file}: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_SOURCE_BYTES / 1024 / 1024} MB a scenario may be`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new CliError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  if (bytes.includes(0)) throw new CliError(`${file}: binary data (NUL bytes), not a text file`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${file}: not valid UTF-8 text`);
-  }
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const decoded = decodeText(read.bytes, file);
+  if ('problem' in decoded) throw new CliError(decoded.problem);
+  return { text: decoded.text, encoding: decoded.encoding, identity: read.identity };
 }
 
 /**
- * For commands that go on with the other files: the text, or undefined after printing
+ * For commands that go on with the other files: the file, or undefined after printing
  * the one-line reason (the caller then exits 2, contract §5).
  */
-export function readSourceOrReport(file: string, io: CliIo): string | undefined {
+export function readSourceOrReport(file: string, io: CliIo): SourceFile | undefined {
   try {
     return readSource(file, io.cwd);
   } catch (error) {

@@ -5,10 +5,20 @@
  * - an existing file is replaced only with `--force`;
  * - a path outside the current folder tree is written only when named with `-o`
  *   (a default or `--out-dir` path that climbs out, e.g. from `../x.tcpflow`, is refused);
- * - two inputs never write to the same output, and no export replaces its own scenario.
+ * - two inputs never write to the same output, and no export replaces its own scenario;
+ * - existence is judged with lstat: a dangling symbolic link exists; a folder, a named
+ *   pipe, a device or a socket is never an output, even with `--force`;
+ * - each output says how it may be published (atomic-write.ts): a new file only if the
+ *   name is still free when it is written, so a file created while Chromium was drawing
+ *   is not overwritten without `--force`.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { say } from '../i18n/catalogue.js';
+import { exportMessages } from '../i18n/messages/export.js';
+import type { Publish } from './atomic-write.js';
+import { identityOf, kindOf, type FileIdentity, type FileKind } from './regular-file.js';
+import { errorCode, systemReason } from './system-reason.js';
 
 export interface OutputRequest {
   /** The scenario files, as given. */
@@ -21,6 +31,11 @@ export interface OutputRequest {
   readonly outDir?: string;
   readonly force: boolean;
   readonly cwd: string;
+  /**
+   * Whether an existing output is already what this export would write (an SVG whose
+   * stamp matches): then, without --force, it is left alone instead of refused.
+   */
+  readonly isCurrent?: (path: string, input: string) => boolean;
 }
 
 export interface PlannedOutput {
@@ -29,6 +44,10 @@ export interface PlannedOutput {
   readonly path: string;
   /** How messages name it: relative to the current folder when inside it. */
   readonly display: string;
+  /** How the written file takes its place. */
+  readonly publish: Publish;
+  /** Already what would be written (see `isCurrent`): nothing to draw or write. */
+  readonly current: boolean;
 }
 
 export interface OutputPlan {
@@ -47,16 +66,16 @@ export function planOutputs(request: OutputRequest): OutputPlan {
   const { inputs, extension, cwd } = request;
   const problems: string[] = [];
   if (request.output !== undefined && request.outDir !== undefined) {
-    return { outputs: [], problems: ['-o and --out-dir cannot be used together'] };
+    return { outputs: [], problems: [say(exportMessages.outputAndOutDir)] };
   }
   if (request.output !== undefined && inputs.length !== 1) {
-    return { outputs: [], problems: [`-o names one output file, but ${inputs.length} scenarios were given: use --out-dir DIR`] };
+    return { outputs: [], problems: [say(exportMessages.oneOutputManyInputs, { count: inputs.length })] };
   }
   const outputs: PlannedOutput[] = [];
   const seen = new Map<string, string>();
   for (const input of inputs) {
     if (request.output === '-') {
-      outputs.push({ input, path: '-', display: 'standard output' });
+      outputs.push({ input, path: '-', display: 'standard output', publish: { kind: 'replace' }, current: false });
       continue;
     }
     const explicit = request.output !== undefined;
@@ -65,32 +84,76 @@ export function planOutputs(request: OutputRequest): OutputPlan {
       : resolve(cwd, request.outDir ?? dirname(input), defaultOutputName(input, extension));
     const display = displayPath(path, cwd);
     if (!explicit && !isInside(path, cwd)) {
-      problems.push(`${display}: outside the current folder; name it with -o to write there, or use --out-dir inside this folder`);
+      problems.push(say(exportMessages.outsideFolder, { display }));
       continue;
     }
     const earlier = seen.get(path);
     if (earlier !== undefined) {
-      problems.push(`${display}: both ${earlier} and ${input} would be exported there; export them separately or rename one`);
+      problems.push(say(exportMessages.sameOutput, { display, first: earlier, second: input }));
       continue;
     }
     seen.set(path, input);
     if (sameFile(path, resolve(cwd, input))) {
-      problems.push(`${display}: that is the scenario itself; choose another output`);
+      problems.push(say(exportMessages.outputIsScenario, { display }));
       continue;
     }
-    if (existsSync(path)) {
-      if (statSync(path).isDirectory()) {
-        problems.push(`${display}: is a folder; -o names the output file (use --out-dir for a folder)`);
+    const existing = lookAtOutput(path);
+    switch (existing.kind) {
+      case 'none':
+        outputs.push({ input, path, display, publish: { kind: request.force ? 'replace' : 'create' }, current: false });
         continue;
-      }
-      if (!request.force) {
-        problems.push(`${display}: already exists; add --force to overwrite it`);
+      case 'folder':
+        problems.push(say(exportMessages.outputIsFolder, { display }));
         continue;
-      }
+      case 'special':
+        problems.push(say(exportMessages.notRegularOutput, { display, kind: existing.what }));
+        continue;
+      case 'unknown':
+        problems.push(say(exportMessages.cannotCheckOutput, { display, reason: existing.reason }));
+        continue;
     }
-    outputs.push({ input, path, display });
+    if (request.force) {
+      outputs.push({ input, path, display, publish: { kind: 'replace' }, current: false });
+    } else if (existing.kind === 'file' && request.isCurrent?.(path, input)) {
+      outputs.push({ input, path, display, publish: { kind: 'unchanged', seen: existing.identity }, current: true });
+    } else {
+      problems.push(say(exportMessages.alreadyExists, { display }));
+    }
   }
   return { outputs, problems };
+}
+
+/** What is at an output path, looked at without following a dangling link or opening anything. */
+export type ExistingOutput =
+  | { readonly kind: 'none' }
+  /** A regular file, or a symbolic link to one (its identity is the real file's). */
+  | { readonly kind: 'file'; readonly identity: FileIdentity }
+  | { readonly kind: 'dangling-link' }
+  | { readonly kind: 'folder' }
+  | { readonly kind: 'special'; readonly what: Exclude<FileKind, 'file' | 'folder'> }
+  /** It could not be looked at (no permission, a loop of links, a name too long). */
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export function lookAtOutput(path: string): ExistingOutput {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    const code = errorCode(error);
+    // A path through a file does not exist either; writing it says why it cannot be made.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'none' } : { kind: 'unknown', reason: systemReason(error) };
+  }
+  if (stats.isSymbolicLink()) {
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      return errorCode(error) === 'ENOENT' ? { kind: 'dangling-link' } : { kind: 'unknown', reason: systemReason(error) };
+    }
+  }
+  const kind = kindOf(stats);
+  if (kind === 'file') return { kind: 'file', identity: identityOf(stats) };
+  if (kind === 'folder') return { kind: 'folder' };
+  return { kind: 'special', what: kind };
 }
 
 /** Relative to `cwd` when inside it, else absolute. */
