@@ -8,8 +8,10 @@ import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
 import { CliError, type CliIo } from './io.js';
 
-/** Larger files are refused rather than parsed for minutes (a scenario is a drawing). */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+import { MAX_SOURCE_BYTES } from '../language/reader/limits.js';
+
+/** The reader's bound (language/reader/limits.ts), which the language server applies too. */
+export { MAX_SOURCE_BYTES };
 
 export function readSource(file: string, cwd: string): string {
   const path = resolve(cwd, file);
