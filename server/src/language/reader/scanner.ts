@@ -46,6 +46,8 @@ export interface ScannedLine {
   readonly endColumn: number;
   /** The end of its last token, kept or not (for the span of an overlong line). */
   readonly lastEnd: { readonly line: number; readonly column: number };
+  /** Whether it ends in a `//` comment (completion offers nothing there). */
+  readonly endsInLineComment: boolean;
 }
 
 /** The arrows, longest first: `-->` before `->`, as the contract spells them. */
@@ -136,6 +138,7 @@ export class Scanner {
     };
     let i = this.offset;
     let breakAt = length;
+    let endsInLineComment = false;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (c === 0x0a || c === 0x0d) {
@@ -170,6 +173,7 @@ export class Scanner {
           // A line comment: to the line's end.
           let j = i + 2;
           while (j < length && text.charCodeAt(j) !== 0x0a && text.charCodeAt(j) !== 0x0d) j++;
+          endsInLineComment = true;
           i = j;
           continue;
         }
@@ -208,7 +212,7 @@ export class Scanner {
       push('symbol', i, i + pair);
       i += pair;
     }
-    const scanned: ScannedLine = { tokens, count, line: firstLine, endLine: line, endColumn: breakAt - lineStart, lastEnd: { line: lastEndLine, column: lastEndColumn } };
+    const scanned: ScannedLine = { tokens, count, line: firstLine, endLine: line, endColumn: breakAt - lineStart, lastEnd: { line: lastEndLine, column: lastEndColumn }, endsInLineComment };
     if (breakAt < length) {
       this.offset = breakAt + (text.charCodeAt(breakAt) === 0x0d && text.charCodeAt(breakAt + 1) === 0x0a ? 2 : 1);
       this.line = line + 1;
@@ -229,4 +233,9 @@ export function scan(text: string, maxTokensPerLine?: number): { lines: ScannedL
   const lines: ScannedLine[] = [];
   while (!scanner.done) lines.push(scanner.nextLine());
   return { lines, comments: scanner.comments };
+}
+
+/** The words of one line within columns [from, to), as the reader reads them (strings and comments are not words). */
+export function wordsOfLine(line: string, from = 0, to = line.length): Token[] {
+  return new Scanner(line).nextLine().tokens.filter((t) => t.kind === 'word' && t.start >= from && t.end <= to);
 }
