@@ -94,7 +94,7 @@ describe('splitChunks', () => {
     const { chunks, blockComments } = splitChunks(text);
     expect(chunks.map((c) => [c.startLine, c.lineCount])).toEqual([[0, 1], [1, 3], [4, 1], [5, 1]]);
     expect(blockComments).toEqual([[1, 3]]);
-    expect(chunks.map((c) => c.text).join('')).toBe(text);
+    expect(chunks.map((c) => c.text).join('\n')).toBe(text);
   });
 
   it('an unclosed /*, a /* in a string or after //, is not a comment', () => {

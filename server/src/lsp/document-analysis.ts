@@ -54,7 +54,8 @@ interface Placed {
 interface ChunkCache {
   /** By text: kept from version to version (a text typed away and back is not read again), pruned when it outgrows the document. */
   readonly read: Map<string, ChunkResult>;
-  readonly placed: Map<number, Placed>;
+  /** Indexed by a chunk's first line (an array: 10,000 lookups per keystroke cost less than in a Map). */
+  readonly placed: ReadonlyArray<Placed | undefined>;
   /** How many lines the version had. */
   readonly lineCount: number;
 }
@@ -79,10 +80,11 @@ export class IncrementalReader {
       this.forget(uri);
       return buildAnalysis(text, [], { statements: [] }, [tooLarge], []);
     }
-    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: new Map(), lineCount: 0 };
+    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: [], lineCount: 0 };
     const { chunks, lines, blockComments } = splitChunks(text);
     const read = previous.read.size > 2 * chunks.length + 16 ? new Map<string, ChunkResult>() : previous.read;
-    const next: ChunkCache = { read, placed: new Map(), lineCount: lines.length };
+    const placedNow: Array<Placed | undefined> = new Array<Placed | undefined>(lines.length);
+    const next: ChunkCache = { read, placed: placedNow, lineCount: lines.length };
     // One edit moves every chunk after it by the difference in line count: such a chunk
     // is found where it was, by a number, rather than by hashing its text.
     const moved = lines.length - previous.lineCount;
@@ -91,9 +93,9 @@ export class IncrementalReader {
     for (const chunk of chunks) {
       // The same text at the same line: the same result. Keyed by line and compared by
       // text, because a key made of both is a new string to hash for every chunk.
-      let placed = previous.placed.get(chunk.startLine);
+      let placed = previous.placed[chunk.startLine];
       if (placed?.text !== chunk.text) {
-        const before = moved !== 0 ? previous.placed.get(chunk.startLine - moved) : undefined;
+        const before = moved !== 0 ? previous.placed[chunk.startLine - moved] : undefined;
         let result = before?.text === chunk.text ? before.read : previous.read.get(chunk.text);
         if (!result) {
           result = readText(chunk.text);
@@ -106,7 +108,7 @@ export class IncrementalReader {
         // Every text of the document is in `read`: when it is started afresh, put the unchanged ones back.
         read.set(chunk.text, placed.read);
       }
-      next.placed.set(chunk.startLine, placed);
+      placedNow[chunk.startLine] = placed;
       for (const s of placed.result.statements) statements.push(s);
       for (const d of placed.result.diagnostics) readDiagnostics.push(d);
     }
