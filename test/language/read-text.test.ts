@@ -50,3 +50,15 @@ describe('one statement or one syntax error per line', () => {
     expect(read.statements.map((s) => s.kind)).toEqual(['participant', 'call']);
   });
 });
+
+describe('surrogates', () => {
+  it('a lone high surrogate before a line break is a symbol of its own: the line break still ends the line', () => {
+    const read = readText('note over a : \ud800\na: listen\n');
+    expect(read.statements.map((s) => s.kind)).toEqual(['note', 'call']);
+    expect(readText('a: listen\ud800\nb: listen\n').diagnostics.map((d) => d.span.startLine)).toEqual([0]);
+  });
+
+  it('a pair is one symbol', () => {
+    expect(readText('🙂\n').diagnostics[0].message).toContain('`🙂` does not start');
+  });
+});

@@ -208,7 +208,8 @@ export class Scanner {
         continue;
       }
       // Any other character is a symbol of its own; a surrogate pair stays one.
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < length ? 2 : 1;
+      const next = text.charCodeAt(i + 1);
+      const pair = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
       push('symbol', i, i + pair);
       i += pair;
     }
