@@ -62,3 +62,16 @@ describe('surrogates', () => {
     expect(readText('🙂\n').diagnostics[0].message).toContain('`🙂` does not start');
   });
 });
+
+describe('messages quote a long token cut short', () => {
+  it.each([
+    [`participant a ${'x'.repeat(100)}`],
+    [`${'w'.repeat(100)} garbage`],
+    [`a -> b : ${'Q'.repeat(100)}`],
+    [`a: ${'c'.repeat(100)}`],
+  ])('%s', (line) => {
+    const [d] = readText(line).diagnostics;
+    expect(d.message).toContain(`${line.match(/(\w)\1{99}/)![1].repeat(40)}…`);
+    expect(d.message).not.toContain(line.match(/(\w)\1{99}/)![0]);
+  });
+});

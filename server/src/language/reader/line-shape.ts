@@ -81,9 +81,14 @@ class Stop {
   constructor(readonly error: SyntaxError) {}
 }
 
+/** Text of the user's quoted in a message, cut to 40 characters: a 4 MB word makes no 4 MB diagnostic. */
+export function brief(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** What a token is called in a message: itself in backticks, or "end of line". */
 function found(token: Token | undefined): string {
-  return token ? `\`${token.text}\`` : say(m.endOfLine);
+  return token ? `\`${brief(token.text)}\`` : say(m.endOfLine);
 }
 
 const isWord = (t: Token | undefined): boolean => t?.kind === 'word';
@@ -135,7 +140,7 @@ class LineParser {
   /** The line must end here. */
   private end(): void {
     const at = this.peek();
-    if (at) throw new Stop({ at, message: say(m.afterStatement, { token: at.text }) });
+    if (at) throw new Stop({ at, message: say(m.afterStatement, { token: brief(at.text) }) });
   }
 
   line(): LineShape {
@@ -150,9 +155,9 @@ class LineParser {
         case 'note': return this.note();
         case 'expect': return this.expect();
       }
-      if (isKeyword(first.text)) throw new Stop({ at: first, message: say(m.keywordNotHere, { word: first.text }) });
+      if (isKeyword(first.text)) throw new Stop({ at: first, message: say(m.keywordNotHere, { word: brief(first.text) }) });
       const last = this.tokens[this.tokens.length - 1];
-      throw new Stop({ at: first, to: last, message: say(this.tokens.length > 1 ? m.nameFollowedByThis : m.nameAlone, { name: first.text }) });
+      throw new Stop({ at: first, to: last, message: say(this.tokens.length > 1 ? m.nameFollowedByThis : m.nameAlone, { name: brief(first.text) }) });
     }
     if (isSymbol(first, '/') && isSymbol(second, '*') && second!.offset === first.offset + 1) throw new Stop({ at: first, message: say(m.unclosedComment) });
     if (isSymbol(first, '"')) throw new Stop({ at: first, message: say(m.unclosedString) });
@@ -161,7 +166,7 @@ class LineParser {
     while (k < this.tokens.length && !isWord(this.tokens[k])) k++;
     const last = this.tokens[k - 1];
     const run = last.line === first.line ? this.source.slice(first.offset, last.offset + last.text.length) : first.text;
-    throw new Stop({ at: first, to: last.line === first.line ? last : first, message: say(m.notAStatementStart, { token: run.length > 40 ? `${run.slice(0, 40)}…` : run }) });
+    throw new Stop({ at: first, to: last.line === first.line ? last : first, message: say(m.notAStatementStart, { token: brief(run) }) });
   }
 
   private title(): LineShape {

@@ -13,7 +13,7 @@ import {
 } from '../../engine/model.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
-import type { FieldShape, LineShape, WordShape } from './line-shape.js';
+import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
 import type { Token } from './scanner.js';
 
 const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale'];
@@ -109,7 +109,7 @@ class ModelReader {
     const callSpan = tokenSpan(shape.call);
     const call = shape.call.text.toLowerCase() as CallName;
     if (!CALLS.includes(call)) {
-      this.report(callSpan, 'error', 'unknown-call', say(m.unknownCall, { call: shape.call.text, calls: CALLS.join(', ') }));
+      this.report(callSpan, 'error', 'unknown-call', say(m.unknownCall, { call: brief(shape.call.text), calls: CALLS.join(', ') }));
       return undefined;
     }
     const span = tokenSpan(shape.participant, lastToken(shape));
@@ -120,7 +120,7 @@ class ModelReader {
       if (isWordShape(arg)) {
         const word = arg.text.toUpperCase();
         if (call === 'timeout' && TIMERS.includes(word as TimerName) && timer === undefined) timer = word as TimerName;
-        else this.report(tokenSpan(arg.tokens[0], arg.tokens[arg.tokens.length - 1]), 'warning', 'unknown-option', say(m.wordMeansNothing, { word: arg.text, call }));
+        else this.report(tokenSpan(arg.tokens[0], arg.tokens[arg.tokens.length - 1]), 'warning', 'unknown-option', say(m.wordMeansNothing, { word: brief(arg.text), call }));
         continue;
       }
       const key = arg.key.text.toLowerCase();
@@ -148,12 +148,12 @@ class ModelReader {
       if (split) {
         split.forEach((f) => flags.add(f));
         const joined = split.join(' ');
-        this.report(span, 'warning', 'unknown-flag', say(m.flagsRunTogether, { written: token.text, flags: joined }), [
+        this.report(span, 'warning', 'unknown-flag', say(m.flagsRunTogether, { written: brief(token.text), flags: joined }), [
           { title: say(m.writeFlags, { flags: joined }), edits: [{ span, newText: joined }], preferred: true },
         ]);
         continue;
       }
-      this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: token.text, flags: FLAGS.join(' ') }));
+      this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
     }
     if (flags.size === 0) return undefined;
 
@@ -222,19 +222,19 @@ class ModelReader {
     const read = readStateName(written);
     if (read.kind === 'exact') return read.state;
     if (read.kind === 'misspelt') {
-      this.report(span, 'warning', 'state-spelling', say(m.stateSpelling, { written, state: read.state }), [
+      this.report(span, 'warning', 'state-spelling', say(m.stateSpelling, { written: brief(written), state: read.state }), [
         { title: say(m.changeTo, { state: read.state }), edits: [{ span, newText: read.state }], preferred: true },
       ]);
       return read.state;
     }
-    this.report(span, 'error', 'unknown-state', say(m.unknownState, { written }));
+    this.report(span, 'error', 'unknown-state', say(m.unknownState, { written: brief(written) }));
     return undefined;
   }
 
   private seqField(field: FieldShape): SeqField | undefined {
     const span = fieldSpan(field);
     if (!field.head) {
-      this.report(span, 'error', 'bad-field', say(m.takesSequenceNumber, { key: field.key.text }));
+      this.report(span, 'error', 'bad-field', say(m.takesSequenceNumber, { key: brief(field.key.text) }));
       return undefined;
     }
     let offset = 0;
@@ -253,19 +253,19 @@ class ModelReader {
   private intField(field: FieldShape, max = MAX_U32): number | undefined {
     const span = fieldSpan(field);
     if (field.head?.kind !== 'number' || field.terms.length > 0) {
-      this.report(span, 'error', 'bad-field', say(m.takesWholeNumber, { key: field.key.text }));
+      this.report(span, 'error', 'bad-field', say(m.takesWholeNumber, { key: brief(field.key.text) }));
       return undefined;
     }
     const value = Number(field.head.text);
     if (value > max) {
-      this.report(span, 'error', 'bad-field', say(m.largerThan, { key: field.key.text, value, max }));
+      this.report(span, 'error', 'bad-field', say(m.largerThan, { key: brief(field.key.text), value, max }));
       return undefined;
     }
     return value;
   }
 
   private unknownOption(field: FieldShape, known: string): void {
-    this.report(tokenSpan(field.key), 'warning', 'unknown-option', say(m.unknownOption, { key: field.key.text, known }));
+    this.report(tokenSpan(field.key), 'warning', 'unknown-option', say(m.unknownOption, { key: brief(field.key.text), known }));
   }
 }
 
