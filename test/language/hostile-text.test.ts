@@ -21,6 +21,8 @@ import { LspClient } from '../lsp/lsp-client.js';
 const MB = 1 << 20;
 const HUGE = hugeTokenDocuments(4 * MB);
 const MANY = manyLineDocuments(1_000_000);
+/** Fewer lines for comparing two readings diagnostic by diagnostic (a million error lines make a million diagnostics to compare). */
+const MANY_COMPARED = manyLineDocuments(200_000);
 const ONE_CHAR_TOKENS: HostileText = { name: 'a 1 MB line of one-character tokens', text: `b: listen\n${'!'.repeat(MB)}\nb: close\n`, syntaxLines: [1] };
 const WORDS_LINE: HostileText = { name: 'a 1 MB line of one-letter words', text: `b: listen\n${'w '.repeat(MB / 2)}\nb: close\n`, syntaxLines: [1] };
 const TOO_LARGE = `// ${'x'.repeat(MAX_SOURCE_BYTES)}\nb: listen\n`;
@@ -29,7 +31,7 @@ const syntaxLinesOf = (diagnostics: ReadonlyArray<{ code?: unknown; line: number
   [...new Set(diagnostics.filter((d) => d.code === 'syntax').map((d) => d.line))];
 
 describe('the reader, in process', () => {
-  it.each([...HUGE, ...MANY, ONE_CHAR_TOKENS, WORDS_LINE].map((d) => [d.name, d]))('%s', (_, doc) => {
+  it.each([...HUGE, ...MANY_COMPARED, ONE_CHAR_TOKENS, WORDS_LINE].map((d) => [d.name, d]))('%s', (_, doc) => {
     const { analysis } = analyzeText(doc.text);
     if (doc.syntaxLines) expect(syntaxLinesOf(analysis.diagnostics.map((d) => ({ code: d.code, line: d.span.startLine })))).toEqual(doc.syntaxLines);
     // The reader quotes a huge token cut short: no message carries megabytes.
@@ -37,6 +39,12 @@ describe('the reader, in process', () => {
     // The language server's chunk reader reads it the same way.
     const incremental = new IncrementalReader().analyze('file:///hostile', doc.text).analysis;
     expect(incremental.diagnostics).toEqual(analysis.diagnostics);
+  });
+
+  it.each(MANY.map((d) => [d.name, d]))('%s, read whole', (_, doc) => {
+    const lines = doc.text.split('\n').length - 1;
+    const { analysis } = analyzeText(doc.text);
+    expect(analysis.diagnostics.length).toBe(doc.syntaxLines ? 0 : lines);
   });
 
   it('a line over the token bound gets one diagnostic that says why', () => {
