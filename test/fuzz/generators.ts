@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
+import { KEYWORDS as READER_KEYWORDS } from '../../server/src/language/reader/line-shape.js';
 import { listExamples } from '../support/examples.js';
 
 /** The project root: found upwards from here, so the same code runs from test/fuzz and bundled in out/. */
@@ -27,7 +28,8 @@ export const EXAMPLES: ReadonlyArray<{ name: string; text: string }> = listExamp
 
 // ---------------------------------------------------------------- vocabulary
 
-export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'];
+/** The reader's keywords (the one list, server/src/language/reader/line-shape.ts). */
+export const KEYWORDS: readonly string[] = READER_KEYWORDS;
 export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout'];
 export const TIMERS = ['2MSL', 'RTO', 'USER', '2msl', 'rto'];
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'syn', 'Ack', 'NOPE'];
@@ -274,4 +276,44 @@ export function bigDocuments(): BigDocument[] {
 /** Unterminated `/*` openers: with a regex for block comments each one scanned to the end of the text (quadratic, now fixed). */
 export function unterminatedComments(count: number): string {
   return '/* '.repeat(count);
+}
+
+/** What a hostile document should read as: a check on the diagnostics the reader gives it. */
+export interface HostileText extends BigDocument {
+  /** The syntax diagnostics expected, by line; undefined when any reading is fine. */
+  readonly syntaxLines?: readonly number[];
+}
+
+/**
+ * One huge token in each slot a statement has (title, label, note, string, comment,
+ * field, tag), and unclosed openers at scale (issue 18): `size` is the token's length.
+ * Each is a valid scenario but for what the name says, so a reader that is linear in
+ * its input and bounded per line reads it with the diagnostics given.
+ */
+export function hugeTokenDocuments(size: number): HostileText[] {
+  const handshake = 'b: listen\na -> b : SYN seq=1\nb -> a : SYN ACK seq=9 ack=2\na -> b : ACK seq=2 ack=10\n';
+  const big = (c: string) => c.repeat(size);
+  return [
+    { name: `a title of ${size} characters`, text: `scenario "${big('t')}"\n${handshake}`, syntaxLines: [] },
+    { name: `a label of ${size} characters`, text: `participant a as "${big('l')}"\n${handshake}`, syntaxLines: [] },
+    { name: `a note of ${size} characters`, text: `${handshake}note over a, b : ${big('n')}\n`, syntaxLines: [] },
+    { name: `a data= string of ${size} bytes`, text: `${handshake}a -> b : PSH ACK seq=10 ack=10 data="${big('d')}"\n`, syntaxLines: [] },
+    { name: `a block comment of ${size} characters over two lines`, text: `/* ${big('c')}\n${big('c')} */\n${handshake}`, syntaxLines: [] },
+    { name: `a line comment of ${size} characters`, text: `// ${big('c')}\n${handshake}`, syntaxLines: [] },
+    { name: `a field name of ${size} characters`, text: `${handshake}a -> b : ACK seq=10 ack=10 ${big('f')}=1\n`, syntaxLines: [] },
+    { name: `a tag of ${size} characters`, text: `${handshake}a ~> b : ACK seq=10 ack=10 as ${big('g')}\ndeliver ${big('g')}\n`, syntaxLines: [] },
+    { name: `a participant name of ${size} characters`, text: `participant ${big('p')}\n${handshake}`, syntaxLines: [] },
+    { name: `an unclosed string of ${size} characters`, text: `scenario "${big('u')}\n${handshake}`, syntaxLines: [0] },
+    { name: `${size} unclosed /* on one line`, text: `${'/* '.repeat(size)}\n${handshake}`, syntaxLines: [0] },
+    { name: `${size} unclosed /* with spaces, then a closer far below`, text: `${'/* '.repeat(size)}\n${handshake}*/\n`, syntaxLines: [] },
+  ];
+}
+
+/** Many lines, each cheap: a million comment lines, a million unclosed openers one a line. */
+export function manyLineDocuments(lines: number): HostileText[] {
+  return [
+    { name: `${lines} comment lines`, text: '// a comment\n'.repeat(lines), syntaxLines: [] },
+    { name: `${lines} lines each opening a comment`, text: '/* x\n'.repeat(lines) },
+    { name: `${lines} block comments, one a line`, text: '/* x */\n'.repeat(lines), syntaxLines: [] },
+  ];
 }

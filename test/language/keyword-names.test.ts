@@ -1,11 +1,11 @@
 /**
  * Words the grammar uses are names too (contract §2: a name is any identifier), wherever
  * a name stands; a broken keyword line keeps its precise message
- * (server/src/language/keyword-names.ts).
+ * (server/src/language/reader/line-shape.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { KEYWORD_NAMES } from '../../server/src/language/keyword-names.js';
+import { KEYWORDS as KEYWORD_NAMES } from '../../server/src/language/reader/line-shape.js';
 
 /** A handshake between `a` and `b` that uses every place a name stands: declaration, call, both ends of a segment, a tag and its delivery, a note over two, a note beside one, an expectation. */
 function handshake(a: string, b: string, tag: string): string {

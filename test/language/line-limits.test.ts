@@ -1,10 +1,10 @@
 /**
  * Lines too long to parse in time: left out of the parse with one `syntax` diagnostic,
- * the lines around them read as usual (server/src/language/line-limits.ts).
+ * the lines around them read as usual (server/src/language/reader/read-text.ts, limits.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { MAX_TOKENS_PER_LINE } from '../../server/src/language/line-limits.js';
+import { MAX_TOKENS_PER_LINE } from '../../server/src/language/reader/limits.js';
 
 const HANDSHAKE_START = 'b: listen\na -> b : SYN seq=1\n';
 const HANDSHAKE_END = 'b -> a : SYN ACK seq=9 ack=2\na -> b : ACK seq=2 ack=10\nexpect a ESTABLISHED, b ESTABLISHED\n';

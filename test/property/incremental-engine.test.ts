@@ -11,7 +11,6 @@ import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import type { Statement } from '../../server/src/engine/model.js';
 import { runIncrementally, runScenario, type EngineRun } from '../../server/src/engine/run.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { createTcpflowCoreServices } from '../../server/src/language/tcpflow-module.js';
 import { IncrementalReader } from '../../server/src/lsp/document-analysis.js';
 import { listExamples } from '../support/examples.js';
 
@@ -129,7 +128,6 @@ describe('an engine run resumed after edits equals a fresh run', () => {
  * moved (engine/converge.ts).
  */
 describe('a run that takes over the previous one after an edit equals a fresh run', () => {
-  const core = createTcpflowCoreServices().Tcpflow;
   /** Lines to insert or put in place of others: every line of the examples, and notes, which change no state. */
   const LINES = [...documents.flatMap((d) => d.split('\n')), 'note over client : a remark', 'note over server : another', '// a comment', ''];
   const lineEdit = fc.record({
@@ -145,7 +143,7 @@ describe('a run that takes over the previous one after an edit equals a fresh ru
     const sources = [...documents, generateScenario(60)];
     fc.assert(
       fc.property(fc.nat(sources.length - 1), fc.array(lineEdit, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 16 }), (doc, edits, every) => {
-        const reader = new IncrementalReader(core, every);
+        const reader = new IncrementalReader(every);
         let lines = sources[doc].split('\n');
         reader.analyze('file:///edited', lines.join('\n'));
         for (const e of edits) {
@@ -153,7 +151,7 @@ describe('a run that takes over the previous one after an edit equals a fresh ru
           const text = lines.join('\n');
           const incremental = reader.analyze('file:///edited', text).analysis;
           if (reader.engineRun('file:///edited')?.tookOverAt !== undefined) tookOver++;
-          const fresh = new IncrementalReader(core, every).analyze('file:///fresh', text).analysis;
+          const fresh = new IncrementalReader(every).analyze('file:///fresh', text).analysis;
           expect(JSON.stringify(incremental)).toBe(JSON.stringify(fresh));
         }
       }),
@@ -165,7 +163,7 @@ describe('a run that takes over the previous one after an edit equals a fresh ru
   });
 
   it('typing a note into the middle of a long scenario re-checks up to the next checkpoint, not to the end', () => {
-    const reader = new IncrementalReader(core, 16);
+    const reader = new IncrementalReader(16);
     const lines = generateScenario(400).split('\n');
     reader.analyze('file:///long', lines.join('\n'));
     const before = reader.engineRun('file:///long')!;
@@ -177,6 +175,6 @@ describe('a run that takes over the previous one after an edit equals a fresh ru
     // The steps after it are the previous run's, moved one line down.
     const last = run.analysis.steps.at(-1)!;
     expect(last.line).toBe(before.analysis.steps.at(-1)!.line + 1);
-    expect(JSON.stringify(after.analysis)).toBe(JSON.stringify(new IncrementalReader(core, 16).analyze('file:///fresh', lines.join('\n')).analysis));
+    expect(JSON.stringify(after.analysis)).toBe(JSON.stringify(new IncrementalReader(16).analyze('file:///fresh', lines.join('\n')).analysis));
   });
 });

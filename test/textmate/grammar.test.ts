@@ -2,7 +2,11 @@
  * The TextMate grammar (syntaxes/tcpflow.tmLanguage.json), tokenized as VS Code does it:
  * each construct of the language gets the scope that docs/editor-highlighting.md lists.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KEYWORDS, type Keyword } from '../../server/src/language/reader/line-shape.js';
+import { readText } from '../../server/src/language/reader/read-text.js';
 import { scopeOf, scopesOf, tokenizeLine, tokenizeLines } from './tokenize.js';
 
 const PARTICIPANT = 'entity.name.type.participant.tcpflow';
@@ -37,22 +41,36 @@ describe('participants', () => {
   });
 });
 
+/**
+ * Each of the reader's keywords (server/src/language/reader/line-shape.ts, the one list)
+ * in a line where it is a keyword. A keyword added to the reader is a type error here
+ * until it has a line, and then a failure until the TextMate grammar highlights it.
+ */
+const KEYWORD_LINES: Record<Keyword, string> = {
+  scenario: 'scenario "T"',
+  participant: 'participant a',
+  as: 'participant a as "A"',
+  starts: 'participant a starts LISTEN',
+  deliver: 'deliver t1',
+  note: 'note over a : x',
+  over: 'note over a : x',
+  left: 'note left of a : x',
+  right: 'note right of a : x',
+  of: 'note right of a : x',
+  expect: 'expect a CLOSED',
+};
+
 describe('keywords', () => {
-  it.each([
-    ['scenario "T"', 'scenario'],
-    ['participant a', 'participant'],
-    ['participant a as "A"', 'as'],
-    ['participant a starts LISTEN', 'starts'],
-    ['deliver t1', 'deliver'],
-    ['note over a : x', 'note'],
-    ['note over a : x', 'over'],
-    ['note left of a : x', 'left'],
-    ['note right of a : x', 'right'],
-    ['note right of a : x', 'of'],
-    ['expect a CLOSED', 'expect'],
-    ['a ~> b : SYN as t1', 'as'],
-  ])('%s: %s', async (line, word) => {
+  it.each([...KEYWORDS.map((word) => [KEYWORD_LINES[word], word]), ['a ~> b : SYN as t1', 'as']])('%s: %s', async (line, word) => {
+    // The line is one the reader reads, with the word as a keyword.
+    expect(readText(line).diagnostics).toEqual([]);
     expect(scopeOf(await tokenizeLine(line), word)).toBe(`keyword.control.${word}.tcpflow`);
+  });
+
+  it('the grammar highlights no keyword the reader does not know', () => {
+    const grammar = readFileSync(join(__dirname, '../../syntaxes/tcpflow.tmLanguage.json'), 'utf8');
+    const named = new Set([...grammar.matchAll(/keyword\.control\.([a-z]+)\.tcpflow/g)].map((m) => m[1]));
+    for (const word of named) expect(KEYWORDS).toContain(word);
   });
 });
 

@@ -9,12 +9,14 @@ import { NotRegularFile, readRegularFile, TooLarge, type FileIdentity } from '..
 import { errorCode, systemReason } from '../export/system-reason.js';
 import { CliError, type CliIo } from './io.js';
 import { decodeText, type TextEncoding } from './text-encoding.js';
+import { MAX_SOURCE_BYTES } from '../language/reader/limits.js';
 
 /**
- * Larger files are refused rather than parsed for minutes (a scenario is a drawing). A
- * hard bound on the bytes read, not a check of the size `stat` claims: a device says 0.
+ * The reader's bound (language/reader/limits.ts), which the language server applies too.
+ * Here it is a hard bound on the bytes read, not a check of the size `stat` claims: a
+ * device says 0.
  */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+export { MAX_SOURCE_BYTES };
 
 export interface SourceFile {
   /** The text, without a byte-order mark. */

@@ -1,6 +1,6 @@
 /**
  * The scenario as the engine reads it: plain data with source spans, produced from
- * the parse tree by `language/ast-to-model.ts`. Nothing here knows about Langium.
+ * the text by the reader (`language/reader/`). Nothing here knows about Langium.
  */
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';

@@ -1,17 +1,13 @@
 /**
- * Text in, analysis out: parse, read the tree into the engine's model, run the engine.
- * The CLI, the tests and the language server all go through here.
+ * Text in, analysis out: read the text into the engine's model (reader/read-text.ts),
+ * run the engine. The CLI and the tests go through here; the language server reads
+ * chunk by chunk with the same reader (lsp/document-analysis.ts).
  */
-import type { LangiumCoreServices } from 'langium';
 import type { Analysis } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario } from '../engine/model.js';
 import { runScenario } from '../engine/run.js';
-import { astToModel } from './ast-to-model.js';
-import type * as ast from './generated/ast.js';
-import { syntaxDiagnostics, type JunkRun } from './syntax-errors.js';
-import { spanOfCst } from './spans.js';
-import { createTcpflowCoreServices } from './tcpflow-module.js';
+import { readText } from './reader/read-text.js';
 
 export interface TextAnalysis {
   readonly scenario: Scenario;
@@ -19,31 +15,14 @@ export interface TextAnalysis {
   readonly analysis: Analysis;
 }
 
-let sharedServices: LangiumCoreServices | undefined;
-
-function services(): LangiumCoreServices {
-  sharedServices ??= createTcpflowCoreServices().Tcpflow;
-  return sharedServices;
-}
-
 export function analyzeText(text: string): TextAnalysis {
-  const result = services().parser.LangiumParser.parse<ast.Scenario>(text);
-  return analyzeTree(result.value, text, syntaxDiagnostics(result.lexerErrors, result.parserErrors, text, junkRuns(result.value, text)));
+  const read = readText(text);
+  const scenario: Scenario = { statements: read.statements };
+  const analysis = runScenario(scenario);
+  return { scenario, analysis: { ...analysis, diagnostics: mergeDiagnostics(read.diagnostics, analysis.diagnostics) } };
 }
 
-/** The runs of tokens that cannot start a statement, for syntaxDiagnostics. */
-export function junkRuns(root: ast.Scenario, text: string): JunkRun[] {
-  return root.junk.flatMap((junk) => {
-    const cst = junk.$cstNode;
-    return cst ? [{ span: spanOfCst(cst), text: text.slice(cst.offset, cst.end) }] : [];
-  });
-}
-
-/** For a tree already parsed (the language server's documents); `syntax` from syntaxDiagnostics. */
-export function analyzeTree(root: ast.Scenario, text: string, syntax: readonly Diagnostic[]): TextAnalysis {
-  const model = astToModel(root, text, new Set(syntax.map((d) => d.span.startLine)));
-  const analysis = runScenario(model.scenario);
-  const diagnostics = [...syntax, ...model.diagnostics, ...analysis.diagnostics]
-    .sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
-  return { scenario: model.scenario, analysis: { ...analysis, diagnostics } };
+/** The reader's diagnostics and the engine's, by position; at one position the reader's first. */
+export function mergeDiagnostics(read: readonly Diagnostic[], engine: readonly Diagnostic[]): Diagnostic[] {
+  return [...read, ...engine].sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
 }

@@ -1,9 +1,10 @@
 /**
  * Where the language server keeps each document's analysis. Langium's document factory
- * is replaced so that "parsing" a document is reading it chunk by chunk and running the
- * engine once (document-analysis.ts); the Langium document gets an empty root (nothing
- * in the language is linked or indexed, so the builder's later phases have nothing to
- * walk) and the analysis is stored beside it, keyed by that root: one per version.
+ * is replaced, through its protected `parse`, so that "parsing" a document is reading it
+ * chunk by chunk with tcpflow's reader and running the engine once (document-analysis.ts);
+ * the Langium document gets an empty root (nothing in the language is linked or indexed,
+ * so the builder's later phases have nothing to walk) and the analysis is stored beside
+ * it, keyed by that root: one per version.
  */
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -20,7 +21,7 @@ export class DocumentAnalyses {
   analyze(uri: string, text: string): ParseResult<ast.Scenario> {
     this.reader ??= this.readerFactory();
     const analysis = this.reader.analyze(uri, text);
-    const root = { $type: 'Scenario', statements: [], junk: [] } as unknown as ast.Scenario;
+    const root: ast.Scenario = { $type: 'Scenario', lines: [] };
     this.byRoot.set(root, analysis);
     return { value: root, lexerErrors: [], parserErrors: [] };
   }

@@ -1,5 +1,6 @@
 /**
- * Completion, driven by the engine's state at the cursor line:
+ * Completion, driven by what the reader says the line is (language/reader/line-context.ts)
+ * and the engine's state at the cursor line:
  * - at a line start: participants, keywords, `deliver TAG` for segments in flight;
  * - after `NAME:`: the calls NAME's state accepts first;
  * - after `A -> B :`: the segment A would send now, fully filled, then single flags;
@@ -15,10 +16,11 @@ import { formatSeq } from '../engine/seq.js';
 import { formatState, STATE_DESCRIPTIONS, TCP_STATES } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { CALL_DESCRIPTIONS, FLAG_DESCRIPTIONS } from './describe.js';
+import { lineContext } from '../language/reader/line-context.js';
+import { STATEMENT_KEYWORDS } from '../language/reader/line-shape.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { analysisBefore, callAllowed, proposeSegment, segmentText } from './point-in-time.js';
 
-const SEGMENT_HEAD = /^\s*([A-Za-z_]\w*)\s*(-->|->|-x|~>)\s*([A-Za-z_]\w*)\s*:(.*)$/;
 const FIELDS = ['seq=', 'ack=', 'len=', 'data=""', 'win=', 'mss=', 'wscale='];
 
 export class TcpflowCompletionProvider implements CompletionProvider {
@@ -45,67 +47,63 @@ export function completions(doc: DocumentAnalysis, lineNumber: number, before: s
   const at = () => analysisBefore(doc, lineNumber);
   const names = () => doc.analysis.participants.map((p) => p.name);
 
-  // A line comment or a string: nothing to propose.
-  if (/\/\/|"[^"]*$/.test(before)) return [];
-
-  let m: RegExpExecArray | null;
-  if ((m = SEGMENT_HEAD.exec(before))) {
-    segmentCompletions(at(), m[1], m[4], add);
-    return items;
-  }
-  if ((m = /^\s*([A-Za-z_]\w*)\s*(-->|->|-x|~>)\s*(\w*)$/.exec(before))) {
-    const peer = at().finalTcbs[m[1]]?.peer;
-    for (const n of [peer, ...names()].filter((n, i, all): n is string => !!n && n !== m![1] && all.indexOf(n) === i)) {
-      add(n, CompletionItemKind.Variable, n === peer ? 'its peer' : 'participant', { insertText: `${n} : ` });
+  // The reader says what the line is; a shape with nothing to offer (a comment, a string) gets nothing.
+  const context = lineContext(before);
+  switch (context.kind) {
+    case 'segment':
+      segmentCompletions(at(), context.from, context.rest, add);
+      break;
+    case 'peer': {
+      const peer = at().finalTcbs[context.from]?.peer;
+      for (const n of [peer, ...names()].filter((n, i, all): n is string => !!n && n !== context.from && all.indexOf(n) === i)) {
+        add(n, CompletionItemKind.Variable, n === peer ? 'its peer' : 'participant', { insertText: `${n} : ` });
+      }
+      break;
     }
-    return items;
-  }
-  if ((m = /^\s*([A-Za-z_]\w*)\s*:\s*timeout\s+(\w*)$/i.exec(before))) {
-    const tcb = at().finalTcbs[m[1]];
-    const ordered = [...TIMERS].sort((a, b) => Number(callAllowed(tcb, 'timeout', b)) - Number(callAllowed(tcb, 'timeout', a)));
-    for (const t of ordered) add(t, CompletionItemKind.EnumMember, callAllowed(tcb, 'timeout', t) ? `valid in ${tcb?.state ?? 'CLOSED'}` : `not in ${tcb?.state ?? 'CLOSED'}`);
-    return items;
-  }
-  if ((m = /^\s*([A-Za-z_]\w*)\s*:\s*(\w*)$/.exec(before)) && !/^\s*(note|expect|scenario|participant|deliver)\b/i.test(before)) {
-    const tcb = at().finalTcbs[m[1]];
-    const state = tcb?.state ?? 'CLOSED';
-    const valid = CALLS.filter((c) => callAllowed(tcb, c));
-    const rest = CALLS.filter((c) => !valid.includes(c));
-    for (const c of valid) add(c, CompletionItemKind.Function, `valid in ${state}`, { documentation: CALL_DESCRIPTIONS[c], preselect: c === valid[0] });
-    for (const c of rest) add(c, CompletionItemKind.Function, `${m[1]} is ${state}: refused`, { documentation: CALL_DESCRIPTIONS[c as CallName] });
-    return items;
-  }
-  if ((m = /^\s*expect\s+(.*)$/i.exec(before))) {
-    const current = m[1].split(',').pop()!;
-    const check = /^\s*([A-Za-z_]\w*)\s+([\w-]*)$/.exec(current);
-    if (check) {
-      const state = at().finalTcbs[check[1]]?.state ?? doc.analysis.participants.find((p) => p.name === check[1])?.initialState ?? 'CLOSED';
-      add(state, CompletionItemKind.EnumMember, `${check[1]}'s state here`, { documentation: STATE_DESCRIPTIONS[state], preselect: true });
+    case 'timer': {
+      const tcb = at().finalTcbs[context.participant];
+      const ordered = [...TIMERS].sort((a, b) => Number(callAllowed(tcb, 'timeout', b)) - Number(callAllowed(tcb, 'timeout', a)));
+      for (const t of ordered) add(t, CompletionItemKind.EnumMember, callAllowed(tcb, 'timeout', t) ? `valid in ${tcb?.state ?? 'CLOSED'}` : `not in ${tcb?.state ?? 'CLOSED'}`);
+      break;
+    }
+    case 'call': {
+      const tcb = at().finalTcbs[context.participant];
+      const state = tcb?.state ?? 'CLOSED';
+      const valid = CALLS.filter((c) => callAllowed(tcb, c));
+      const rest = CALLS.filter((c) => !valid.includes(c));
+      for (const c of valid) add(c, CompletionItemKind.Function, `valid in ${state}`, { documentation: CALL_DESCRIPTIONS[c], preselect: c === valid[0] });
+      for (const c of rest) add(c, CompletionItemKind.Function, `${context.participant} is ${state}: refused`, { documentation: CALL_DESCRIPTIONS[c as CallName] });
+      break;
+    }
+    case 'expect-state': {
+      const name = context.participant;
+      const state = at().finalTcbs[name]?.state ?? doc.analysis.participants.find((p) => p.name === name)?.initialState ?? 'CLOSED';
+      add(state, CompletionItemKind.EnumMember, `${name}'s state here`, { documentation: STATE_DESCRIPTIONS[state], preselect: true });
       for (const s of TCP_STATES) if (s !== state) add(s, CompletionItemKind.EnumMember, formatState(s, 'linux'), { documentation: STATE_DESCRIPTIONS[s] });
-    } else if (/^\s*\w*$/.test(current)) {
+      break;
+    }
+    case 'expect-name': {
       const expected = at().finalTcbs;
       for (const n of names()) add(n, CompletionItemKind.Variable, expected[n] ? `is ${expected[n].state}` : 'participant', { insertText: `${n} ${expected[n]?.state ?? 'CLOSED'}` });
+      break;
     }
-    return items;
-  }
-  if ((m = /^\s*deliver\s+(\w*)$/i.exec(before))) {
-    for (const t of inFlight(doc, lineNumber)) add(t.tag, CompletionItemKind.Event, `sent on line ${t.sentOnLine + 1}`);
-    return items;
-  }
-  if (/^\s*note\s+(over\s+(\w+\s*,\s*)?|(left|right)\s+of\s+)\w*$/i.test(before)) {
-    for (const n of names()) add(n, CompletionItemKind.Variable, 'participant');
-    return items;
-  }
-  if (/^\s*note\s+\w*$/i.test(before)) {
-    for (const p of ['over', 'left of', 'right of']) add(p, CompletionItemKind.Keyword);
-    return items;
-  }
-  if (/^\s*participant\s+\w+.*\bstarts\s+[\w-]*$/i.test(before)) {
-    for (const s of TCP_STATES) add(s, CompletionItemKind.EnumMember, undefined, { documentation: STATE_DESCRIPTIONS[s] });
-    return items;
-  }
-  if (/^\s*[\w]*$/.test(before)) {
-    lineStartCompletions(doc, lineNumber, add);
+    case 'deliver-tag':
+      for (const t of inFlight(doc, lineNumber)) add(t.tag, CompletionItemKind.Event, `sent on line ${t.sentOnLine + 1}`);
+      break;
+    case 'note-name':
+      for (const n of names()) add(n, CompletionItemKind.Variable, 'participant');
+      break;
+    case 'note-placement':
+      for (const p of ['over', 'left of', 'right of']) add(p, CompletionItemKind.Keyword);
+      break;
+    case 'start-state':
+      for (const s of TCP_STATES) add(s, CompletionItemKind.EnumMember, undefined, { documentation: STATE_DESCRIPTIONS[s] });
+      break;
+    case 'line-start':
+      lineStartCompletions(doc, lineNumber, add);
+      break;
+    case 'none':
+      break;
   }
   return items;
 }
@@ -153,7 +151,7 @@ function lineStartCompletions(doc: DocumentAnalysis, lineNumber: number, add: Ad
   for (const t of inFlight(doc, lineNumber)) {
     add(`deliver ${t.tag}`, CompletionItemKind.Event, `the segment sent on line ${t.sentOnLine + 1} arrives`);
   }
-  for (const k of ['participant', 'expect', 'note over', 'note left of', 'note right of', 'deliver', 'scenario']) {
+  for (const k of STATEMENT_KEYWORDS.flatMap((w) => (w === 'note' ? ['note over', 'note left of', 'note right of'] : [w]))) {
     add(k, CompletionItemKind.Keyword, undefined, { insertText: k === 'scenario' ? 'scenario "$1"' : `${k} `, insertTextFormat: k === 'scenario' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText });
   }
 }

@@ -10,19 +10,17 @@
  * runIncrementally; engine/converge.ts). A whole-document parse of 1,000 events takes
  * ~70 ms, over the editor's budget; one line takes ~0.05 ms.
  *
- * The result is the same as `analyzeText` (language/analyze.ts), which the CLI uses:
- * the same grammar, the same syntax-error wording, the same model reader and engine.
- * test/lsp/document-analysis.test.ts checks the two agree.
+ * The reader is the CLI's (language/reader/read-text.ts, through `analyzeText`): a
+ * chunk is read exactly as the same lines in a whole file are, only its spans count
+ * from the chunk's first line. test/lsp/document-analysis.test.ts checks the two agree.
  */
-import type { LangiumCoreServices } from 'langium';
 import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, Statement } from '../engine/model.js';
 import { runIncrementally, runScenario, type EngineRun } from '../engine/run.js';
-import { junkRuns } from '../language/analyze.js';
-import { astToModel } from '../language/ast-to-model.js';
-import type * as ast from '../language/generated/ast.js';
-import { syntaxDiagnostics } from '../language/syntax-errors.js';
+import { mergeDiagnostics } from '../language/analyze.js';
+import { splitChunks } from '../language/reader/chunks.js';
+import { readText, sizeDiagnostic, type ReadResult } from '../language/reader/read-text.js';
 import { shiftDiagnostic, shiftStatement } from '../engine/shift-lines.js';
 
 export interface DocumentAnalysis {
@@ -43,10 +41,7 @@ export interface DocumentAnalysis {
 }
 
 /** What one chunk of lines reads as, with spans relative to the chunk's first line. */
-interface ChunkResult {
-  readonly statements: readonly Statement[];
-  readonly diagnostics: readonly Diagnostic[];
-}
+type ChunkResult = ReadResult;
 
 /** A chunk's text, its result as read (relative spans) and as placed at its line. */
 interface Placed {
@@ -59,15 +54,10 @@ interface Placed {
 interface ChunkCache {
   /** By text: kept from version to version (a text typed away and back is not read again), pruned when it outgrows the document. */
   readonly read: Map<string, ChunkResult>;
-  readonly placed: Map<number, Placed>;
+  /** Indexed by a chunk's first line (an array: 10,000 lookups per keystroke cost less than in a Map). */
+  readonly placed: ReadonlyArray<Placed | undefined>;
   /** How many lines the version had. */
   readonly lineCount: number;
-}
-
-interface Chunk {
-  readonly startLine: number;
-  readonly lineCount: number;
-  readonly text: string;
 }
 
 /**
@@ -81,13 +71,20 @@ export class IncrementalReader {
   private readonly lastRuns = new Map<string, EngineRun>();
 
   /** `checkpointEvery`: how far apart the engine's checkpoints are (engine/run.ts; tests use small values). */
-  constructor(private readonly services: LangiumCoreServices, private readonly checkpointEvery?: number) {}
+  constructor(private readonly checkpointEvery?: number) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
-    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: new Map(), lineCount: 0 };
+    const tooLarge = sizeDiagnostic(text);
+    if (tooLarge) {
+      // Not read at all: one diagnostic, and nothing of the document kept.
+      this.forget(uri);
+      return buildAnalysis(text, [], { statements: [] }, [tooLarge], []);
+    }
+    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: [], lineCount: 0 };
     const { chunks, lines, blockComments } = splitChunks(text);
     const read = previous.read.size > 2 * chunks.length + 16 ? new Map<string, ChunkResult>() : previous.read;
-    const next: ChunkCache = { read, placed: new Map(), lineCount: lines.length };
+    const placedNow: Array<Placed | undefined> = new Array<Placed | undefined>(lines.length);
+    const next: ChunkCache = { read, placed: placedNow, lineCount: lines.length };
     // One edit moves every chunk after it by the difference in line count: such a chunk
     // is found where it was, by a number, rather than by hashing its text.
     const moved = lines.length - previous.lineCount;
@@ -96,12 +93,12 @@ export class IncrementalReader {
     for (const chunk of chunks) {
       // The same text at the same line: the same result. Keyed by line and compared by
       // text, because a key made of both is a new string to hash for every chunk.
-      let placed = previous.placed.get(chunk.startLine);
+      let placed = previous.placed[chunk.startLine];
       if (placed?.text !== chunk.text) {
-        const before = moved !== 0 ? previous.placed.get(chunk.startLine - moved) : undefined;
+        const before = moved !== 0 ? previous.placed[chunk.startLine - moved] : undefined;
         let result = before?.text === chunk.text ? before.read : previous.read.get(chunk.text);
         if (!result) {
-          result = this.readChunk(chunk.text);
+          result = readText(chunk.text);
           read.set(chunk.text, result);
         } else if (read !== previous.read) {
           read.set(chunk.text, result);
@@ -111,7 +108,7 @@ export class IncrementalReader {
         // Every text of the document is in `read`: when it is started afresh, put the unchanged ones back.
         read.set(chunk.text, placed.read);
       }
-      next.placed.set(chunk.startLine, placed);
+      placedNow[chunk.startLine] = placed;
       for (const s of placed.result.statements) statements.push(s);
       for (const d of placed.result.diagnostics) readDiagnostics.push(d);
     }
@@ -135,13 +132,6 @@ export class IncrementalReader {
     this.caches.delete(uri);
     this.lastRuns.delete(uri);
   }
-
-  private readChunk(text: string): ChunkResult {
-    const parsed = this.services.parser.LangiumParser.parse<ast.Scenario>(text);
-    const syntax = syntaxDiagnostics(parsed.lexerErrors, parsed.parserErrors, text, junkRuns(parsed.value, text));
-    const model = astToModel(parsed.value, text, new Set(syntax.map((d) => d.span.startLine)));
-    return { statements: model.scenario.statements, diagnostics: [...syntax, ...model.diagnostics] };
-  }
 }
 
 /** Runs the engine over the read scenario and indexes the result for the features. */
@@ -153,9 +143,7 @@ export function buildAnalysis(
   blockComments: ReadonlyArray<readonly [number, number]>,
   engine: Analysis = runScenario(scenario),
 ): DocumentAnalysis {
-  // The same order as analyzeTree: by position, syntax and reading problems before the engine's.
-  const diagnostics = [...readDiagnostics, ...engine.diagnostics]
-    .sort((a, b) => a.span.startLine - b.span.startLine || a.span.startColumn - b.span.startColumn);
+  const diagnostics = mergeDiagnostics(readDiagnostics, engine.diagnostics);
   return new IndexedAnalysis(text, lines, scenario, { ...engine, diagnostics }, blockComments);
 }
 
@@ -204,85 +192,6 @@ class IndexedAnalysis implements DocumentAnalysis {
     }
     return this.steps;
   }
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
-const STRING = /"(\\[^\r\n]|[^"\\\r\n])*"/y;
-
-/**
- * Splits text into chunks of whole lines, each ending with its line break, so that no
- * token crosses a chunk boundary. Only a closed block comment can span lines (the
- * grammar's ML_COMMENT; an unclosed `/*` lexes as two symbols), so a chunk ends at a
- * line break outside such a comment.
- */
-export function splitChunks(text: string): { chunks: Chunk[]; lines: string[]; blockComments: Array<[number, number]> } {
-  const starts: number[] = [0];
-  const lines: string[] = [];
-  let last = 0;
-  for (const m of text.matchAll(LINE_BREAK)) {
-    lines.push(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    starts.push(last);
-  }
-  lines.push(text.slice(last));
-
-  const chunks: Chunk[] = [];
-  const blockComments: Array<[number, number]> = [];
-  let line = 0;
-  while (line < lines.length) {
-    let endLine = line;
-    // Scan the chunk's lines for a block comment that continues past the line end.
-    let scanLine = line;
-    let column = 0;
-    while (scanLine <= endLine) {
-      const commentEnd = openComment(text, starts[scanLine] + column, starts[scanLine] + lines[scanLine].length);
-      if (commentEnd === undefined) {
-        scanLine++;
-        column = 0;
-        continue;
-      }
-      // The comment closes at `commentEnd` (an offset): find its line, scan on from there.
-      let closeLine = scanLine;
-      while (closeLine + 1 < starts.length && starts[closeLine + 1] <= commentEnd) closeLine++;
-      if (closeLine > scanLine) blockComments.push([scanLine, closeLine]);
-      endLine = Math.max(endLine, closeLine);
-      column = commentEnd - starts[closeLine];
-      scanLine = closeLine;
-    }
-    const endOffset = endLine + 1 < starts.length ? starts[endLine + 1] : text.length;
-    chunks.push({ startLine: line, lineCount: endLine - line + 1, text: text.slice(starts[line], endOffset) });
-    line = endLine + 1;
-  }
-  return { chunks, lines, blockComments };
-}
-
-/**
- * Scans one line from `from` to `lineEnd` (offsets) the way the lexer would, skipping
- * strings and line comments. Returns the offset just past the `*\/` of the first block
- * comment that does not close on this line, or undefined if there is none.
- */
-function openComment(text: string, from: number, lineEnd: number): number | undefined {
-  let i = from;
-  while (i < lineEnd) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2f /* / */) {
-      const n = text.charCodeAt(i + 1);
-      if (n === 0x2f) return undefined; // `//`: the rest of the line is a comment
-      if (n === 0x2a /* * */) {
-        const close = text.indexOf('*/', i + 2);
-        if (close < 0) { i += 1; continue; } // never closed: not a comment, two symbols
-        const end = close + 2;
-        if (end > lineEnd) return end;
-        i = end;
-        continue;
-      }
-    } else if (c === 0x22 /* " */) {
-      STRING.lastIndex = i;
-      if (STRING.test(text)) { i = STRING.lastIndex; continue; }
-    }
-    i++;
-  }
-  return undefined;
 }
 
 /** A placed statement → the statement as read from its chunk's text, for statements moved to their line. */

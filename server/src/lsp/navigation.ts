@@ -61,7 +61,7 @@ export class TcpflowNavigation implements DefinitionProvider, ReferencesProvider
     if (!IDENTIFIER.test(newName)) {
       throw new ResponseError(ErrorCodes.InvalidParams, `${what} is a letter or _ followed by letters, digits or _: \`${newName}\` is not.`);
     }
-    // A word the grammar uses (`left`, `over`) is a fine name: it reads as one wherever a name stands (language/keyword-names.ts).
+    // A word the grammar uses (`left`, `over`) is a fine name: it reads as one wherever a name stands (language/reader/line-shape.ts).
     if (newName !== occurrence.name && occurrencesOf(doc, occurrence.kind, newName).length > 0) {
       throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is already used in this scenario: renaming would merge two ${occurrence.kind}s.`);
     }

@@ -21,7 +21,7 @@ import { FLAGS, type SeqField } from '../engine/model.js';
 import type { DocumentAnalyses } from './analyses.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { occurrences } from './occurrences.js';
-import { wordsIn } from './text.js';
+import { wordsOfLine } from '../language/reader/scanner.js';
 
 export const TOKEN_TYPES = ['variable', 'parameter', 'event', 'enumMember', 'macro', 'function'] as const;
 export const TOKEN_MODIFIERS = ['declaration'] as const;
@@ -46,17 +46,16 @@ export function semanticTokens(doc: DocumentAnalysis): Token[] {
   }
   const symbols = (field: SeqField | undefined) => {
     if (!field || field.span.startLine !== field.span.endLine) return;
-    const line = doc.lines[field.span.startLine] ?? '';
-    const eq = line.indexOf('=', field.span.startColumn);
-    if (eq < 0 || eq >= field.span.endColumn) return;
-    for (const w of wordsIn(line, eq + 1, field.span.endColumn)) add(field.span.startLine, w.start, w.text.length, 'parameter');
+    // The field's first word is its key; the words after it are symbols (`J` in seq=J+1).
+    const [, ...symbolWords] = wordsOfLine(doc.lines[field.span.startLine] ?? '', field.span.startColumn, field.span.endColumn);
+    for (const w of symbolWords) add(field.span.startLine, w.start, w.text.length, 'parameter');
   };
   for (const s of doc.scenario.statements) {
     switch (s.kind) {
       case 'segment': {
         const line = doc.lines[s.flagsSpan.startLine] ?? '';
         if (s.flagsSpan.startLine === s.flagsSpan.endLine) {
-          for (const w of wordsIn(line, s.flagsSpan.startColumn, s.flagsSpan.endColumn)) {
+          for (const w of wordsOfLine(line, s.flagsSpan.startColumn, s.flagsSpan.endColumn)) {
             if ((FLAGS as readonly string[]).includes(w.text.toUpperCase())) add(s.flagsSpan.startLine, w.start, w.text.length, 'macro');
           }
         }

@@ -1,6 +1,6 @@
 /**
- * The language server's services: Langium's LSP modules, the tcpflow core (grammar,
- * parser) and the tcpflow features. One factory for the server and the tests.
+ * The language server's services: Langium's LSP modules, the generated grammar module
+ * and the tcpflow features (which read documents with tcpflow's own reader). One factory for the server and the tests.
  */
 import { EmptyFileSystem, inject, type Module } from 'langium';
 import {
@@ -8,8 +8,6 @@ import {
   type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from '../language/generated/module.js';
-import '../language/parser-performance.js';
-import { TcpflowCoreModule } from '../language/tcpflow-module.js';
 import { DocumentAnalyses, TcpflowDocumentFactory } from './analyses.js';
 import { TcpflowCodeActionProvider } from './code-actions.js';
 import { TcpflowCompletionProvider } from './completion.js';
@@ -37,7 +35,7 @@ export type TcpflowServices = LangiumServices & TcpflowAddedServices;
 
 const TcpflowLspModule: Module<TcpflowServices, PartialLangiumServices & TcpflowAddedServices> = {
   tcpflow: {
-    Analyses: (s) => new DocumentAnalyses(() => new IncrementalReader(s)),
+    Analyses: () => new DocumentAnalyses(() => new IncrementalReader()),
     Settings: (s) => new SettingsService(s.shared),
     Navigation: (s) => new TcpflowNavigation(s.tcpflow.Analyses),
     Structure: (s) => new TcpflowStructure(s.tcpflow.Analyses),
@@ -72,7 +70,7 @@ const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumShared
 
 export function createTcpflowServices(context: DefaultSharedModuleContext = EmptyFileSystem): { shared: LangiumSharedServices; Tcpflow: TcpflowServices } {
   const shared = inject(createDefaultSharedModule(context), TcpflowGeneratedSharedModule, TcpflowSharedLspModule);
-  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowCoreModule, TcpflowLspModule);
+  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowLspModule);
   shared.ServiceRegistry.register(Tcpflow);
   return { shared, Tcpflow };
 }

@@ -37,13 +37,4 @@ export function wordAt(line: string, character: number, pattern = /[A-Za-z0-9_-]
   return end > start ? { text: line.slice(start, end), start, end } : undefined;
 }
 
-/** Identifier words within [from, to) of a line, with their columns. */
-export function wordsIn(line: string, from: number, to: number): Array<{ text: string; start: number }> {
-  const out: Array<{ text: string; start: number }> = [];
-  const re = /[A-Za-z_][A-Za-z0-9_]*/g;
-  re.lastIndex = from;
-  for (let m = re.exec(line); m && m.index < to; m = re.exec(line)) out.push({ text: m[0], start: m.index });
-  return out;
-}
-
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -5,8 +5,10 @@
 import type { AnyMessage } from '../catalogue.js';
 import { cliMessages } from './cli.js';
 import { exportMessages } from './export.js';
+import { readerMessages } from './reader.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   cli: cliMessages,
   export: exportMessages,
+  reader: readerMessages,
 };

@@ -1,0 +1,334 @@
+/**
+ * The shapes of a line: which statement a line of tokens is, and its parts, or the one
+ * syntax error that stops it. This is the grammar of `.tcpflow` (contract §2–3), once:
+ * the reader, completion and semantic tokens ask it.
+ *
+ * Keywords are names where names stand (contract §2: any identifier is a name): a line
+ * whose second token is `:` or an arrow is a call or a segment whatever its first word
+ * is, and the words after `participant`, `deliver`, `note over`, `expect` or a segment's
+ * `as` are names even when they are keywords. Keywords are case-insensitive.
+ */
+import { say } from '../../i18n/catalogue.js';
+import { readerMessages as m } from '../../i18n/messages/reader.js';
+import { ARROW_TEXTS, type Token } from './scanner.js';
+
+/** The words that lead a statement (or shape one), lower-case: the one keyword list. */
+export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+/** The keywords that start a statement, as completion proposes them. */
+export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', 'scenario'] as const;
+
+const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
+
+/** Whether `word` is a keyword (in any case). */
+export function isKeyword(word: string): boolean {
+  return KEYWORD_SET.has(word.toLowerCase());
+}
+
+const ARROW_SET: ReadonlySet<string> = new Set(ARROW_TEXTS);
+
+export function isArrow(token: Token | undefined): boolean {
+  return token?.kind === 'symbol' && ARROW_SET.has(token.text);
+}
+
+/** `key=value`: a segment field, a participant's `snd=`/`rcv=` or a call option. */
+export interface FieldShape {
+  readonly key: Token;
+  /** `"text"`, when the value is a string. */
+  readonly string?: Token;
+  /** The symbol or number a sequence expression starts with. */
+  readonly head?: Token;
+  /** `+N`/`-N` terms after the head. */
+  readonly terms: ReadonlyArray<{ readonly op: Token; readonly value: Token }>;
+  /** The field's last token. */
+  readonly last: Token;
+}
+
+/** A word of a call's arguments (`2MSL` is a number and a word written together). */
+export interface WordShape {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+}
+
+/** A state name as written: `FIN-WAIT-1` is three words and two dashes. */
+export interface StateShape {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+}
+
+export type LineShape =
+  | { readonly kind: 'title'; readonly head: Token; readonly text: Token }
+  | { readonly kind: 'participant'; readonly head: Token; readonly name: Token; readonly label?: Token; readonly start?: StateShape; readonly fields: readonly FieldShape[] }
+  | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape> }
+  | { readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token }
+  | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
+  | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
+  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> };
+
+/** The one syntax error of a line: where (a token, or the line's end) and what. */
+export interface SyntaxError {
+  readonly at?: Token;
+  /** The last token of the span, when the error covers several. */
+  readonly to?: Token;
+  readonly message: string;
+}
+
+export type LineReading = { readonly shape: LineShape } | { readonly error: SyntaxError } | { readonly empty: true };
+
+/** Stops reading a line: thrown inside LineParser, caught in readLineShape. */
+class Stop {
+  constructor(readonly error: SyntaxError) {}
+}
+
+/** Text of the user's quoted in a message, cut to 40 characters: a 4 MB word makes no 4 MB diagnostic. */
+export function brief(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** What a token is called in a message: itself in backticks, or "end of line". */
+function found(token: Token | undefined): string {
+  return token ? `\`${brief(token.text)}\`` : say(m.endOfLine);
+}
+
+const isWord = (t: Token | undefined): boolean => t?.kind === 'word';
+const isSymbol = (t: Token | undefined, text: string): boolean => t?.kind === 'symbol' && t.text === text;
+const isKeywordToken = (t: Token | undefined, keyword: Keyword): boolean => t?.kind === 'word' && t!.text.toLowerCase() === keyword;
+
+/** Reads one logical line's tokens (without comments) as a statement shape; `source` is the text they were scanned from. */
+export function readLineShape(tokens: readonly Token[], source: string): LineReading {
+  if (tokens.length === 0) return { empty: true };
+  const bad = tokens.find((t) => t.kind === 'bad');
+  if (bad) return { error: { at: bad, message: say(m.controlCharacter, { code: bad.text.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') }) } };
+  try {
+    return { shape: new LineParser(tokens, source).line() };
+  } catch (stop) {
+    if (stop instanceof Stop) return { error: stop.error };
+    throw stop;
+  }
+}
+
+class LineParser {
+  private i = 0;
+
+  constructor(private readonly tokens: readonly Token[], private readonly source: string) {}
+
+  private peek(k = 0): Token | undefined {
+    return this.tokens[this.i + k];
+  }
+
+  private next(): Token {
+    return this.tokens[this.i++];
+  }
+
+  private fail(what: string): never {
+    const at = this.peek();
+    if (at && isSymbol(at, '"')) throw new Stop({ at, message: say(m.unclosedString) });
+    throw new Stop({ at, message: say(m.expected, { what, found: found(at) }) });
+  }
+
+  private word(what = say(m.aName)): Token {
+    if (!isWord(this.peek())) this.fail(what);
+    return this.next();
+  }
+
+  private symbol(text: string, what: string): Token {
+    if (!isSymbol(this.peek(), text)) this.fail(what);
+    return this.next();
+  }
+
+  /** The line must end here. */
+  private end(): void {
+    const at = this.peek();
+    if (at) throw new Stop({ at, message: say(m.afterStatement, { token: brief(at.text) }) });
+  }
+
+  line(): LineShape {
+    const first = this.peek()!;
+    const second = this.peek(1);
+    if (isWord(first) && (isSymbol(second, ':') || isArrow(second))) return isArrow(second) ? this.segment() : this.call();
+    if (isWord(first)) {
+      switch (first.text.toLowerCase()) {
+        case 'scenario': return this.title();
+        case 'participant': return this.participant();
+        case 'deliver': return this.deliver();
+        case 'note': return this.note();
+        case 'expect': return this.expect();
+      }
+      if (isKeyword(first.text)) throw new Stop({ at: first, message: say(m.keywordNotHere, { word: brief(first.text) }) });
+      const last = this.tokens[this.tokens.length - 1];
+      throw new Stop({ at: first, to: last, message: say(this.tokens.length > 1 ? m.nameFollowedByThis : m.nameAlone, { name: brief(first.text) }) });
+    }
+    if (isSymbol(first, '/') && isSymbol(second, '*') && second!.offset === first.offset + 1) throw new Stop({ at: first, message: say(m.unclosedComment) });
+    if (isSymbol(first, '"')) throw new Stop({ at: first, message: say(m.unclosedString) });
+    // Quote the run of what cannot start a statement, up to the first word (or 40 characters).
+    let k = 1;
+    while (k < this.tokens.length && !isWord(this.tokens[k])) k++;
+    const last = this.tokens[k - 1];
+    const run = last.line === first.line ? this.source.slice(first.offset, last.offset + last.text.length) : first.text;
+    throw new Stop({ at: first, to: last.line === first.line ? last : first, message: say(m.notAStatementStart, { token: brief(run) }) });
+  }
+
+  private title(): LineShape {
+    const head = this.next();
+    if (this.peek()?.kind !== 'string') this.fail(say(m.aQuotedString));
+    const text = this.next();
+    this.end();
+    return { kind: 'title', head, text };
+  }
+
+  private participant(): LineShape {
+    const head = this.next();
+    // `participant as "L"`, `participant starts LISTEN`: the name is missing, not called `as`.
+    const word = this.peek();
+    const after = this.peek(1);
+    if ((isKeywordToken(word, 'as') || isKeywordToken(word, 'starts')) && after && !isKeywordToken(after, 'as') && !isKeywordToken(after, 'starts')) this.fail(say(m.aName));
+    const name = this.word();
+    let label: Token | undefined;
+    if (isKeywordToken(this.peek(), 'as')) {
+      this.next();
+      if (this.peek()?.kind !== 'string') this.fail(say(m.aQuotedString));
+      label = this.next();
+    }
+    let start: StateShape | undefined;
+    const fields: FieldShape[] = [];
+    if (isKeywordToken(this.peek(), 'starts')) {
+      this.next();
+      start = this.state();
+      while (isWord(this.peek()) && isSymbol(this.peek(1), '=')) fields.push(this.field());
+    }
+    this.end();
+    return { kind: 'participant', head, name, label, start, fields };
+  }
+
+  private deliver(): LineShape {
+    const head = this.next();
+    const tag = this.word();
+    this.end();
+    return { kind: 'deliver', head, tag };
+  }
+
+  private note(): LineShape {
+    const head = this.next();
+    const placement = this.peek();
+    const participants: Token[] = [];
+    if (isKeywordToken(placement, 'over')) {
+      this.next();
+      participants.push(this.word());
+      if (isSymbol(this.peek(), ',')) {
+        this.next();
+        participants.push(this.word());
+      }
+    } else if (isKeywordToken(placement, 'left') || isKeywordToken(placement, 'right')) {
+      this.next();
+      if (!isKeywordToken(this.peek(), 'of')) this.fail(say(m.theWordOf));
+      this.next();
+      participants.push(this.word());
+    } else {
+      this.fail(say(m.aNotePlacement));
+    }
+    const colon = this.symbol(':', say(m.aColon));
+    // The text is free: every token to the end of the line.
+    const text = this.tokens.slice(this.i);
+    this.i = this.tokens.length;
+    return { kind: 'note', head, placement: placement!, participants, colon, text };
+  }
+
+  private expect(): LineShape {
+    const head = this.next();
+    const checks: Array<{ participant: Token; state: StateShape }> = [];
+    if (this.peek() === undefined) throw new Stop({ at: head, message: say(m.expectNeedsChecks) });
+    for (;;) {
+      const participant = this.word();
+      checks.push({ participant, state: this.state() });
+      if (!isSymbol(this.peek(), ',')) break;
+      this.next();
+    }
+    this.end();
+    return { kind: 'expect', head, checks };
+  }
+
+  private call(): LineShape {
+    const participant = this.next();
+    const colon = this.next();
+    const call = this.word();
+    const args: Array<FieldShape | WordShape> = [];
+    for (;;) {
+      const t = this.peek();
+      if (isWord(t) && isSymbol(this.peek(1), '=')) args.push(this.field());
+      else if (t?.kind === 'number' && isWord(this.peek(1))) args.push(this.words(2));
+      else if (isWord(t) || t?.kind === 'number') args.push(this.words(1));
+      else break;
+    }
+    this.end();
+    return { kind: 'call', participant, colon, call, args };
+  }
+
+  private words(n: number): WordShape {
+    const tokens = this.tokens.slice(this.i, this.i + n);
+    this.i += n;
+    return { tokens, text: tokens.map((t) => t.text).join('') };
+  }
+
+  private segment(): LineShape {
+    const from = this.next();
+    const arrow = this.next();
+    const to = this.word();
+    this.symbol(':', say(m.aColon));
+    const flags: Token[] = [this.word()];
+    for (;;) {
+      const t = this.peek();
+      if (isSymbol(t, ',') || isSymbol(t, '+')) {
+        this.next();
+        flags.push(this.word());
+      } else if (isWord(t) && !isSymbol(this.peek(1), '=') && !isKeywordToken(t, 'as')) {
+        flags.push(this.next());
+      } else {
+        break;
+      }
+    }
+    const fields: FieldShape[] = [];
+    while (isWord(this.peek()) && isSymbol(this.peek(1), '=')) fields.push(this.field());
+    let tag: Token | undefined;
+    if (isKeywordToken(this.peek(), 'as')) {
+      this.next();
+      tag = this.word();
+    }
+    this.end();
+    return { kind: 'segment', from, arrow, to, flags, fields, tag };
+  }
+
+  /** `key=value`; the caller saw the key and the `=`. */
+  private field(): FieldShape {
+    const key = this.next();
+    const eq = this.next();
+    const value = this.peek();
+    if (value?.kind === 'string') {
+      this.next();
+      return { key, string: value, terms: [], last: value };
+    }
+    if (!isWord(value) && value?.kind !== 'number') this.fail(say(m.aValue));
+    const head = this.next();
+    const terms: Array<{ op: Token; value: Token }> = [];
+    let last: Token = head ?? eq;
+    while (isSymbol(this.peek(), '+') || isSymbol(this.peek(), '-')) {
+      const op = this.next();
+      if (this.peek()?.kind !== 'number') this.fail(say(m.aNumber));
+      last = this.next();
+      terms.push({ op, value: last });
+    }
+    return { key, head, terms, last };
+  }
+
+  /** A state name: a word, then `-WORD` or `-N` parts. */
+  private state(): StateShape {
+    const tokens = [this.word()];
+    while (isSymbol(this.peek(), '-')) {
+      tokens.push(this.next());
+      const part = this.peek();
+      if (!isWord(part) && part?.kind !== 'number') this.fail(say(m.aName));
+      tokens.push(this.next());
+    }
+    return { tokens, text: tokens.map((t) => t.text).join('') };
+  }
+}

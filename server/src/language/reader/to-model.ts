@@ -1,0 +1,316 @@
+/**
+ * A line shape (line-shape.ts) as the engine's statement (engine/model.ts): flags, calls,
+ * states and fields, which the shapes leave as words, are read here, and what cannot be
+ * read is reported with the contract's codes (`unknown-flag`, `state-spelling`, …).
+ */
+import { say } from '../../i18n/catalogue.js';
+import { readerMessages as m } from '../../i18n/messages/reader.js';
+import type { Diagnostic, DiagnosticCode, Fix, Severity } from '../../engine/diagnostics.js';
+import {
+  CALLS, FLAGS, TIMERS,
+  type Arrow, type CallName, type CallStatement, type ExpectCheck, type Flag, type ParticipantStatement,
+  type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
+} from '../../engine/model.js';
+import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
+import { readStateName, type TcpState } from '../../engine/states.js';
+import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
+import type { Token } from './scanner.js';
+
+const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale'];
+const SEGMENT_FIELD_SET: ReadonlySet<string> = new Set(SEGMENT_FIELDS);
+const MAX_U32 = 2 ** 32 - 1;
+
+/** The span of tokens `a` … `b` (the same token when `b` is omitted), `line` lines down. */
+export function tokenSpan(a: Token, b: Token = a, line = 0): Span {
+  return { startLine: a.line + line, startColumn: a.start, endLine: b.line + line, endColumn: b.end };
+}
+
+/** A quoted string's value: its quotes off, backslash escapes read. */
+export function stringValue(written: string): string {
+  const inner = written.slice(1, -1);
+  // Most strings have no escape: one slice, not a string built a character at a time (a 4 MB title).
+  if (!inner.includes('\\')) return inner;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = inner.indexOf('\\'); i >= 0 && i < inner.length; i = inner.indexOf('\\', from)) {
+    parts.push(inner.slice(from, i));
+    const e = inner[i + 1] ?? '';
+    parts.push(ESCAPES[e] ?? e);
+    from = i + 2;
+  }
+  parts.push(inner.slice(from));
+  return parts.join('');
+}
+
+/** What a backslash makes of the character after it (the contract's escapes); any other character stands for itself. */
+const ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '0': '\0' };
+
+/**
+ * Reads a shape as a statement. `source` is the text the shape's tokens were scanned
+ * from (a note's text is read back from it, spacing and all).
+ */
+export function shapeToStatement(shape: LineShape, source: string, diagnostics: Diagnostic[]): Statement | undefined {
+  return new ModelReader(source, diagnostics).statement(shape);
+}
+
+class ModelReader {
+  constructor(private readonly source: string, private readonly diagnostics: Diagnostic[]) {}
+
+  statement(shape: LineShape): Statement | undefined {
+    switch (shape.kind) {
+      case 'title': return { kind: 'title', text: stringValue(shape.text.text), span: tokenSpan(shape.head, shape.text) };
+      case 'participant': return this.participant(shape);
+      case 'call': return this.call(shape);
+      case 'segment': return this.segment(shape);
+      case 'deliver': return { kind: 'deliver', tag: shape.tag.text, tagSpan: tokenSpan(shape.tag), span: tokenSpan(shape.head, shape.tag) };
+      case 'note': {
+        const first = shape.text[0];
+        const last = shape.text[shape.text.length - 1];
+        return {
+          kind: 'note',
+          placement: shape.placement.text.toLowerCase() as 'over' | 'left' | 'right',
+          participants: shape.participants.map((p) => p.text),
+          participantSpans: shape.participants.map((p) => tokenSpan(p)),
+          text: first ? this.source.slice(first.offset, last.offset + last.text.length) : '',
+          span: tokenSpan(shape.head, last ?? shape.colon),
+        };
+      }
+      case 'expect': return this.expect(shape);
+    }
+  }
+
+  private report(span: Span, severity: Severity, code: DiagnosticCode, message: string, fixes?: Fix[]): void {
+    this.diagnostics.push({ span, severity, code, message, ...(fixes ? { fixes } : {}) });
+  }
+
+  private participant(shape: Extract<LineShape, { kind: 'participant' }>): ParticipantStatement {
+    let start: TcpState | undefined;
+    let startSpan: Span | undefined;
+    if (shape.start) {
+      startSpan = tokenSpan(shape.start.tokens[0], shape.start.tokens[shape.start.tokens.length - 1]);
+      start = this.state(shape.start.text, startSpan);
+    }
+    let snd: SeqField | undefined;
+    let rcv: SeqField | undefined;
+    for (const field of shape.fields) {
+      const key = field.key.text.toLowerCase();
+      if (key === 'snd') snd = this.seqField(field);
+      else if (key === 'rcv') rcv = this.seqField(field);
+      else this.unknownOption(field, say(m.participantOptions));
+    }
+    const last = lastToken(shape);
+    return {
+      kind: 'participant', name: shape.name.text, nameSpan: tokenSpan(shape.name),
+      label: shape.label ? stringValue(shape.label.text) : undefined, start, startSpan, snd, rcv, span: tokenSpan(shape.head, last),
+    };
+  }
+
+  private call(shape: Extract<LineShape, { kind: 'call' }>): CallStatement | undefined {
+    const callSpan = tokenSpan(shape.call);
+    const call = shape.call.text.toLowerCase() as CallName;
+    if (!CALLS.includes(call)) {
+      this.report(callSpan, 'error', 'unknown-call', say(m.unknownCall, { call: brief(shape.call.text), calls: CALLS.join(', ') }));
+      return undefined;
+    }
+    const span = tokenSpan(shape.participant, lastToken(shape));
+    let timer: TimerName | undefined;
+    let length: number | undefined;
+    let backlog: number | undefined;
+    for (const arg of shape.args) {
+      if (isWordShape(arg)) {
+        const word = arg.text.toUpperCase();
+        if (call === 'timeout' && TIMERS.includes(word as TimerName) && timer === undefined) timer = word as TimerName;
+        else this.report(tokenSpan(arg.tokens[0], arg.tokens[arg.tokens.length - 1]), 'warning', 'unknown-option', say(m.wordMeansNothing, { word: brief(arg.text), call }));
+        continue;
+      }
+      const key = arg.key.text.toLowerCase();
+      if (call === 'send' && key === 'len') length = this.intField(arg);
+      else if (call === 'listen' && key === 'backlog') backlog = this.intField(arg);
+      else this.unknownOption(arg, call === 'send' ? say(m.sendOptions) : call === 'listen' ? say(m.listenOptions) : say(m.noOptions, { call }));
+    }
+    if (call === 'timeout' && timer === undefined) {
+      this.report(span, 'error', 'bad-field', say(m.timeoutNeedsTimer));
+      return undefined;
+    }
+    return { kind: 'call', participant: shape.participant.text, participantSpan: tokenSpan(shape.participant), call, callSpan, timer, length, backlog, span };
+  }
+
+  private segment(shape: Extract<LineShape, { kind: 'segment' }>): SegmentStatement | undefined {
+    const flags = new Set<Flag>();
+    for (const token of shape.flags) {
+      const span = tokenSpan(token);
+      const upper = token.text.toUpperCase();
+      if ((FLAGS as readonly string[]).includes(upper)) {
+        flags.add(upper as Flag);
+        continue;
+      }
+      const split = splitFlags(upper);
+      if (split) {
+        split.forEach((f) => flags.add(f));
+        const joined = split.join(' ');
+        this.report(span, 'warning', 'unknown-flag', say(m.flagsRunTogether, { written: brief(token.text), flags: joined }), [
+          { title: say(m.writeFlags, { flags: joined }), edits: [{ span, newText: joined }], preferred: true },
+        ]);
+        continue;
+      }
+      this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
+    }
+    if (flags.size === 0) return undefined;
+
+    let seq: SeqField | undefined;
+    let ack: SeqField | undefined;
+    let length: number | undefined;
+    let data: string | undefined;
+    let window: number | undefined;
+    let mss: number | undefined;
+    let wscale: number | undefined;
+    const seen = new Set<string>();
+    for (const field of shape.fields) {
+      const key = field.key.text.toLowerCase();
+      if (seen.has(key) && SEGMENT_FIELD_SET.has(key)) {
+        this.report(fieldSpan(field), 'error', 'bad-field', say(m.givenTwice, { key }));
+        continue;
+      }
+      seen.add(key);
+      switch (key) {
+        case 'seq': seq = this.seqField(field); break;
+        case 'ack': ack = this.seqField(field); break;
+        case 'len': length = this.intField(field); break;
+        case 'data':
+          if (field.string === undefined) this.report(fieldSpan(field), 'error', 'bad-field', say(m.dataTakesString));
+          else data = stringValue(field.string.text);
+          break;
+        case 'win': window = this.intField(field, 0xffff << 14); break;
+        case 'mss': mss = this.intField(field, 0xffff); break;
+        case 'wscale': wscale = this.intField(field, 14); break;
+        default: this.unknownOption(field, say(m.segmentFields, { fields: SEGMENT_FIELDS.join(', ') }));
+      }
+    }
+    const span = tokenSpan(shape.from, lastToken(shape));
+    const dataLength = data === undefined ? undefined : Buffer.byteLength(data, 'utf8');
+    if (length !== undefined && dataLength !== undefined && length !== dataLength) {
+      this.report(span, 'error', 'bad-field', say(m.lengthDisagrees, { length, bytes: dataLength }));
+    }
+    const flagsSpan = tokenSpan(shape.flags[0], shape.flags[shape.flags.length - 1]);
+    const lastPart = shape.fields.length > 0 ? fieldSpan(shape.fields[shape.fields.length - 1]) : flagsSpan;
+    return {
+      kind: 'segment',
+      from: shape.from.text, fromSpan: tokenSpan(shape.from),
+      to: shape.to.text, toSpan: tokenSpan(shape.to),
+      arrow: shape.arrow.text as Arrow, arrowSpan: tokenSpan(shape.arrow),
+      flags: FLAGS.filter((f) => flags.has(f)), flagsSpan,
+      seq, ack,
+      length: dataLength ?? length ?? 0,
+      data, window, mss, wscale,
+      tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
+      fieldsEnd: { startLine: lastPart.endLine, startColumn: lastPart.endColumn, endLine: lastPart.endLine, endColumn: lastPart.endColumn },
+      span,
+    };
+  }
+
+  private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
+    const checks: ExpectCheck[] = [];
+    for (const check of shape.checks) {
+      const stateSpan = tokenSpan(check.state.tokens[0], check.state.tokens[check.state.tokens.length - 1]);
+      const state = this.state(check.state.text, stateSpan);
+      if (state) checks.push({ participant: check.participant.text, participantSpan: tokenSpan(check.participant), state, stateSpan });
+    }
+    return checks.length > 0 ? { kind: 'expect', checks, span: tokenSpan(shape.head, lastToken(shape)) } : undefined;
+  }
+
+  private state(written: string, span: Span): TcpState | undefined {
+    const read = readStateName(written);
+    if (read.kind === 'exact') return read.state;
+    if (read.kind === 'misspelt') {
+      this.report(span, 'warning', 'state-spelling', say(m.stateSpelling, { written: brief(written), state: read.state }), [
+        { title: say(m.changeTo, { state: read.state }), edits: [{ span, newText: read.state }], preferred: true },
+      ]);
+      return read.state;
+    }
+    this.report(span, 'error', 'unknown-state', say(m.unknownState, { written: brief(written) }));
+    return undefined;
+  }
+
+  private seqField(field: FieldShape): SeqField | undefined {
+    const span = fieldSpan(field);
+    if (!field.head) {
+      this.report(span, 'error', 'bad-field', say(m.takesSequenceNumber, { key: brief(field.key.text) }));
+      return undefined;
+    }
+    let offset = 0;
+    for (const term of field.terms) offset += (term.op.text === '-' ? -1 : 1) * Number(term.value.text);
+    let value: Seq;
+    if (field.head.kind === 'word') {
+      value = seqSymbol(field.head.text, offset);
+    } else {
+      const n = Number(field.head.text) + offset;
+      if (!Number.isSafeInteger(n) || n < 0 || n > MAX_U32) this.report(span, 'warning', 'bad-field', say(m.outside32Bits, { n }));
+      value = seqNumber(Number.isSafeInteger(n) ? n : 0);
+    }
+    return { value, span };
+  }
+
+  private intField(field: FieldShape, max = MAX_U32): number | undefined {
+    const span = fieldSpan(field);
+    if (field.head?.kind !== 'number' || field.terms.length > 0) {
+      this.report(span, 'error', 'bad-field', say(m.takesWholeNumber, { key: brief(field.key.text) }));
+      return undefined;
+    }
+    const value = Number(field.head.text);
+    if (value > max) {
+      this.report(span, 'error', 'bad-field', say(m.largerThan, { key: brief(field.key.text), value, max }));
+      return undefined;
+    }
+    return value;
+  }
+
+  private unknownOption(field: FieldShape, known: string): void {
+    this.report(tokenSpan(field.key), 'warning', 'unknown-option', say(m.unknownOption, { key: brief(field.key.text), known }));
+  }
+}
+
+function isWordShape(arg: FieldShape | WordShape): arg is WordShape {
+  return 'tokens' in arg;
+}
+
+function fieldSpan(field: FieldShape): Span {
+  return tokenSpan(field.key, field.last);
+}
+
+/** The last token of a statement: where its span ends. */
+function lastToken(shape: LineShape): Token {
+  switch (shape.kind) {
+    case 'participant': {
+      if (shape.fields.length > 0) return shape.fields[shape.fields.length - 1].last;
+      if (shape.start) return shape.start.tokens[shape.start.tokens.length - 1];
+      return shape.label ?? shape.name;
+    }
+    case 'call': {
+      const last = shape.args[shape.args.length - 1];
+      if (!last) return shape.call;
+      return isWordShape(last) ? last.tokens[last.tokens.length - 1] : last.last;
+    }
+    case 'segment':
+      return shape.tag ?? (shape.fields.length > 0 ? shape.fields[shape.fields.length - 1].last : shape.flags[shape.flags.length - 1]);
+    case 'expect': {
+      const tokens = shape.checks[shape.checks.length - 1].state.tokens;
+      return tokens[tokens.length - 1];
+    }
+    case 'title': return shape.text;
+    case 'deliver': return shape.tag;
+    case 'note': return shape.text[shape.text.length - 1] ?? shape.colon;
+  }
+}
+
+/** Reads `SYNACK`, `FINACK`, `RSTACK`… as the flags run together. */
+function splitFlags(word: string): Flag[] | undefined {
+  const out: Flag[] = [];
+  let rest = word;
+  while (rest.length > 0) {
+    const flag = FLAGS.find((f) => rest.startsWith(f));
+    if (!flag) return undefined;
+    out.push(flag);
+    rest = rest.slice(flag.length);
+  }
+  return out.length > 1 ? out : undefined;
+}
