@@ -123,9 +123,9 @@ describe('an engine run resumed after edits equals a fresh run', () => {
 
 /**
  * As the language server runs it: documents read line by line (lsp/document-analysis.ts),
- * where an edit moves every statement after it to new lines (new objects, the same text),
- * and the engine may stop where it meets the previous run again and take over the rest,
- * moved (engine/converge.ts).
+ * where an edit moves every chunk after it to new lines (the same statement objects,
+ * their spans following their chunk's anchor: engine/anchor.ts), and the engine may stop
+ * where it meets the previous run again and take over the rest (engine/converge.ts).
  */
 describe('a run that takes over the previous one after an edit equals a fresh run', () => {
   /** Lines to insert or put in place of others: every line of the examples, and notes, which change no state. */
@@ -166,15 +166,66 @@ describe('a run that takes over the previous one after an edit equals a fresh ru
     const reader = new IncrementalReader(16);
     const lines = generateScenario(400).split('\n');
     reader.analyze('file:///long', lines.join('\n'));
-    const before = reader.engineRun('file:///long')!;
+    const lastBefore = reader.engineRun('file:///long')!.analysis.steps.at(-1)!;
+    const lastLineBefore = lastBefore.line;
     lines.splice(200, 0, 'note over client : typed in the middle');
     const after = reader.analyze('file:///long', lines.join('\n'));
     const run = reader.engineRun('file:///long')!;
     expect(run.tookOverAt).toBeDefined();
     expect(run.tookOverAt!).toBeLessThanOrEqual(200 + 16 + 1);
-    // The steps after it are the previous run's, moved one line down.
+    // The steps after it are the previous run's own Step objects (re-indexed copies when
+    // statements were added), and their lines follow the text one line down.
     const last = run.analysis.steps.at(-1)!;
-    expect(last.line).toBe(before.analysis.steps.at(-1)!.line + 1);
+    expect(last.line).toBe(lastLineBefore + 1);
+    expect(lastBefore.line).toBe(lastLineBefore + 1);
     expect(JSON.stringify(after.analysis)).toBe(JSON.stringify(new IncrementalReader(16).analyze('file:///fresh', lines.join('\n')).analysis));
+  });
+});
+
+/** Positions at the edge (engine/anchor.ts): lines are read through their chunk's anchor, never moved. */
+describe('an edit that only moves lines', () => {
+  const LATE = 'client -> server : SYN seq=J\nserver ~> client : SYN ACK seq=K ack=J+1 as late\nclient: recv\ndeliver late\ndeliver late\n';
+
+  it('moves nothing inside the engine: the previous run is kept as it is, and reads at the new lines', () => {
+    const reader = new IncrementalReader(4);
+    const text = generateScenario(200) + LATE;
+    reader.analyze('file:///m', text);
+    const before = reader.engineRun('file:///m')!;
+    const moved = `\n// two lines above\n${text}`;
+    const after = reader.analyze('file:///m', moved);
+    expect(reader.engineRun('file:///m')).toBe(before);
+    expect(JSON.stringify(after.analysis)).toBe(JSON.stringify(new IncrementalReader(4).analyze('file:///fresh', moved).analysis));
+  });
+
+  it('writes a text that names a line when it is read: the delivery, and the second delivery of a tag, name the moved line', () => {
+    const reader = new IncrementalReader(4);
+    const first = reader.analyze('file:///t', LATE).analysis;
+    const late = () => first.steps.find((s) => s.kind === 'deliver')!;
+    expect(late().explanations.map((e) => e.text)).toContain('the segment sent on line 2 arrives now (late).');
+    const again = () => first.diagnostics.find((d) => d.code === 'unknown-tag')!.message;
+    expect(again()).toContain('already delivered on line 4');
+    reader.analyze('file:///t', `\n\n${LATE}`);
+    // The same objects as before the edit, read again.
+    expect(late().explanations.map((e) => e.text)).toContain('the segment sent on line 4 arrives now (late).');
+    expect(late().sentOnLine).toBe(3);
+    expect(again()).toContain('already delivered on line 6');
+  });
+
+  it('after an edit replaced a sent segment, what the run took over keeps following the lines', () => {
+    const reader = new IncrementalReader(1);
+    const lines = `${generateScenario(30)}${LATE}`.split('\n');
+    reader.analyze('file:///r', lines.join('\n'));
+    const sent = lines.findIndex((l) => l.includes('as late'));
+    const edits = [
+      (ls: string[]) => ls.map((l, i) => (i === sent ? `${l} ` : l)),
+      (ls: string[]) => ['// one more line above', ...ls],
+      (ls: string[]) => ls.slice(1),
+    ];
+    let current = lines;
+    for (const e of edits) {
+      current = e(current);
+      const text = current.join('\n');
+      expect(JSON.stringify(reader.analyze('file:///r', text).analysis)).toBe(JSON.stringify(new IncrementalReader(1).analyze('file:///f', text).analysis));
+    }
   });
 });

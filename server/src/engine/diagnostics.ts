@@ -2,6 +2,7 @@
  * Diagnostics as the engine and the model adapter report them, with the stable codes
  * of the language contract (§4.1) and the text edits that fix them.
  */
+import { endOf } from './anchor.js';
 import type { Span } from './model.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -59,7 +60,7 @@ export function lineStart(line: number): Span {
   return { startLine: line, startColumn: 0, endLine: line, endColumn: 0 };
 }
 
-/** A zero-width span at a span's end. */
+/** A zero-width span at a span's end (following the span's line when that moves: engine/anchor.ts). */
 export function spanEnd(span: Span): Span {
-  return { startLine: span.endLine, startColumn: span.endColumn, endLine: span.endLine, endColumn: span.endColumn };
+  return endOf(span);
 }

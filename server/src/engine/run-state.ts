@@ -8,18 +8,25 @@
  * of a long scenario at and after an edit.
  */
 import type { SentSegment } from './analysis.js';
+import { sameAnchoredPlace } from './anchor.js';
 import type { Span } from './model.js';
 import { copyTcb, type Tcb } from './tcb.js';
 
-/** A segment sent with `~>` and not delivered yet (or delivered: `deliveredOnLine`). */
+/**
+ * A segment sent with `~>` and not delivered yet (or delivered: `deliveredAt`). Where
+ * it was sent and delivered are spans, not line numbers: they follow their lines when
+ * an edit moves them (engine/anchor.ts).
+ */
 export interface InFlight {
   readonly tag: string;
   readonly span: Span;
   readonly from: string;
   readonly to: string;
   readonly segment: SentSegment;
-  readonly line: number;
-  deliveredOnLine?: number;
+  /** The `~>` statement's span. */
+  readonly sentAt: Span;
+  /** The `deliver` statement's span. */
+  deliveredAt?: Span;
 }
 
 /** Everything a run changes as it goes from statement to statement. */
@@ -57,7 +64,7 @@ export function newRunState(): RunState {
 /** A copy that shares nothing mutable with `state`. */
 export function copyRunState(state: RunState): RunState {
   // A delivered segment is never changed again (it has left `inFlight`): shared, not copied.
-  const tags = state.tags.map((t) => (t.deliveredOnLine === undefined ? { ...t } : t));
+  const tags = state.tags.map((t) => (t.deliveredAt === undefined ? { ...t } : t));
   const byTag = new Map(tags.map((t) => [t.tag, t]));
   const inFlight = new Map<string, InFlight>();
   // Tags are unique (a second `as` of the same tag is refused), so each in-flight entry is one of `tags`.
@@ -102,10 +109,12 @@ export function resumePoint(checkpoints: readonly Checkpoint[], firstChanged: nu
   return undefined;
 }
 
-/** Deep equality of plain data: primitives, arrays, plain objects, Maps and Sets (in order). */
+/** Deep equality of plain data: primitives, arrays, plain objects, Maps and Sets (in order); anchored spans by place (anchor.ts). */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const place = sameAnchoredPlace(a, b);
+  if (place !== undefined) return place;
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
   }

@@ -5,13 +5,14 @@
  */
 import type { Analysis, InFlightTag, ParticipantInfo, Reply, SentSegment, Step, VariableChange, SequenceVariable } from './analysis.js';
 import { segmentArrives, type ArrivingSegment } from './arrive.js';
+import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendSegment } from './send.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
-import { convergencePoints, editMap, firstMovableLine, movedDiagnostic, movedRunState, type EditMap, type SameStatement } from './converge.js';
+import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
 import { copyRunState, firstDifference, newRunState, resumePoint, sameData, type Checkpoint, type InFlight, type RunState } from './run-state.js';
 import { newTcb, snapshot, type Tcb } from './tcb.js';
 import type { TcpState } from './states.js';
@@ -44,7 +45,7 @@ export interface EngineRun {
   readonly finalState: RunState;
   /** How many of the analysis' diagnostics the statements made (the rest are the end-of-run `never-delivered`). */
   readonly runDiagnosticCount: number;
-  /** The statement from which on this run took over the previous one, moved (converge.ts); for tests. */
+  /** The statement from which on this run took over the previous one (converge.ts); for tests. */
   readonly tookOverAt?: number;
 }
 
@@ -64,12 +65,13 @@ const CHECKPOINT_EVERY = 128;
 /**
  * runScenario, resuming `previous` where it can: from its last checkpoint before the
  * first statement that is not the same object as before (a chunk the reader did not
- * re-read keeps its statement objects). With `same`, which tells a statement moved by an
- * edit from a changed one, the run also stops where it meets `previous` again after the
- * edit and takes over the rest of it, moved (converge.ts). The analysis is the one
- * runScenario gives; test/property/incremental-engine.test.ts checks that on random edits.
+ * re-read keeps its statement objects, even when an edit moved its lines). The run also
+ * stops where it meets `previous` again in the statements after the edit, the same
+ * objects as before, and takes over the rest of it (converge.ts). The analysis is the
+ * one runScenario gives; test/property/incremental-engine.test.ts checks that on random
+ * edits.
  */
-export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY, same?: SameStatement): EngineRun {
+export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): EngineRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
   if (previous && unchanged === statements.length && previous.statements.length === statements.length) {
@@ -85,9 +87,9 @@ export function runIncrementally(scenario: Scenario, previous?: EngineRun, check
   if (previous && from) {
     run.resume(from, previous);
     // A look-ahead that read the edited statements may have made the previous run differ anywhere after it.
-    const map = same && previous.finalState.lookahead < unchanged ? editMap(previous.statements, statements, unchanged, same) : undefined;
+    const map = previous.finalState.lookahead < unchanged ? editMap(previous.statements, statements, unchanged) : undefined;
     if (map) {
-      const points = convergencePoints(previous.checkpoints, map, previous.statements, firstMovableLine(previous.analysis, previous.runDiagnosticCount));
+      const points = convergencePoints(previous.checkpoints, map, previous.statements.length);
       if (points.size > 0) run.convergeWith(previous, map, points);
     }
   }
@@ -110,7 +112,7 @@ class ScenarioRun {
   runDiagnosticCount = 0;
   /** Where this run took over the previous one, if it did. */
   tookOverAt?: number;
-  /** A previous run this one may meet again after an edit: at which statements, and how its lines moved. */
+  /** A previous run this one may meet again after an edit: at which statements, and how its statement indexes moved. */
   private convergence?: { readonly previous: EngineRun; readonly map: EditMap; readonly points: ReadonlyMap<number, Checkpoint> };
 
   /** `checkpointEvery`: keep a checkpoint every so many statements (none if undefined). */
@@ -159,9 +161,11 @@ class ScenarioRun {
   }
 
   /**
-   * At the statement where the previous run took `checkpoint`, moved: if this run is in
-   * the same state there, the rest of the previous run is this run's rest, moved. Takes
-   * it over and returns true; returns false, changing nothing, otherwise.
+   * At the statement where the previous run took `checkpoint`: if this run is in the
+   * same state there, the rest of the previous run is this run's rest. Takes it over
+   * (its steps, diagnostics and checkpoints as they are, re-indexed if the edit added or
+   * removed statements: lines follow their anchors) and returns true; returns false,
+   * changing nothing, otherwise.
    */
   private takeOver(checkpoint: Checkpoint): boolean {
     const { previous, map } = this.convergence!;
@@ -169,21 +173,13 @@ class ScenarioRun {
     if (!there || !sameData(this.state, there)) return false;
     const finalState = movedRunState(previous.finalState, map);
     if (!finalState) return false;
-    const diagnostics: Diagnostic[] = [];
-    for (let i = checkpoint.diagnosticCount; i < previous.runDiagnosticCount; i++) {
-      const moved = movedDiagnostic(previous.analysis.diagnostics[i], map);
-      if (!moved) return false;
-      diagnostics.push(moved);
-    }
     const stepCount = this.steps.length;
     const diagnosticCount = this.diagnostics.length;
     const steps = previous.analysis.steps;
-    const unmoved = map.indexDelta === 0 && map.lineDelta === 0;
     for (let i = checkpoint.stepCount; i < steps.length; i++) {
-      const step = steps[i];
-      this.steps.push(unmoved ? step : { ...step, statementIndex: step.statementIndex + map.indexDelta, line: step.line + map.lineDelta });
+      this.steps.push(map.indexDelta === 0 ? steps[i] : reindexed(steps[i], map.indexDelta));
     }
-    for (const d of diagnostics) this.diagnostics.push(d);
+    for (let i = checkpoint.diagnosticCount; i < previous.runDiagnosticCount; i++) this.diagnostics.push(previous.analysis.diagnostics[i]);
     for (const later of previous.checkpoints) {
       if (later.index < checkpoint.index) continue;
       const state = movedRunState(later.state, map);
@@ -231,7 +227,11 @@ class ScenarioRun {
       participants: [...this.participants.values()],
       steps: this.steps,
       diagnostics: this.diagnostics,
-      tags: this.state.tags.map<InFlightTag>((t) => ({ tag: t.tag, span: t.span, sentOnLine: t.line, deliveredOnLine: t.deliveredOnLine })),
+      tags: this.state.tags.map<InFlightTag>((t) => ({
+        tag: t.tag, span: t.span,
+        get sentOnLine() { return t.sentAt.startLine; },
+        get deliveredOnLine() { return t.deliveredAt?.startLine; },
+      })),
       finalTcbs,
     };
   }
@@ -282,7 +282,8 @@ class ScenarioRun {
     let segment: SentSegment | undefined;
     let from: string | undefined;
     let to: string | undefined;
-    let sentOnLine: number | undefined;
+    /** For a delivery: the `~>` line's span (a span, not a number: it follows its line, anchor.ts). */
+    let sentAt: Span | undefined;
 
     if (statement.kind === 'call') {
       applyCall(statement.participant, this.tcb(statement.participant), statement, record);
@@ -295,14 +296,15 @@ class ScenarioRun {
       if (!flight) {
         const known = this.state.tags.find((t) => t.tag === statement.tag);
         this.report(statement.tagSpan, 'error', 'unknown-tag', known
-          ? `${statement.tag} was already delivered on line ${known.deliveredOnLine! + 1}; a segment arrives once.`
+          ? () => `${statement.tag} was already delivered on line ${known.deliveredAt!.startLine + 1}; a segment arrives once.`
           : `No in-flight segment is tagged ${statement.tag}: tag a \`~>\` segment with \`as ${statement.tag}\` first.`);
       } else {
         this.state.inFlight.delete(statement.tag);
-        flight.deliveredOnLine = statement.span.startLine;
+        flight.deliveredAt = statement.span;
         ({ from, to, segment } = flight);
-        sentOnLine = flight.line;
-        record.explain(flight.to, 'RFC 9293 §3.10.7', `the segment sent on line ${flight.line + 1} arrives now (late).`);
+        const sent = flight.sentAt;
+        sentAt = sent;
+        record.explanations.push({ participant: flight.to, rule: 'RFC 9293 §3.10.7', get text() { return `the segment sent on line ${sent.startLine + 1} arrives now (late).`; } });
         segmentArrives(flight.to, this.tcb(flight.to), toArriving(flight.segment), record);
       }
     }
@@ -322,16 +324,18 @@ class ScenarioRun {
       noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
       noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
     }
+    const span = statement.span;
     this.steps.push({
       statementIndex: index,
-      line: statement.span.startLine,
+      // Read through the statement's span when asked: it follows its line (anchor.ts).
+      get line() { return span.startLine; },
       kind: statement.kind,
       states,
       transitions,
       segment,
       from,
       to,
-      sentOnLine,
+      get sentOnLine() { return sentAt?.startLine; },
       explanations: record.explanations,
       effects: record.effects,
       replies: record.replies,
@@ -388,7 +392,7 @@ class ScenarioRun {
       this.report(seg.tagSpan, 'error', 'duplicate-tag', `The tag ${seg.tag} is already used: each in-flight segment needs its own.`);
       return;
     }
-    const flight: InFlight = { tag: seg.tag, span: seg.tagSpan, from: seg.from, to: seg.to, segment: sent, line: seg.span.startLine };
+    const flight: InFlight = { tag: seg.tag, span: seg.tagSpan, from: seg.from, to: seg.to, segment: sent, sentAt: seg.span };
     this.state.inFlight.set(seg.tag, flight);
     this.state.tags.push(flight);
   }
@@ -396,10 +400,13 @@ class ScenarioRun {
   private reportNeverDelivered(): void {
     if (this.state.inFlight.size === 0) return;
     // A loop, not Math.max(...lines): spreading 100k+ arguments overflows the stack.
-    const lastLine = this.scenario.statements.reduce((max, s) => Math.max(max, s.span.endLine), 0);
+    let last = this.scenario.statements[0].span;
+    for (const s of this.scenario.statements) if (s.span.endLine > last.endLine) last = s.span;
+    // The end of the last statement's line, through its span: it follows that line (anchor.ts).
+    const end = endOf(last, Number.MAX_SAFE_INTEGER);
     for (const flight of this.state.inFlight.values()) {
       this.report(flight.span, 'warning', 'never-delivered', `${flight.tag} is in flight (~>) but never delivered: add \`deliver ${flight.tag}\` where it arrives, or draw it as lost (-x).`, [
-        { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: { startLine: lastLine, startColumn: Number.MAX_SAFE_INTEGER, endLine: lastLine, endColumn: Number.MAX_SAFE_INTEGER }, newText: `\ndeliver ${flight.tag}` }], preferred: true },
+        { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: end, newText: `\ndeliver ${flight.tag}` }], preferred: true },
       ]);
     }
   }
@@ -455,7 +462,7 @@ class ScenarioRun {
     if (!seen) {
       this.state.spaceKinds.set(owner, { symbolic, span });
     } else if (seen.symbolic !== symbolic) {
-      this.report(span, 'error', 'mixed-seq-space', `${formatSeq(value)} is ${symbolic ? 'symbolic' : 'a number'}, but ${owner}'s sequence space is written with ${seen.symbolic ? 'symbols' : 'numbers'} (line ${seen.span.startLine + 1}): within one direction use symbols or numbers, not both (contract §3.2).`);
+      this.report(span, 'error', 'mixed-seq-space', () => `${formatSeq(value)} is ${symbolic ? 'symbolic' : 'a number'}, but ${owner}'s sequence space is written with ${seen.symbolic ? 'symbols' : 'numbers'} (line ${seen.span.startLine + 1}): within one direction use symbols or numbers, not both (contract §3.2).`);
     }
   }
 
@@ -508,8 +515,12 @@ class ScenarioRun {
     return tcb;
   }
 
-  report(span: Span, severity: Severity, code: DiagnosticCode, message: string, fixes?: readonly Fix[]): void {
-    this.diagnostics.push({ span, severity, code, message, ...(fixes ? { fixes } : {}) });
+  /** `message` as a function: a text that names another line, written when it is read (that line may move: anchor.ts). */
+  report(span: Span, severity: Severity, code: DiagnosticCode, message: string | (() => string), fixes?: readonly Fix[]): void {
+    const text = message;
+    this.diagnostics.push(typeof text === 'string'
+      ? { span, severity, code, message: text, ...(fixes ? { fixes } : {}) }
+      : { span, severity, code, get message() { return text(); }, ...(fixes ? { fixes } : {}) });
   }
 }
 
@@ -591,4 +602,11 @@ function namesIn(statement: Statement): Array<[string, Span]> {
     case 'expect': return statement.checks.map((c) => [c.participant, c.participantSpan]);
     default: return [];
   }
+}
+
+/** The step of a statement `delta` places further on: its lines and texts are getters (read through spans), kept as they are. */
+function reindexed(step: Step, delta: number): Step {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(step)) as { statementIndex: number };
+  copy.statementIndex = step.statementIndex + delta;
+  return copy as unknown as Step;
 }

@@ -12,16 +12,20 @@
  *
  * The reader is the CLI's (language/reader/read-text.ts, through `analyzeText`): a
  * chunk is read exactly as the same lines in a whole file are, only its spans count
- * from the chunk's first line. test/lsp/document-analysis.test.ts checks the two agree.
+ * from the chunk's anchor, its first line (engine/anchor.ts). When an edit moves a chunk
+ * without changing it, its anchor is set to its new line and everything read from it
+ * (statements, diagnostics, and the engine's steps and texts about them) follows: the
+ * chunk's statements stay the same objects, so the engine sees them unchanged.
+ * test/lsp/document-analysis.test.ts checks the two readers agree.
  */
 import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, Statement } from '../engine/model.js';
 import { runIncrementally, runScenario, type EngineRun } from '../engine/run.js';
+import { LineAnchor } from '../engine/anchor.js';
 import { mergeDiagnostics } from '../language/analyze.js';
 import { splitChunks } from '../language/reader/chunks.js';
 import { readText, sizeDiagnostic, type ReadResult } from '../language/reader/read-text.js';
-import { shiftDiagnostic, shiftStatement } from '../engine/shift-lines.js';
 
 export interface DocumentAnalysis {
   readonly text: string;
@@ -40,24 +44,23 @@ export interface DocumentAnalysis {
   readonly blockComments: ReadonlyArray<readonly [number, number]>;
 }
 
-/** What one chunk of lines reads as, with spans relative to the chunk's first line. */
-type ChunkResult = ReadResult;
-
-/** A chunk's text, its result as read (relative spans) and as placed at its line. */
-interface Placed {
+/** A chunk of lines as read: spans count from its anchor, which follows the chunk's first line. */
+interface ReadChunk {
   readonly text: string;
-  readonly read: ChunkResult;
-  readonly result: ChunkResult;
+  readonly anchor: LineAnchor;
+  readonly read: ReadResult;
+  /** The last version of the document that placed it: a chunk is placed once per version (its anchor has one line). */
+  placedIn: number;
 }
 
-/** One document's chunks: by text (relative spans), and by first line as placed there. */
+/** One document's chunks, by first line. */
 interface ChunkCache {
-  /** By text: kept from version to version (a text typed away and back is not read again), pruned when it outgrows the document. */
-  readonly read: Map<string, ChunkResult>;
   /** Indexed by a chunk's first line (an array: 10,000 lookups per keystroke cost less than in a Map). */
-  readonly placed: ReadonlyArray<Placed | undefined>;
+  readonly placed: ReadonlyArray<ReadChunk | undefined>;
   /** How many lines the version had. */
   readonly lineCount: number;
+  /** Counts the versions read. */
+  readonly version: number;
 }
 
 /**
@@ -80,45 +83,42 @@ export class IncrementalReader {
       this.forget(uri);
       return buildAnalysis(text, [], { statements: [] }, [tooLarge], []);
     }
-    const previous: ChunkCache = this.caches.get(uri) ?? { read: new Map(), placed: [], lineCount: 0 };
+    const previous: ChunkCache = this.caches.get(uri) ?? { placed: [], lineCount: 0, version: 0 };
+    const version = previous.version + 1;
     const { chunks, lines, blockComments } = splitChunks(text);
-    const read = previous.read.size > 2 * chunks.length + 16 ? new Map<string, ChunkResult>() : previous.read;
-    const placedNow: Array<Placed | undefined> = new Array<Placed | undefined>(lines.length);
-    const next: ChunkCache = { read, placed: placedNow, lineCount: lines.length };
+    const placedNow: Array<ReadChunk | undefined> = new Array<ReadChunk | undefined>(lines.length);
+    const next: ChunkCache = { placed: placedNow, lineCount: lines.length, version };
     // One edit moves every chunk after it by the difference in line count: such a chunk
     // is found where it was, by a number, rather than by hashing its text.
     const moved = lines.length - previous.lineCount;
+    const free = (c: ReadChunk | undefined, chunkText: string): c is ReadChunk => c !== undefined && c.placedIn !== version && c.text === chunkText;
     const statements: Statement[] = [];
     const readDiagnostics: Diagnostic[] = [];
     for (const chunk of chunks) {
-      // The same text at the same line: the same result. Keyed by line and compared by
-      // text, because a key made of both is a new string to hash for every chunk.
-      let placed = previous.placed[chunk.startLine];
-      if (placed?.text !== chunk.text) {
-        const before = moved !== 0 ? previous.placed[chunk.startLine - moved] : undefined;
-        let result = before?.text === chunk.text ? before.read : previous.read.get(chunk.text);
-        if (!result) {
-          result = readText(chunk.text);
-          read.set(chunk.text, result);
-        } else if (read !== previous.read) {
-          read.set(chunk.text, result);
-        }
-        placed = { text: chunk.text, read: result, result: placeAt(result, chunk.startLine) };
-      } else if (read !== previous.read) {
-        // Every text of the document is in `read`: when it is started afresh, put the unchanged ones back.
-        read.set(chunk.text, placed.read);
+      // The same text at the same line, or moved by the edit: the same chunk, at its new line.
+      let found = previous.placed[chunk.startLine];
+      if (!free(found, chunk.text)) {
+        found = moved !== 0 ? previous.placed[chunk.startLine - moved] : undefined;
+        if (!free(found, chunk.text)) found = undefined;
       }
-      placedNow[chunk.startLine] = placed;
-      for (const s of placed.result.statements) statements.push(s);
-      for (const d of placed.result.diagnostics) readDiagnostics.push(d);
+      if (found) {
+        found.anchor.line = chunk.startLine;
+        found.placedIn = version;
+      } else {
+        const anchor = new LineAnchor(chunk.startLine);
+        found = { text: chunk.text, anchor, read: readText(chunk.text, anchor), placedIn: version };
+      }
+      placedNow[chunk.startLine] = found;
+      for (const s of found.read.statements) statements.push(s);
+      for (const d of found.read.diagnostics) readDiagnostics.push(d);
     }
     this.caches.set(uri, next);
-    // The engine depends on the statements only, and the chunk caches return the same
-    // statement objects for lines an edit did not touch. So the run resumes from before
-    // the first statement that changed; typing inside a comment, or on a line that does
-    // not read yet, changes none, and then the last run still holds. Statements the edit
-    // only moved are told apart by the text they were read from (sameReadStatement).
-    const run = runIncrementally({ statements }, this.lastRuns.get(uri), this.checkpointEvery, sameReadStatement);
+    // The engine depends on the statements only, and the chunks return the same
+    // statement objects for lines an edit did not touch, moved or not. So the run resumes
+    // from before the first statement that changed and takes over the previous one where
+    // the two meet again; typing inside a comment, or on a line that does not read yet,
+    // changes none, and then the last run still holds.
+    const run = runIncrementally({ statements }, this.lastRuns.get(uri), this.checkpointEvery);
     this.lastRuns.set(uri, run);
     return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments, run.analysis);
   }
@@ -192,29 +192,4 @@ class IndexedAnalysis implements DocumentAnalysis {
     }
     return this.steps;
   }
-}
-
-/** A placed statement → the statement as read from its chunk's text, for statements moved to their line. */
-const readAs = new WeakMap<Statement, Statement>();
-
-/**
- * Whether two placed statements were read from the same text, so are the same statement
- * wherever they stand: how the engine tells statements an edit only moved
- * (engine/converge.ts).
- */
-function sameReadStatement(a: Statement, b: Statement): boolean {
-  return (readAs.get(a) ?? a) === (readAs.get(b) ?? b);
-}
-
-/** A chunk's result as read, moved to its first line in the document. */
-function placeAt(read: ChunkResult, line: number): ChunkResult {
-  if (line === 0) return read;
-  return {
-    statements: read.statements.map((s) => {
-      const placed = shiftStatement(s, line);
-      readAs.set(placed, s);
-      return placed;
-    }),
-    diagnostics: read.diagnostics.map((d) => shiftDiagnostic(d, line)),
-  };
 }

@@ -10,11 +10,12 @@
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
 import type { Diagnostic } from '../../engine/diagnostics.js';
+import type { LineAnchor } from '../../engine/anchor.js';
 import type { Span, Statement } from '../../engine/model.js';
 import { readLineShape } from './line-shape.js';
 import { MAX_SOURCE_BYTES, MAX_TOKENS_PER_LINE } from './limits.js';
 import { Scanner, type CommentSpan, type ScannedLine } from './scanner.js';
-import { shapeToStatement, tokenSpan } from './to-model.js';
+import { readingFrom, shapeToStatement, textSpan, tokenSpan } from './to-model.js';
 
 export interface ReadResult {
   readonly statements: readonly Statement[];
@@ -22,8 +23,15 @@ export interface ReadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Reads `text`; spans count lines from its first line. */
-export function readText(text: string): ReadResult & { readonly comments: readonly CommentSpan[] } {
+/**
+ * Reads `text`; spans count lines from its first line, or from `anchor` (a chunk of a
+ * document, whose first line may move: engine/anchor.ts).
+ */
+export function readText(text: string, anchor?: LineAnchor): ReadResult & { readonly comments: readonly CommentSpan[] } {
+  return readingFrom(anchor, () => readWhole(text));
+}
+
+function readWhole(text: string): ReadResult & { readonly comments: readonly CommentSpan[] } {
   const statements: Statement[] = [];
   const diagnostics: Diagnostic[] = [];
   const tooLarge = sizeDiagnostic(text);
@@ -41,7 +49,7 @@ function readScannedLine(scanned: ScannedLine, source: string, diagnostics: Diag
   if (scanned.count > MAX_TOKENS_PER_LINE) {
     const first = scanned.tokens[0];
     diagnostics.push({
-      span: { startLine: first.line, startColumn: first.start, endLine: scanned.lastEnd.line, endColumn: scanned.lastEnd.column },
+      span: textSpan(first.line, first.start, scanned.lastEnd.line, scanned.lastEnd.column),
       severity: 'error', code: 'syntax',
       message: say(m.overlongLine, { tokens: scanned.count.toLocaleString('en'), max: MAX_TOKENS_PER_LINE.toLocaleString('en') }),
     });
@@ -51,7 +59,7 @@ function readScannedLine(scanned: ScannedLine, source: string, diagnostics: Diag
   if ('empty' in reading) return undefined;
   if ('error' in reading) {
     const { at, to, message } = reading.error;
-    const span: Span = at ? tokenSpan(at, to ?? at) : { startLine: scanned.endLine, startColumn: scanned.endColumn, endLine: scanned.endLine, endColumn: scanned.endColumn };
+    const span: Span = at ? tokenSpan(at, to ?? at) : textSpan(scanned.endLine, scanned.endColumn, scanned.endLine, scanned.endColumn);
     diagnostics.push({ span, severity: 'error', code: 'syntax', message });
     return undefined;
   }

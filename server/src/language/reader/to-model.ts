@@ -5,12 +5,13 @@
  */
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
-import type { Diagnostic, DiagnosticCode, Fix, Severity } from '../../engine/diagnostics.js';
+import { spanEnd, type Diagnostic, type DiagnosticCode, type Fix, type Severity } from '../../engine/diagnostics.js';
 import {
   CALLS, FLAGS, TIMERS,
   type Arrow, type CallName, type CallStatement, type ExpectCheck, type Flag, type ParticipantStatement,
   type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
 } from '../../engine/model.js';
+import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
 import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
@@ -20,9 +21,32 @@ const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale'];
 const SEGMENT_FIELD_SET: ReadonlySet<string> = new Set(SEGMENT_FIELDS);
 const MAX_U32 = 2 ** 32 - 1;
 
-/** The span of tokens `a` … `b` (the same token when `b` is omitted), `line` lines down. */
-export function tokenSpan(a: Token, b: Token = a, line = 0): Span {
-  return { startLine: a.line + line, startColumn: a.start, endLine: b.line + line, endColumn: b.end };
+/**
+ * The anchor the spans of the text being read count from (engine/anchor.ts), set by
+ * `readingFrom` for one synchronous read: a module variable rather than a parameter of
+ * every helper that makes a span.
+ */
+let readingAnchor: LineAnchor | undefined;
+
+/** Runs `read` with every span it makes counted from `anchor` (none: plain spans, as in a whole file). */
+export function readingFrom<T>(anchor: LineAnchor | undefined, read: () => T): T {
+  const outer = readingAnchor;
+  readingAnchor = anchor;
+  try {
+    return read();
+  } finally {
+    readingAnchor = outer;
+  }
+}
+
+/** A span of the text being read, its lines counted from the text's first line. */
+export function textSpan(startLine: number, startColumn: number, endLine: number, endColumn: number): Span {
+  return spanAt(readingAnchor, startLine, startColumn, endLine, endColumn);
+}
+
+/** The span of tokens `a` … `b` (the same token when `b` is omitted). */
+export function tokenSpan(a: Token, b: Token = a): Span {
+  return textSpan(a.line, a.start, b.line, b.end);
 }
 
 /** A quoted string's value: its quotes off, backslash escapes read. */
@@ -203,7 +227,7 @@ class ModelReader {
       length: dataLength ?? length ?? 0,
       data, window, mss, wscale,
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
-      fieldsEnd: { startLine: lastPart.endLine, startColumn: lastPart.endColumn, endLine: lastPart.endLine, endColumn: lastPart.endColumn },
+      fieldsEnd: spanEnd(lastPart),
       span,
     };
   }
