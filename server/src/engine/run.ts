@@ -324,23 +324,18 @@ class ScenarioRun {
       noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
       noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
     }
-    const span = statement.span;
-    this.steps.push({
-      statementIndex: index,
-      // Read through the statement's span when asked: it follows its line (anchor.ts).
-      get line() { return span.startLine; },
+    this.steps.push(newStep(index, { at: statement.span, sentAt }, {
       kind: statement.kind,
       states,
       transitions,
       segment,
       from,
       to,
-      get sentOnLine() { return sentAt?.startLine; },
       explanations: record.explanations,
       effects: record.effects,
       replies: record.replies,
       variables,
-    });
+    }));
   }
 
   private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
@@ -604,9 +599,37 @@ function namesIn(statement: Statement): Array<[string, Span]> {
   }
 }
 
-/** The step of a statement `delta` places further on: its lines and texts are getters (read through spans), kept as they are. */
+/** Where a step's lines are read from: its statement's span and, for a delivery, the `~>` statement's. */
+interface StepPlace {
+  readonly at: Span;
+  readonly sentAt?: Span;
+}
+
+/** Each step's place, for re-indexing it without wrapping getters in getters. */
+const stepPlaces = new WeakMap<Step, StepPlace>();
+
+/** A step whose `line` and `sentOnLine` are read through its spans when asked: they follow their lines (anchor.ts). */
+function newStep(statementIndex: number, place: StepPlace, f: Omit<Step, 'statementIndex' | 'line' | 'sentOnLine'>): Step {
+  const step: Step = {
+    statementIndex,
+    get line() { return place.at.startLine; },
+    kind: f.kind,
+    states: f.states,
+    transitions: f.transitions,
+    segment: f.segment,
+    from: f.from,
+    to: f.to,
+    get sentOnLine() { return place.sentAt?.startLine; },
+    explanations: f.explanations,
+    effects: f.effects,
+    replies: f.replies,
+    variables: f.variables,
+  };
+  stepPlaces.set(step, place);
+  return step;
+}
+
+/** The step of a statement `delta` places further on; its lines and texts are still read through the same spans. */
 function reindexed(step: Step, delta: number): Step {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(step)) as { statementIndex: number };
-  copy.statementIndex = step.statementIndex + delta;
-  return copy as unknown as Step;
+  return newStep(step.statementIndex + delta, stepPlaces.get(step)!, step);
 }

@@ -4,7 +4,8 @@
  * The text is read line by line: a `.tcpflow` statement never spans lines (only a block
  * comment can, and such a comment is kept in one chunk with the lines it covers), so
  * each chunk is parsed and read into the engine's model on its own, and the result is
- * cached by the chunk's text. A keystroke re-parses only the line it touched; the
+ * kept by the chunk's line (found again at its new line when an edit moved it). A
+ * keystroke re-parses only the line it touched; the
  * engine then resumes its last run from before the first statement that changed, and
  * takes over the rest of it where the two meet again after the edit (engine/run.ts,
  * runIncrementally; engine/converge.ts). A whole-document parse of 1,000 events takes
