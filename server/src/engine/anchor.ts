@@ -9,13 +9,13 @@
  * absolute line is computed at the edge, when a feature, the diagram or the CLI reads it.
  * (rust-analyzer keeps its ranges relative in the same spirit.)
  *
- * The computed values are own enumerable getters, not methods: every consumer keeps
- * reading `span.startLine`, `step.line` or `diagnostic.message`, and JSON output and
- * deep-equality checks see plain values.
+ * The computed values are getters, not methods: every consumer keeps reading
+ * `span.startLine`, `step.line` or `diagnostic.message`. A span's are own enumerable
+ * properties, so JSON output and deep-equality checks see plain values.
  */
 import type { Span } from './model.js';
 
-/** Where a chunk of lines starts in the document. NaN once the chunk has left the document. */
+/** Where a chunk of lines starts in the document (a chunk that left the document keeps its last line; see samePlace). */
 export class LineAnchor {
   constructor(public line: number) {}
 }
@@ -82,13 +82,4 @@ export function endOf(span: Span, column = span.endColumn): Span {
   return span instanceof AnchoredSpan
     ? span.end(column)
     : { startLine: span.endLine, startColumn: column, endLine: span.endLine, endColumn: column };
-}
-
-/**
- * `target` with `key` defined as a value computed when read: a line number, or a text
- * that names one, read through a span that may still move.
- */
-export function computed<T extends object, K extends string, V>(target: T, key: K, get: () => V): T & { readonly [P in K]: V } {
-  Object.defineProperty(target, key, { enumerable: true, get });
-  return target as T & { readonly [P in K]: V };
 }
