@@ -4,7 +4,9 @@
  */
 import type { AnyMessage } from '../catalogue.js';
 import { cliMessages } from './cli.js';
+import { serverMessages } from './server.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   cli: cliMessages,
+  server: serverMessages,
 };
