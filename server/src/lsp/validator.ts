@@ -13,6 +13,7 @@ import type { Diagnostic, Severity } from '../engine/diagnostics.js';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
 import type { DocumentAnalyses } from './analyses.js';
+import { validationHooks } from './test-hooks.js';
 import { toRange } from './text.js';
 
 export interface FixData {
@@ -58,21 +59,13 @@ export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
 /** The code of the diagnostic that says some were left out. */
 export const MORE_DIAGNOSTICS_CODE = 'more-diagnostics';
 
-/**
- * A test hook, and nothing else reads it: when the server's environment sets
- * TCPFLOW_TEST_FAIL_ON, checking a document whose text contains that string throws,
- * so test/lsp/isolation.test.ts can show one failing document does not stop the rest
- * (no input is known to make the checker throw).
- */
-const FAIL_ON = process.env.TCPFLOW_TEST_FAIL_ON;
-
 /** Langium's DocumentValidator, replaced: no AST walk, no second report of parser errors. */
 export class TcpflowDocumentValidator {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   async validateDocument(document: LangiumDocument): Promise<LspDiagnostic[]> {
     const { analysis, lines, text } = this.analyses.get(document);
-    if (FAIL_ON && text.includes(FAIL_ON)) throw new Error(`TCPFLOW_TEST_FAIL_ON: ${FAIL_ON}`);
+    validationHooks(text);
     const all = analysis.diagnostics;
     const published = all.slice(0, MAX_PUBLISHED_DIAGNOSTICS).map((d) => toLspDiagnostic(d, lines));
     if (all.length > MAX_PUBLISHED_DIAGNOSTICS) {

@@ -14,7 +14,7 @@
  * one it refuses, or one whose check fails, is skipped with a log line and the next
  * one goes on. A checked file's diagnostics are published like an open document's.
  */
-import { DefaultWorkspaceManager, URI, type LangiumDocument, type LangiumDocumentFactory, type Stream } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type LangiumDocumentFactory, type Stream } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
@@ -74,7 +74,13 @@ export class LazyWorkspaceManager extends DefaultWorkspaceManager {
     try {
       // Opened (or indexed) meanwhile: the editor's text is what counts.
       if (this.langiumDocuments.hasDocument(uri)) return;
-      const document = await this.documentFactory.fromUri(uri);
+      // Refused files (not a file, too large, binary, unreadable) stop here, with a log line.
+      await this.fileSystemProvider.readFile(uri);
+      // The document is read again and checked inside the build, like a changed file,
+      // so a check that throws fails this document alone, with a diagnostic saying so
+      // (document-builder.ts); the file's size was bounded by the read above.
+      const document = this.documentFactory.fromModel({ $type: 'Scenario' }, uri);
+      document.state = DocumentState.Changed;
       if (this.langiumDocuments.hasDocument(uri)) return;
       this.langiumDocuments.addDocument(document);
       await this.documentBuilder.build([document], { validation: true });
