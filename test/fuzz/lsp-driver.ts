@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -46,6 +47,8 @@ export class FuzzServer {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
+  /** The server's `window/logMessage` lines. */
+  readonly logs: string[] = [];
   readonly stats: ServerStats = { requests: 0, edits: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
   private readonly messages: ServerMessages;
   private exited: string | undefined;
@@ -70,17 +73,22 @@ export class FuzzServer {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
-    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.messages.arrived();
+    });
     this.connection.onNotification('window/showMessage', () => {});
     this.connection.onError(() => {});
     this.connection.listen();
   }
 
-  static async start(serverPath: string, nodeArgs: readonly string[] = []): Promise<FuzzServer> {
+  /** `workspaceFolder`: a folder sent in `initialize`, whose files the server checks in the background. */
+  static async start(serverPath: string, nodeArgs: readonly string[] = [], workspaceFolder?: string): Promise<FuzzServer> {
     const server = new FuzzServer(serverPath, nodeArgs);
     await server.request('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'fuzz' }] : null,
       capabilities: {
         workspace: { configuration: true, inlayHint: { refreshSupport: true } },
         textDocument: {
@@ -211,7 +219,9 @@ export interface Where { line: number; character: number }
 export type Action =
   /** One didChange: this edit, then `more` in the same notification (each relative to the text the previous made). */
   | { kind: 'edit'; at: number; length: number; text: string; more: Array<{ at: number; length: number; text: string }> }
-  | { kind: 'request'; method: string; where: Where; to: Where; newName: string };
+  | { kind: 'request'; method: string; where: Where; to: Where; newName: string }
+  /** A request or notification whose params have one field replaced by a wrong value (or removed), or name an unopened file. */
+  | { kind: 'malformed'; method: string; where: Where; field: number; value: unknown; unopened: boolean };
 
 export const METHODS = [
   'textDocument/hover', 'textDocument/completion', 'textDocument/inlayHint', 'textDocument/codeAction',
@@ -237,7 +247,30 @@ const insertion = fc.oneof(
   fc.constant(''),
 );
 
+/** Notifications the server reads params of; a malformed one must be dropped, never fatal. */
+export const NOTIFICATIONS = [
+  'textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave',
+  'workspace/didChangeWatchedFiles', 'workspace/didChangeConfiguration', '$/cancelRequest', '$/setTrace',
+] as const;
+
+/** What a field is replaced by (`REMOVE`: deleted): every JSON type, out-of-range numbers, strings that are not URIs. */
+const REMOVE = Symbol('remove');
+const wrongValue = fc.constantFrom<unknown>(
+  REMOVE, null, 0, -1, 1.5, 2 ** 53, Number.MAX_VALUE, '', 'x', 'not a uri', 'file:////double', 'file:///fuzz/never-opened.tcpflow',
+  true, [], [null], {}, { line: 'a' }, 'x'.repeat(100_000),
+);
+
+const malformed: fc.Arbitrary<Action> = fc.record({
+  kind: fc.constant('malformed' as const),
+  method: fc.constantFrom(...METHODS, ...NOTIFICATIONS),
+  where,
+  field: fc.nat(),
+  value: wrongValue,
+  unopened: fc.boolean(),
+});
+
 export const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 1, arbitrary: malformed },
   { weight: 2, arbitrary: fc.record({
     kind: fc.constant('edit' as const), at: fraction, length: fc.nat(12), text: insertion,
     more: fc.oneof(
@@ -342,6 +375,71 @@ function params(method: string, uri: string, doc: TextDocument, a: Extract<Actio
   }
 }
 
+/** Well-formed params of a notification, about a throwaway document (never the session's own). */
+function notificationParams(method: string, uri: string): unknown {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  switch (method) {
+    case 'textDocument/didOpen': return { textDocument: { uri, languageId: 'tcpflow', version: 1, text: 'client: connect\n' } };
+    case 'textDocument/didChange': return { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: 'x' }] };
+    case 'textDocument/didSave': return { textDocument: { uri }, text: 'client: connect\n' };
+    case 'workspace/didChangeWatchedFiles': return { changes: [{ uri, type: 2 }] };
+    case 'workspace/didChangeConfiguration': return { settings: { tcpflow: { stateNames: 'linux' } } };
+    case '$/cancelRequest': return { id: 1_000_000 };
+    case '$/setTrace': return { value: 'off' };
+    default: return { textDocument: { uri } };
+  }
+}
+
+/** Every path to a field of `value` (objects and arrays), outermost first; `[]` is the params themselves. */
+function fieldPaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  const here = [path];
+  if (!value || typeof value !== 'object') return here;
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return here.concat(entries.flatMap(([k, v]) => fieldPaths(v, [...path, k])));
+}
+
+/** A copy of `value` with the field at `path` replaced by `replacement` (or removed). */
+function replaced(value: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
+  if (path.length === 0) return replacement === REMOVE ? undefined : replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  const [head, ...rest] = path;
+  const inner = replaced(copy[head], rest, replacement);
+  if (inner === undefined && rest.length === 0 && replacement === REMOVE) delete copy[head];
+  else copy[head] = inner;
+  return copy;
+}
+
+/**
+ * A malformed message: a request about the session's document (or a file never opened)
+ * must be answered — a result, or -32602 — within the budget; never -32603, never a
+ * crash. About a file never opened, with params otherwise right, the answer is null.
+ * A notification about a throwaway document is dropped or applied; the server lives.
+ */
+async function sendMalformed(server: FuzzServer, uri: string, doc: TextDocument, a: Extract<Action, { kind: 'malformed' }>): Promise<void> {
+  const isRequest = (METHODS as readonly string[]).includes(a.method);
+  const target = a.unopened || !isRequest ? `file:///fuzz/never-opened-${a.field % 7}.tcpflow` : uri;
+  const valid = isRequest
+    ? params(a.method, target, doc, { kind: 'request', method: a.method, where: a.where, to: a.where, newName: 'renamed' }, [])
+    : notificationParams(a.method, target);
+  const paths = fieldPaths(valid);
+  const path = paths[a.field % paths.length];
+  const sent = replaced(valid, path, a.value);
+  if (!isRequest) {
+    await server.notify(a.method, sent);
+    // A throwaway didOpen that still read right was opened: close it again.
+    if (a.method === 'textDocument/didOpen') await server.notify('textDocument/didClose', { textDocument: { uri: target } });
+    return;
+  }
+  if (a.unopened) {
+    // Well-formed, about a file never opened: null, without reading it (the preview's request: -32602, accepted).
+    const answer = await server.request<unknown>(a.method, valid);
+    if (a.method !== 'tcpflow/diagram' && answer !== null) {
+      throw new Error(`${a.method} about a file never opened answered ${JSON.stringify(answer)?.slice(0, 200)}, not null`);
+    }
+  }
+  await server.request<unknown>(a.method, sent);
+}
+
 /** Sorted, so that two lists of the same diagnostics compare equal whatever their order. */
 export function diagnosticKey(list: readonly Diagnostic[] | undefined): string {
   return JSON.stringify((list ?? []).map((d) => JSON.stringify(d)).sort());
@@ -371,6 +469,10 @@ export async function runSession(server: FuzzServer, text: string, actions: read
       doc = TextDocument.update(doc, changes, doc.version + 1);
       server.stats.edits += changes.length;
       await server.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+      continue;
+    }
+    if (a.kind === 'malformed') {
+      await sendMalformed(server, uri, doc, a);
       continue;
     }
     const sent = params(a.method, uri, doc, a, server.lastPublished(uri) ?? []);

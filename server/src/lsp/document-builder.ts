@@ -30,9 +30,13 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
+import { UnreadableFile } from './bounded-file-system.js';
 
 /** The code of the one diagnostic a document whose check failed gets. */
 export const CHECK_FAILED_CODE = 'internal-error';
+
+/** The code of the one diagnostic a file the server would not read gets. */
+export const NOT_CHECKED_CODE = 'not-checked';
 
 export class TcpflowDocumentBuilder extends DefaultDocumentBuilder {
   /** Documents whose current version failed, with the diagnostic that says so. */
@@ -74,16 +78,23 @@ export class TcpflowDocumentBuilder extends DefaultDocumentBuilder {
   }
 
   private fail(document: LangiumDocument, error: unknown): void {
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.log(say(serverMessages.documentFailedLog, { uri: document.uri.toString(), error: error instanceof Error && error.stack ? error.stack : text }));
     const diagnostic: Diagnostic = {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Error,
-      code: CHECK_FAILED_CODE,
       source: 'tcpflow',
-      message: say(serverMessages.documentFailed, { error: text.slice(0, 200) }),
+      ...this.failureWording(document, error),
     };
     this.failures.set(document, diagnostic);
     document.diagnostics = [diagnostic];
+  }
+
+  private failureWording(document: LangiumDocument, error: unknown): Pick<Diagnostic, 'severity' | 'code' | 'message'> {
+    if (error instanceof UnreadableFile) {
+      // A watched file that changed on disk into something the server does not read
+      // (a FIFO, over 16 MB, binary, gone): say so on the file, not as an internal error.
+      return { severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, message: say(serverMessages.fileNotChecked, { reason: error.reason }) };
+    }
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.log(say(serverMessages.documentFailedLog, { uri: document.uri.toString(), error: error instanceof Error && error.stack ? error.stack : text }));
+    return { severity: DiagnosticSeverity.Error, code: CHECK_FAILED_CODE, message: say(serverMessages.documentFailed, { error: text.slice(0, 200) }) };
   }
 }

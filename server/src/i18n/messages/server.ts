@@ -42,6 +42,10 @@ export const serverMessages = messages({
     en: ({ error }) => `tcpflow could not check this document: internal error (${error}). Other documents are not affected; please report this with the file.`,
     'zh-CN': ({ error }) => `tcpflow 无法检查此文档：内部错误（${error}）。其他文档不受影响；请附上该文件报告此问题。`,
   } satisfies Message<{ error: string }>,
+  fileNotChecked: {
+    en: ({ reason }) => `tcpflow did not check this file: ${reason}`,
+    'zh-CN': ({ reason }) => `tcpflow 未检查此文件：${reason}`,
+  } satisfies Message<{ reason: string }>,
   documentFailedLog: {
     en: ({ uri, error }) => `checking ${uri} failed: ${error}`,
     'zh-CN': ({ uri, error }) => `检查 ${uri} 失败：${error}`,
