@@ -10,7 +10,7 @@
  * debug request in the server itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +20,8 @@ import {
   createProtocolConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { anyDocument, ROOT } from './generators.js';
+import { anyDocument, EXAMPLES, ROOT } from './generators.js';
+import { makeHostileWorkspace } from '../lsp/hostile-workspace.js';
 import { ServerMessages } from '../support/server-messages.js';
 import { splitLines } from './invariants.js';
 
@@ -29,7 +30,7 @@ export const REQUEST_BUDGET_MS = 2_000;
 
 /** LSP error codes a response may carry without it being a bug. */
 const ACCEPTABLE_ERRORS = new Map<number, string>([
-  [-32602, 'InvalidParams (rename to a bad name)'],
+  [-32602, 'InvalidParams (rename to a bad name, malformed params, the preview of an unopened file)'],
   [-32800, 'RequestCancelled'],
   [-32801, 'ContentModified'],
 ]);
@@ -37,6 +38,8 @@ const ACCEPTABLE_ERRORS = new Map<number, string>([
 export interface ServerStats {
   requests: number;
   edits: number;
+  /** Malformed requests and notifications sent (and requests about unopened files). */
+  malformed: number;
   /** Acceptable error responses by code. */
   acceptedErrors: Record<string, number>;
   slowestMs: number;
@@ -49,7 +52,7 @@ export class FuzzServer {
   readonly stderr: string[] = [];
   /** The server's `window/logMessage` lines. */
   readonly logs: string[] = [];
-  readonly stats: ServerStats = { requests: 0, edits: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
+  readonly stats: ServerStats = { requests: 0, edits: 0, malformed: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
   private readonly messages: ServerMessages;
   private exited: string | undefined;
   private readonly probeDir = mkdtempSync(join(tmpdir(), 'tcpflow-heap-'));
@@ -424,6 +427,7 @@ async function sendMalformed(server: FuzzServer, uri: string, doc: TextDocument,
   const paths = fieldPaths(valid);
   const path = paths[a.field % paths.length];
   const sent = replaced(valid, path, a.value);
+  server.stats.malformed++;
   if (!isRequest) {
     await server.notify(a.method, sent);
     // A throwaway didOpen that still read right was opened: close it again.
@@ -525,4 +529,42 @@ export async function bigDocumentRequests(server: FuzzServer, text: string): Pro
     await server.request(method, params(method, uri, doc, { kind: 'request', method, where: middle, to: { line: 1, character: 1 }, newName: 'renamed' }, []));
   }
   await server.close(uri);
+}
+
+/**
+ * A workspace folder of hostile files (test/lsp/hostile-workspace.ts) beside random
+ * documents: the server must check every readable one in the background, skip each
+ * hostile one with a log line, never touch the FIFO and the links, and meanwhile
+ * answer an opened document's requests within the budget. Returns what it saw.
+ */
+export async function hostileWorkspaceRun(serverPath: string, randomTexts: readonly string[]): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'tcpflow-fuzz-workspace-'));
+  let server: FuzzServer | undefined;
+  try {
+    const good = EXAMPLES[0].text;
+    const workspace = makeHostileWorkspace(root, good, []);
+    randomTexts.forEach((text, i) => writeFileSync(join(root, `random-${i}.tcpflow`), text));
+    const uriOf = (name: string) => pathToFileURL(join(root, name)).href;
+    const started = performance.now();
+    server = await FuzzServer.start(serverPath, [], root);
+    // While the workspace is checked: an opened document answers every request in time.
+    await bigDocumentRequests(server, good);
+    const s = server;
+    // A random text with a NUL byte is binary on disk: skipped like binary.tcpflow.
+    const randomNames = randomTexts.map((text, i) => ({ name: `random-${i}.tcpflow`, binary: text.includes('\0') }));
+    const toCheck = [...workspace.checked.keys(), ...randomNames.filter((r) => !r.binary).map((r) => r.name)];
+    const skipped = new Map([...workspace.skipped, ...randomNames.filter((r) => r.binary).map((r) => [r.name, 'binary data'] as const)]);
+    await s.until(() => toCheck.every((name) => s.publishedCount(uriOf(name)) > 0), () => `diagnostics for every readable file (missing: ${toCheck.filter((n) => s.publishedCount(uriOf(n)) === 0).join(', ')})`, 300_000);
+    await s.until(() => skipped.size === 0 || [...skipped.keys()].every((name) => s.logs.some((l) => l.includes(join(root, name)))), () => 'a log line for every skipped file', 60_000);
+    for (const [name, reason] of skipped) {
+      if (!s.logs.some((l) => l.includes(join(root, name)) && l.includes(reason))) throw new Error(`no log line about ${name} (${reason})`);
+    }
+    for (const name of [...skipped.keys(), ...workspace.untouched]) {
+      if (s.publishedCount(uriOf(name)) > 0) throw new Error(`diagnostics published for ${name}, which must not be read`);
+    }
+    return `${toCheck.length} files checked and ${skipped.size} skipped with a log line in ${((performance.now() - started) / 1000).toFixed(1)} s; the FIFO, the symlink loop and the links untouched; an opened document answered every request within ${REQUEST_BUDGET_MS} ms meanwhile.`;
+  } finally {
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
 }
