@@ -57,6 +57,20 @@ describe('before initialize', () => {
   });
 });
 
+describe('the editor\'s language', () => {
+  it('protocol errors speak the locale sent in initialize', async () => {
+    const zh = LspClient.spawn();
+    try {
+      await zh.request('initialize', { processId: null, rootUri: null, capabilities: {}, locale: 'zh-CN' });
+      await zh.connection.sendNotification('initialized', {});
+      const error = await errorOf(zh, 'textDocument/hover', { textDocument: { uri: 'file:///zh.tcpflow' } });
+      expect(error.message).toBe('textDocument/hover：params.position 应为 object，而不是 undefined');
+    } finally {
+      await zh.stop();
+    }
+  });
+});
+
 describe('after initialize', () => {
   let client: LspClient;
   const uri = 'file:///protocol/open.tcpflow';
