@@ -7,7 +7,7 @@
  * contains that string throws. The 4 MB string that did throw (issue 18) is tested too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { BAD_ACK, FIRST_EXAMPLE } from './documents.js';
 import { LspClient, positionOf } from './lsp-client.js';
 
@@ -78,6 +78,19 @@ describe('a document with more problems than an editor shows', () => {
     expect(more.message).toContain('tcpflow check');
     // It sits where the first problem left out is.
     expect(more.range.start.line).toBe(published[999].range.start.line + 1);
+  });
+
+  it('the problems not published still have their quick fixes, and hovers', async () => {
+    const uri = 'file:///isolation/many.tcpflow';
+    const line = 4000;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] },
+    });
+    const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+    expect(edits.length).toBeGreaterThan(0);
+    expect(edits.every((e) => e.range.start.line === line)).toBe(true);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 'expect client ESTAB'.length } });
+    expect(JSON.stringify(hover.contents)).toContain('SYN-SENT');
   });
 
   it('publishes all of them when there are 1,000 or fewer', async () => {
