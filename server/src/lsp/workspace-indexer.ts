@@ -11,10 +11,11 @@
  * a time, each in its own read turn of the workspace lock, so an edit or an opened
  * document waits for at most one workspace file. A file is read through the
  * BoundedFileSystemProvider (stat first, regular files of at most 16 MB, text only);
- * one it refuses, or one whose check fails, is skipped with a log line and the next
- * one goes on. A checked file's diagnostics are published like an open document's.
+ * one it refuses is skipped with a log line. A checked file's diagnostics are published
+ * like an open document's; one whose check throws gets the one diagnostic that says so
+ * (document-builder.ts), and the next file goes on either way.
  */
-import { DefaultWorkspaceManager, DocumentState, URI, type LangiumDocument, type LangiumDocumentFactory, type Stream } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, type LangiumDocument, type LangiumDocumentFactory, type Stream, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
@@ -25,8 +26,6 @@ export class LazyWorkspaceManager extends DefaultWorkspaceManager {
   private readonly documentFactory: LangiumDocumentFactory;
   private readonly log: (line: string) => void;
   private listed: URI[] = [];
-  /** Settles when the background check of the workspace's files has finished (tests, shutdown). */
-  indexed: Promise<void> = Promise.resolve();
 
   constructor(services: LangiumSharedServices) {
     super(services);
@@ -58,7 +57,7 @@ export class LazyWorkspaceManager extends DefaultWorkspaceManager {
       // Not awaited: the indexing takes read turns of the lock this startup holds.
       const uris = this.listed;
       this.listed = [];
-      this.indexed = this.indexInBackground(uris);
+      void this.indexInBackground(uris);
     }
   }
 
