@@ -100,3 +100,16 @@ describe('a document with more problems than an editor shows', () => {
     expect(published.some((d) => d.code === 'more-diagnostics')).toBe(false);
   });
 });
+
+describe('what the server sends back is bounded too', () => {
+  it('a hover on a line with a 1 MB participant name is short (it was 7 MB)', async () => {
+    const uri = 'file:///isolation/long-name.tcpflow';
+    const text = `${'p'.repeat(1024 * 1024)} -> b : SYN`;
+    await client.open(uri, text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain(`${'p'.repeat(80)}…`);
+    expect(value).toContain('(participant)');
+    expect(value.length).toBeLessThanOrEqual(20_001);
+  });
+});
