@@ -7,7 +7,7 @@
  * loaded. The file is opened non-blocking and checked again through its handle, so one
  * swapped for a FIFO between the two checks is still refused.
  */
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { constants, promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { MAX_SOURCE_BYTES } from '../cli/read-source.js';
@@ -32,13 +32,22 @@ export class BoundedFileSystemProvider extends NodeFileSystemProvider {
     return (await this.readBoundedText(uri)).bytes;
   }
 
-  // The synchronous reads would block every document: the server never needs them.
+  // Langium's language server reads asynchronously; these are bounded all the same.
   override readFileSync(uri: URI): string {
-    throw new UnreadableFile(uri, say(serverMessages.unreadable, { code: 'sync read' }));
+    return this.readBoundedTextSync(uri).text;
   }
 
   override readBinarySync(uri: URI): Uint8Array {
-    throw new UnreadableFile(uri, say(serverMessages.unreadable, { code: 'sync read' }));
+    return this.readBoundedTextSync(uri).bytes;
+  }
+
+  private readBoundedTextSync(uri: URI): { bytes: Buffer; text: string } {
+    const bytes = attemptSync(uri, () => {
+      checkStats(uri, statSync(uri.fsPath));
+      return readFileSync(uri.fsPath);
+    });
+    if (bytes.length > MAX_SOURCE_BYTES) throw new UnreadableFile(uri, tooLarge(bytes.length));
+    return asText(uri, bytes);
   }
 
   private async readBoundedText(uri: URI): Promise<{ bytes: Buffer; text: string }> {
@@ -46,23 +55,29 @@ export class BoundedFileSystemProvider extends NodeFileSystemProvider {
     checkStats(uri, await attempt(uri, () => fs.stat(path)));
     const handle = await attempt(uri, () => fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK));
     try {
-      checkStats(uri, await attempt(uri, () => handle.stat()));
-      // One byte more than the bound tells a file that grew after the stat.
-      const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
+      const stats = await attempt(uri, () => handle.stat());
+      checkStats(uri, stats);
+      // Sized by the stat, one byte more to notice a file that grew since; grown (up to
+      // the bound and one byte) if it did.
+      let buffer = Buffer.alloc(stats.size + 1);
       let length = 0;
       for (;;) {
+        if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, MAX_SOURCE_BYTES + 1 - length))]);
         const { bytesRead } = await attempt(uri, () => handle.read(buffer, length, buffer.length - length, null));
         if (bytesRead === 0) break;
         length += bytesRead;
         if (length > MAX_SOURCE_BYTES) throw new UnreadableFile(uri, tooLarge(length));
       }
-      const bytes = buffer.subarray(0, length);
-      if (bytes.includes(0)) throw new UnreadableFile(uri, say(serverMessages.binary));
-      return { bytes, text: bytes.toString('utf-8') };
+      return asText(uri, buffer.subarray(0, length));
     } finally {
       await handle.close();
     }
   }
+}
+
+function asText(uri: URI, bytes: Buffer): { bytes: Buffer; text: string } {
+  if (bytes.includes(0)) throw new UnreadableFile(uri, say(serverMessages.binary));
+  return { bytes, text: bytes.toString('utf-8') };
 }
 
 function checkStats(uri: URI, stats: Stats): void {
@@ -79,7 +94,19 @@ async function attempt<T>(uri: URI, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile(uri, say(serverMessages.unreadable, { code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    throw asUnreadable(uri, error);
   }
+}
+
+function attemptSync<T>(uri: URI, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw asUnreadable(uri, error);
+  }
+}
+
+function asUnreadable(uri: URI, error: unknown): UnreadableFile {
+  if (error instanceof UnreadableFile) return error;
+  return new UnreadableFile(uri, say(serverMessages.unreadable, { code: (error as NodeJS.ErrnoException).code ?? String(error) }));
 }
