@@ -27,7 +27,9 @@ describe('fuzz: the language server over stdio', () => {
   it(`${SESSIONS} random sessions: no internal error, no crash, every request within 2 s, edits agree with a fresh open`, async () => {
     await fc.assert(fc.asyncProperty(session, async ({ text, actions }) => runSession(server, text, actions)), { numRuns: SESSIONS, seed, endOnFailure: false });
     console.log(`LSP fuzz: ${SESSIONS} sessions, ${server.stats.requests} requests, ${server.stats.edits} edits, slowest ${server.stats.slowestMethod} ${server.stats.slowestMs.toFixed(0)} ms, accepted errors ${JSON.stringify(server.stats.acceptedErrors)}`);
-  });
+  // Each request has its own 2 s budget; the whole property gets room on a loaded machine
+  // (the sessions also send malformed messages since issue 18: over 60 s in a full run).
+  }, 240_000);
 
   it('big documents (1 MB lines, 10,000-line files): every request within 2 s', async () => {
     for (const doc of bigDocuments()) await bigDocumentRequests(server, doc.text);

@@ -4,9 +4,10 @@
  * it as an editor does. Waits are for real messages, never for a fixed time.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { withBundleLock } from '../support/bundle-lock.js';
 import { ServerMessages } from '../support/server-messages.js';
 import {
@@ -38,12 +39,18 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Options for the server's Node, e.g. `--cpu-prof` to profile it (Node 20 refuses that one in NODE_OPTIONS). */
   nodeArgs?: readonly string[];
+  /** Extra environment variables for the server process. */
+  env?: Readonly<Record<string, string>>;
+  /** Folders sent as `workspaceFolders` in `initialize` (absolute paths). */
+  workspaceFolders?: readonly string[];
 }
 
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
+  /** The server's `window/logMessage` lines, in order. */
+  readonly logs: string[] = [];
   private readonly messages: ServerMessages;
   private versions = new Map<string, number>();
   configuration: Record<string, unknown> | undefined;
@@ -52,7 +59,10 @@ export class LspClient {
 
   constructor(serverPath: string, options: ClientOptions = {}) {
     this.configuration = options.configuration;
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.messages = new ServerMessages(this.connection);
@@ -64,8 +74,16 @@ export class LspClient {
       this.messages.arrived();
       return null;
     });
-    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.messages.arrived();
+    });
     this.connection.listen();
+  }
+
+  /** Starts the server without initializing it (a test of what it does before `initialize`). */
+  static spawn(options: ClientOptions = {}): LspClient {
+    return new LspClient(buildServer(), options);
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
@@ -73,6 +91,7 @@ export class LspClient {
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders?.map((path) => ({ uri: pathToFileURL(path).href, name: basename(path) })) ?? null,
       capabilities: {
         workspace: { configuration: options.configuration !== undefined, inlayHint: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
@@ -133,6 +152,13 @@ export class LspClient {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
     });
+  }
+
+  /** The server's resident memory now and at its peak, in MB (Linux /proc). */
+  memoryMB(): { now: number; peak: number } {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf-8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

@@ -6,9 +6,11 @@ import type { AnyMessage } from '../catalogue.js';
 import { cliMessages } from './cli.js';
 import { exportMessages } from './export.js';
 import { readerMessages } from './reader.js';
+import { serverMessages } from './server.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   cli: cliMessages,
   export: exportMessages,
   reader: readerMessages,
+  server: serverMessages,
 };
