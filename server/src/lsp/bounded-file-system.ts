@@ -10,7 +10,7 @@
 import { constants, promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { MAX_SOURCE_BYTES } from '../cli/read-source.js';
+import { MAX_SOURCE_BYTES } from '../language/reader/limits.js';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
 
