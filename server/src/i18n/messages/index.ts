@@ -3,8 +3,10 @@
  * table is added here.
  */
 import type { AnyMessage } from '../catalogue.js';
+import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
+  browser: browserMessages,
   cli: cliMessages,
 };
