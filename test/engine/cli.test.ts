@@ -3,24 +3,20 @@
  * text format, and exit codes 0 (no errors), 1 (errors) and 2 (bad usage, unreadable
  * input: missing file, directory, binary data, too large).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../examples/cli-build.js';
+import { runCli } from '../support/cli.js';
 
-let cli: string;
 let dir: string;
 
 beforeAll(() => {
-  cli = buildCli();
   dir = mkdtempSync(join(tmpdir(), 'tcpflow-cli-test-'));
 });
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, dir);
 }
 
 function file(name: string, content: string | Buffer): string {
