@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 const INTEGRATION = [
   'test/e2e/**/*.test.ts',
   'test/engine/cli.test.ts',
+  'test/export/bundled-chromium.test.ts',
   'test/examples/examples.test.ts',
   'test/export/export-cli.test.ts',
   'test/export/markdown.test.ts',

@@ -13,9 +13,10 @@ export default async function setup(): Promise<() => void> {
     build = await buildForTests();
   } catch (error) {
     if (!(error instanceof NoBrowser)) throw error;
-    process.stderr.write(`\ntcpflow tests: ${error.message}\n\n`);
-    error.stack = error.message; // the line above says it all; no stack trace under it
-    throw error;
+    // One line and out: thrown, vitest would bury it under "No test files found" and
+    // its configuration. No test process has started yet, so nothing is left running.
+    process.stderr.write(`\ntcpflow tests: ${error.message}\n`);
+    process.exit(1);
   }
   provideTestBuild(build);
   console.log(`test build ready in ${((Date.now() - started) / 1000).toFixed(1)} s (browser: ${build.chromium})`);

@@ -41,10 +41,10 @@ const run = promisify(execFile);
  * that the copied CLI finds playwright-core and mermaid as the installed one does.
  */
 export async function buildForTests(): Promise<TestBuild> {
-  const chromium = findOrUnpackChromium(process.env).then((found) => {
-    if ('path' in found) return found.path;
-    throw new NoBrowser(`the browser tests need Chromium: ${found.problem}`);
-  });
+  // The browser first: without one the run stops before any work (finding the system's
+  // is instant; unpacking the npm package's takes seconds, once).
+  const found = await findOrUnpackChromium(process.env);
+  if ('problem' in found) throw new NoBrowser(`the browser tests need Chromium: ${found.problem}`);
   const cacheDir = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cacheDir, { recursive: true });
   const dir = mkdtempSync(join(cacheDir, 'tcpflow-test-build-'));
@@ -57,7 +57,7 @@ export async function buildForTests(): Promise<TestBuild> {
       }),
       buildWebviewInto(webview),
     ]);
-    return { dir, cli: join(dir, 'cli.js'), server: join(dir, 'server.js'), webview, chromium: await chromium };
+    return { dir, cli: join(dir, 'cli.js'), server: join(dir, 'server.js'), webview, chromium: found.path };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
