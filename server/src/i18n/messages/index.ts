@@ -3,12 +3,14 @@
  * table is added here.
  */
 import type { AnyMessage } from '../catalogue.js';
+import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
 import { exportMessages } from './export.js';
 import { readerMessages } from './reader.js';
 import { serverMessages } from './server.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
+  browser: browserMessages,
   cli: cliMessages,
   export: exportMessages,
   reader: readerMessages,
