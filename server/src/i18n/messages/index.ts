@@ -4,9 +4,13 @@
  */
 import type { AnyMessage } from '../catalogue.js';
 import { cliMessages } from './cli.js';
+import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
+import { helpMessages } from './help.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   cli: cliMessages,
   export: exportMessages,
+  explain: explainMessages,
+  help: helpMessages,
 };
