@@ -21,7 +21,7 @@ export function usageText(commands: Readonly<Record<string, CommandSpec>>): stri
 }
 
 export function commandHelpText(spec: CommandSpec): string {
-  const lines = [`${say(h.usageHeading)} ${PROGRAM_NAME} ${spec.synopsis}`, '', say(spec.about)];
+  const lines = [say(h.usageLine, { line: `${PROGRAM_NAME} ${spec.synopsis}` }), '', say(spec.about)];
   if (spec.options) lines.push('', say(h.optionsHeading), say(spec.options));
   lines.push('', say(h.exitCodes), '');
   return lines.join('\n');

@@ -9,6 +9,10 @@ type Program = { program: string };
 
 export const helpMessages = messages({
   usageHeading: { en: 'usage:', 'zh-CN': '用法：' },
+  usageLine: {
+    en: ({ line }) => `usage: ${line}`,
+    'zh-CN': ({ line }) => `用法：${line}`,
+  } satisfies Message<{ line: string }>,
   commandsHeading: { en: 'Commands:', 'zh-CN': '命令：' },
   optionsHeading: { en: 'Options:', 'zh-CN': '选项：' },
   moreHelp: {
