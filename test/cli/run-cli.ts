@@ -1,5 +1,5 @@
 /** Runs the built CLI (test/examples/cli-build.ts) as a process, in a scratch folder. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +11,25 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function cliRunner(): { cli: string; dir: string; run: (args: string[], env?: NodeJS.ProcessEnv) => CliRun } {
+export type RunCli = (args: string[], env?: NodeJS.ProcessEnv) => Promise<CliRun>;
+
+/** Runs `command` with its arguments to the end; asynchronously, so vitest's worker is never blocked. */
+export function runProcess(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export function cliRunner(): { cli: string; dir: string; run: RunCli } {
   const cli = buildCli();
   const dir = mkdtempSync(join(tmpdir(), 'tcpflow-cli-learner-'));
-  const run = (args: string[], env: NodeJS.ProcessEnv = {}): CliRun => {
-    // LANG/LC_* cleared so the messages are English unless a test asks otherwise.
-    const base = { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '' };
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...base, ...env }, maxBuffer: 64 * 1024 * 1024 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  // LANG/LC_* cleared so the messages are English unless a test asks otherwise.
+  const run: RunCli = (args, env = {}) => runProcess(process.execPath, [cli, ...args], dir, { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '', ...env });
   return { cli, dir, run };
 }
