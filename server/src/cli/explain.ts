@@ -119,7 +119,7 @@ export function* explainLines(file: string, lines: readonly string[], { analysis
 
 /** What the engine knows about one event line, one labelled fact per line of output. */
 function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: number, style: StateNameStyle, paint: Paint, callsSeen: Set<string>): Generator<string> {
-  const label = (text: string): string => paint(`${text}:`.padEnd(10), 'cyan');
+  const label = (text: string): string => paint(padToColumns(`${text}:`, 10), 'cyan');
 
   const states = statesAfter(analysis, step).map((p) => p.changed
     ? paint(`● ${p.participant} ${formatState(p.state, style)}`, 'bold', 'green')
@@ -158,3 +158,9 @@ function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: n
   for (const [participant, changes] of moved) yield `${label(say(m.numbers))}${participant} ${changes.join(', ')}`;
 }
 
+
+/** Pads to a width in terminal columns: a CJK character takes two. */
+function padToColumns(text: string, columns: number): string {
+  const wide = (text.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g) ?? []).length;
+  return text + ' '.repeat(Math.max(1, columns - text.length - wide));
+}
