@@ -9,6 +9,9 @@ import { defineConfig } from 'vitest/config';
  */
 const INTEGRATION = [
   'test/e2e/**/*.test.ts',
+  'test/cli/explain.test.ts',
+  'test/cli/help.test.ts',
+  'test/cli/new.test.ts',
   'test/engine/cli.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/examples/examples.test.ts',

@@ -5,7 +5,9 @@
 import type { AnyMessage } from '../catalogue.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
+import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
+import { helpMessages } from './help.js';
 import { readerMessages } from './reader.js';
 import { serverMessages } from './server.js';
 
@@ -13,6 +15,8 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   browser: browserMessages,
   cli: cliMessages,
   export: exportMessages,
+  explain: explainMessages,
+  help: helpMessages,
   reader: readerMessages,
   server: serverMessages,
 };
