@@ -4,6 +4,8 @@
  * synchronized states (§3.10.7.4). The receiver's reaction is never an error here: the
  * network may deliver anything; what it does about it is explained and made due.
  */
+import { say } from '../i18n/catalogue.js';
+import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqLess, seqLessOrEqual, type Seq } from './seq.js';
 import { sequenceLength } from './send.js';
@@ -207,26 +209,16 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   const ackNow = (reason: string) =>
     ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason });
 
+  // A RST is judged by its raw SEG.SEQ (RFC 5961 §3.2, which RFC 9293 §3.10.7.4
+  // recommends), before any trimming: trimming would move a RST that starts before
+  // RCV.NXT but reaches into the window onto RCV.NXT and let it reset the connection.
+  if (has(seg, 'RST')) return rstArrives(name, tcb, seg, ctx, ackNow);
+
   // First, check the sequence number.
   const t = trim(tcb, seg);
   if (!t) {
-    if (has(seg, 'RST')) {
-      ctx.explain(name, RFC.rstExactMatch, `an RST outside the receive window (RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}) is silently dropped.`);
-    } else {
-      ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
-      ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
-    }
-    return;
-  }
-
-  // Second, the RST bit (with RFC 5961's exact-match rule, as RFC 9293 recommends).
-  if (has(seg, 'RST')) {
-    if (t.offset !== 0) {
-      ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
-      ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
-      return;
-    }
-    resetBy(name, tcb, ctx);
+    ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
     return;
   }
 
@@ -374,6 +366,27 @@ function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
   const where = tcb.state === before ? `remain in ${before}` : `enter ${tcb.state}`;
   const timer = tcb.state === 'TIME-WAIT' ? ' and start the 2 MSL timer' : '';
   ctx.explain(name, RFC.arrivesOther, `FIN: RCV.NXT = ${formatSeq(tcb.rcvNxt)}; acknowledge it, ${where}${timer}.`);
+}
+
+/**
+ * The RST checks of RFC 5961 §3.2 as RFC 9293 §3.10.7.4 words them: "1) If the RST bit
+ * is set and the sequence number is outside the current receive window, silently drop
+ * the segment. 2) ... exactly matches the next expected sequence number (RCV.NXT), then
+ * TCP endpoints MUST reset the connection ... 3) ... within the current receive window,
+ * TCP endpoints MUST send an acknowledgment (challenge ACK)". With a zero window only
+ * RCV.NXT itself is valid (the RFC's "special allowance ... to accept valid ... RSTs").
+ */
+function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): void {
+  const offset = seg.seq && tcb.rcvNxt ? seqDiff(seg.seq, tcb.rcvNxt) : undefined;
+  if (offset === 0) return resetBy(name, tcb, ctx);
+  if (offset !== undefined && offset > 0 && offset < tcb.rcvWnd) {
+    ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
+    ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
+    return;
+  }
+  ctx.explain(name, RFC.rstExactMatch, say(engineMessages.rstOutsideWindow, {
+    seq: seg.seq ? formatSeq(seg.seq) : '?', rcvNxt: tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?', wnd: tcb.rcvWnd,
+  }));
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */

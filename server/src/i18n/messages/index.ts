@@ -4,7 +4,9 @@
  */
 import type { AnyMessage } from '../catalogue.js';
 import { cliMessages } from './cli.js';
+import { engineMessages } from './engine.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   cli: cliMessages,
+  engine: engineMessages,
 };
