@@ -66,3 +66,80 @@ describe('RST checks by the raw SEG.SEQ (§3.10.7.4 with RFC 5961 §3.2)', () =>
     expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
   });
 });
+
+describe('a retransmitted SYN in SYN-RECEIVED (§3.10.7.4, Table 6)', () => {
+  // Table 6: a segment of length > 0 is acceptable only if "RCV.NXT =< SEG.SEQ <
+  // RCV.NXT+RCV.WND or RCV.NXT =< SEG.SEQ+SEG.LEN-1 < RCV.NXT+RCV.WND"; the SYN again
+  // has SEG.SEQ = RCV.NXT-1, and "If an incoming segment is not acceptable, an
+  // acknowledgment should be sent in reply".
+  const lostSynAck = ['participant a', 'participant b', 'a: listen', 'b: connect', 'b -> a : SYN seq=300', 'a -x b : SYN ACK seq=100 ack=301', 'b: timeout RTO'];
+
+  it('owes <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>', () => {
+    const step = last([...lostSynAck, 'b -> a : SYN seq=300'].join('\n'));
+    expect(step.states.a).toBe('SYN-RECEIVED');
+    expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
+    expect(explained(step)).toContain('not acceptable by Table 6');
+  });
+
+  it('a re-sent SYN,ACK is accepted as the retransmission it is, and the handshake completes', () => {
+    const all = steps([...lostSynAck, 'b -> a : SYN seq=300', 'a -> b : SYN ACK seq=100 ack=301', 'b -> a : ACK seq=301 ack=101'].join('\n'));
+    expect(all.at(-2)!.segment?.retransmission).toBe(true);
+    expect(all.at(-2)!.states.b).toBe('ESTABLISHED');
+    expect(all.at(-1)!.states.a).toBe('ESTABLISHED');
+  });
+
+  it('so is the ACK the RFC asks for', () => {
+    const all = steps([...lostSynAck, 'b -> a : SYN seq=300', 'a -> b : ACK seq=101 ack=301'].join('\n'));
+    // b in SYN-SENT: an ACK without SYN is dropped; b's RTO re-sends its SYN again.
+    expect(all.at(-1)!.states).toEqual({ a: 'SYN-RECEIVED', b: 'SYN-SENT' });
+  });
+
+  it('before the SYN,ACK was ever sent, the SYN,ACK stays due', () => {
+    const step = last(['participant a', 'participant b', 'a: listen', 'b -> a : SYN seq=300', 'b -> a : SYN seq=300'].join('\n'));
+    expect(replies(step)).toEqual(['a: <ACK=301><CTL=SYN,ACK>']);
+  });
+});
+
+describe('text on a SYN is queued until ESTABLISHED (§3.10.7.2, §3.10.7.3)', () => {
+  // §3.10.7.2 (LISTEN): "Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ, and any other
+  // control or text should be queued for processing later."
+  it('in LISTEN: RCV.NXT = SEG.SEQ+1, the SYN,ACK acknowledges the SYN only', () => {
+    const step = last(inState('LISTEN', 'b --> a : SYN seq=300 len=10'));
+    expect(replies(step)).toEqual(['a: <ACK=301><CTL=SYN,ACK>']);
+    expect(explained(step)).toContain('queued until the connection is ESTABLISHED');
+  });
+
+  it('in LISTEN: the queued text is taken once the ACK of our SYN arrives, and acknowledged', () => {
+    const all = steps(['participant a', 'participant b', 'a: listen', 'b: connect', 'b -> a : SYN seq=300 len=10', 'a -> b : SYN ACK seq=100 ack=301', 'b -> a : ACK seq=311 ack=101', 'a: recv'].join('\n'));
+    const established = all.at(-2)!;
+    expect(established.states.a).toBe('ESTABLISHED');
+    expect(replies(established)).toEqual(['a: <SEQ=101><ACK=311><CTL=ACK>']);
+    expect(all.at(-1)!.effects.map((e) => e.text)).toEqual(['read() returns 10 bytes']);
+  });
+
+  // §3.10.7.3 (SYN-SENT, our SYN not yet acknowledged): "Otherwise, enter SYN-RECEIVED
+  // ... If there are other controls or text in the segment, queue them for processing
+  // after the ESTABLISHED state has been reached".
+  it('in SYN-SENT (simultaneous open): RCV.NXT = SEG.SEQ+1, the SYN,ACK does not acknowledge the text', () => {
+    const step = last(inState('SYN-SENT', 'b --> a : SYN seq=300 len=10'));
+    expect(step.states.a).toBe('SYN-RECEIVED');
+    expect(replies(step)).toEqual(['a: <SEQ=100><ACK=301><CTL=SYN,ACK>']);
+  });
+
+  it('in SYN-SENT: the text is taken when the simultaneous open completes', () => {
+    const step = last(inState('SYN-SENT', 'b --> a : SYN seq=300 len=10', 'a -> b : SYN ACK seq=100 ack=301', 'b --> a : SYN ACK seq=300 ack=101'));
+    expect(step.states.a).toBe('ESTABLISHED');
+    expect(replies(step)).toEqual(['a: <SEQ=101><ACK=311><CTL=ACK>']);
+  });
+});
+
+describe('a FIN on the SYN,ACK in SYN-SENT (§3.10.7.3)', () => {
+  // "If there are other controls or text in the segment, then continue processing at
+  // the sixth step under Section 3.10.7.4" — the eighth step there takes the FIN.
+  it('continues at the sixth step: ESTABLISHED, then CLOSE-WAIT; the ACK covers the FIN', () => {
+    const step = last(inState('SYN-SENT', 'b --> a : SYN ACK FIN seq=300 ack=101 len=5'));
+    expect(step.states.a).toBe('CLOSE-WAIT');
+    expect(replies(step)).toEqual(['a: <SEQ=101><ACK=307><CTL=ACK>']);
+    expect(step.effects.map((e) => e.text)).toEqual(['connect() returns', 'read() returns the remaining 5 bytes, then 0 (end of file)']);
+  });
+});

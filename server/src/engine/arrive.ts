@@ -7,7 +7,7 @@
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
-import { formatSeq, seqAdd, seqDiff, seqLess, seqLessOrEqual, type Seq } from './seq.js';
+import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
 import { sequenceLength } from './send.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
@@ -70,6 +70,7 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
     ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
+    queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
   ctx.explain(name, RFC.arrivesListen, 'LISTEN: a segment with neither SYN, ACK nor RST is dropped.');
@@ -109,21 +110,29 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   // Fourth, the SYN bit.
   if (has(seg, 'SYN') && seg.seq) {
     tcb.irs = seg.seq;
-    tcb.rcvNxt = seqAdd(seg.seq, 1 + seg.length);
-    tcb.unread += seg.length;
+    tcb.rcvNxt = seqAdd(seg.seq, 1);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     if (ackAcceptable) tcb.sndUna = seg.ack;
     if (tcb.sndUna && tcb.iss && seqLess(tcb.iss, tcb.sndUna)) {
+      // "If there are other controls or text in the segment, then continue processing
+      // at the sixth step under Section 3.10.7.4": the text is taken now, a FIN closes.
+      tcb.rcvNxt = seqAdd(tcb.rcvNxt, seg.length);
+      tcb.unread += seg.length;
       tcb.state = 'ESTABLISHED';
       tcb.connectPending = false;
-      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
       ctx.effect(name, 'connect() returns');
       ctx.explain(name, RFC.arrivesSynSent, `SYN,ACK acknowledges our SYN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}, SND.UNA = ${formatSeq(tcb.sndUna)}; enter ESTABLISHED and send ACK.`);
+      if (has(seg, 'FIN')) {
+        ctx.explain(name, RFC.arrivesSynSent, say(engineMessages.finOnSynAck));
+        finArrives(name, tcb, ctx);
+      }
+      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
     } else {
       tcb.state = 'SYN-RECEIVED';
       tcb.passiveOpen = false;
       ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], seq: tcb.iss, ack: tcb.rcvNxt, reason: 'a simultaneous open answers the SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
       ctx.explain(name, RFC.arrivesSynSent, `a SYN while our own SYN is unacknowledged (simultaneous open): IRS = ${formatSeq(seg.seq)}; enter SYN-RECEIVED and send SYN,ACK.`);
+      queueSynText(name, tcb, seg, RFC.arrivesSynSent, ctx);
     }
     return;
   }
@@ -169,7 +178,10 @@ function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
   let acceptable: boolean;
   if (segLen === 0) acceptable = wnd === 0 ? offset === 0 : inWindow(offset);
   else acceptable = wnd > 0 && (inWindow(offset) || inWindow(offset + segLen - 1));
-  const endsAtRcvNxt = offset < 0 && offset + segLen === 0;
+  // Only a segment with ACK gets this allowance: it is there so an ACK riding on old
+  // numbers is processed. A bare SYN that ends at RCV.NXT (a retransmitted SYN in
+  // SYN-RECEIVED) is unacceptable, as Table 6 says, and owes an ACK.
+  const endsAtRcvNxt = offset < 0 && offset + segLen === 0 && has(seg, 'ACK');
   const zeroWindowAllowance = wnd === 0 && offset === 0;
   if (!acceptable && !endsAtRcvNxt && !zeroWindowAllowance) return undefined;
 
@@ -214,8 +226,12 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   // RCV.NXT but reaches into the window onto RCV.NXT and let it reset the connection.
   if (has(seg, 'RST')) return rstArrives(name, tcb, seg, ctx, ackNow);
 
+  if (state === 'SYN-RECEIVED' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.irs && seqEquals(seg.seq, tcb.irs)) {
+    return synRetransmitted(name, tcb, ctx, ackNow);
+  }
+
   // First, check the sequence number.
-  const t = trim(tcb, seg);
+  let t = trim(tcb, seg);
   if (!t) {
     ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
     ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
@@ -239,10 +255,23 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     ctx.explain(name, RFC.arrivesOther, 'the ACK bit is off: drop the segment.');
     return;
   }
+  const stateBeforeAck = tcb.state;
   if (!processAck(name, tcb, seg, ctx, ackNow)) return;
 
   // Seventh, the segment text (the sixth, URG, is not modelled).
   let owesAck = t.duplicate;
+  if (stateBeforeAck === 'SYN-RECEIVED' && tcb.state === 'ESTABLISHED' && tcb.outOfOrder.length > 0) {
+    // Text that came with the SYN waited for ESTABLISHED (§3.10.7.2, §3.10.7.3); it is
+    // in order now, so this segment is judged against the RCV.NXT past it.
+    const rcvNxt = tcb.rcvNxt!;
+    const queuedFin = drainOutOfOrder(tcb);
+    if (!seqEquals(rcvNxt, tcb.rcvNxt!)) {
+      owesAck = true;
+      ctx.explain(name, RFC.arrivesOther, say(engineMessages.synTextProcessed, { bytes: seqDiff(tcb.rcvNxt!, rcvNxt)!, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+    }
+    if (queuedFin) { finArrives(name, tcb, ctx); owesAck = true; }
+    t = trim(tcb, seg) ?? { offset: 0, syn: false, data: 0, fin: false, duplicate: false, beyondWindow: 0 };
+  }
   const stateNow = tcb.state;
   if (t.beyondWindow > 0) {
     owesAck = true;
@@ -387,6 +416,36 @@ function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
   ctx.explain(name, RFC.rstExactMatch, say(engineMessages.rstOutsideWindow, {
     seq: seg.seq ? formatSeq(seg.seq) : '?', rcvNxt: tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?', wnd: tcb.rcvWnd,
   }));
+}
+
+/**
+ * Text (and a FIN) on a SYN that arrives in LISTEN or, for a simultaneous open, in
+ * SYN-SENT: RCV.NXT = SEG.SEQ+1 only, "and any other control or text should be queued
+ * for processing later" (§3.10.7.2); "queue them for processing after the ESTABLISHED
+ * state has been reached" (§3.10.7.3). It waits as out-of-order data just past RCV.NXT,
+ * processed when the ACK of our SYN arrives (arrivesSynchronized).
+ */
+function queueSynText(name: string, tcb: Tcb, seg: ArrivingSegment, rule: string, ctx: StepContext): void {
+  const fin = has(seg, 'FIN');
+  if (seg.length === 0 && !fin) return;
+  queueOutOfOrder(tcb, tcb.rcvNxt!, seg.length, fin);
+  ctx.explain(name, rule, say(engineMessages.synTextQueued, { bytes: seg.length, fin, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+}
+
+/**
+ * The peer's SYN again, in SYN-RECEIVED: our SYN,ACK was lost or is late. Its SEG.SEQ is
+ * RCV.NXT-1, so Table 6 finds it unacceptable: "If an incoming segment is not
+ * acceptable, an acknowledgment should be sent in reply" (§3.10.7.4). Stacks re-send
+ * their SYN,ACK instead, which is drawn as its retransmission; both are fine here.
+ * A SYN,ACK not sent yet is still the reply due.
+ */
+function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (reason: string) => void): void {
+  if (tcb.synPending) {
+    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'the SYN,ACK is still due' });
+  } else {
+    ackNow('a retransmitted SYN (SEG.SEQ = RCV.NXT-1) is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+  }
+  ctx.explain(name, RFC.arrivesOther, say(engineMessages.synRetransmitted, { rcvNxt: formatSeq(tcb.rcvNxt!), pending: tcb.synPending }));
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */
