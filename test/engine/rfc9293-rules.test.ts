@@ -143,3 +143,34 @@ describe('a FIN on the SYN,ACK in SYN-SENT (§3.10.7.3)', () => {
     expect(step.effects.map((e) => e.text)).toEqual(['connect() returns', 'read() returns the remaining 5 bytes, then 0 (end of file)']);
   });
 });
+
+describe('explanations that name what happened', () => {
+  it('accept after the connection was reset does not say the socket never listened', () => {
+    const text = inState('ESTABLISHED', 'b --> a : RST seq=301', 'a: accept');
+    const messages = analyze(text).analysis.diagnostics.map((d) => d.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('its connection is gone');
+    expect(messages[0]).not.toContain('never called listen');
+  });
+
+  it('accept without listen still says so', () => {
+    const messages = analyze('participant a\na: accept').analysis.diagnostics.map((d) => d.message);
+    expect(messages.join()).toContain('never called listen');
+  });
+
+  // §3.10.7.1: "If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>" — a SYN,ACK at a CLOSED
+  // socket is an answer to no SYN of its, not a connection attempt.
+  it('a SYN,ACK at a CLOSED socket is explained as a stray answer, not as a SYN', () => {
+    const step = last('participant a\nparticipant b\nb --> a : SYN ACK seq=300 ack=7');
+    expect(replies(step)).toEqual(['a: <SEQ=7><CTL=RST>']);
+    expect(explained(step)).toContain('answers no SYN of its');
+    expect(explained(step)).not.toContain('calls listen first');
+  });
+
+  it('a --> segment is an old duplicate only when it repeats numbers already received', () => {
+    expect(explained(last(established('b --> a : ACK seq=291 ack=101 len=10')))).toContain('an old duplicate');
+    const injected = explained(last(established('b --> a : ACK seq=301 ack=101 len=10')));
+    expect(injected).toContain('injected or delivered late');
+    expect(injected).not.toContain('old duplicate');
+  });
+});

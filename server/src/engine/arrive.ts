@@ -45,8 +45,9 @@ function arrivesInClosed(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     const ack = seg.seq && seqAdd(seg.seq, sequenceLength(seg.flags, seg.length));
     ctx.owe(name, tcb, { flags: ['RST', 'ACK'], seq: { symbol: null, offset: 0 }, ack, reason: 'CLOSED answers a segment without ACK by <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>' });
   }
-  ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN')
+  ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN') && !has(seg, 'ACK')
     ? `${name} is CLOSED, so nothing accepts this SYN: it is discarded and answered by RST (the peer's connect() fails with ECONNREFUSED). A server calls listen first.`
+    : has(seg, 'SYN') ? say(engineMessages.synAckAtClosed, { name })
     : `${name} is CLOSED (no TCB): the segment is discarded and answered by RST.`);
 }
 

@@ -3,6 +3,8 @@
  * and §3.10.8 (timeouts), with the socket-API names a learner knows.
  */
 import type { CallName, CallStatement, Span, TimerName } from './model.js';
+import { say } from '../i18n/catalogue.js';
+import { engineMessages } from '../i18n/messages/engine.js';
 import { seqDiff } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
@@ -62,9 +64,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
         ctx.effect(name, 'accept() blocks until the handshake completes');
         return;
       }
-      if (state === 'CLOSED') {
-        return refuse(`${name} is CLOSED: there is no listening socket to accept from.`);
-      }
+      if (state === 'CLOSED') return refuse(say(engineMessages.acceptAfterClose, { name }));
       ctx.effect(name, 'accept() returns the established connection');
       return;
 

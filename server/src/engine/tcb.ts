@@ -21,7 +21,7 @@ export interface Tcb {
   rcvWnd: number;
   /** SYN-RECEIVED was entered from LISTEN (a passive OPEN): an RST returns it to LISTEN (§3.10.7.4). */
   passiveOpen: boolean;
-  /** The application called `listen`: `accept` is meaningful. */
+  /** The application called `listen`: `accept` is meaningful. Kept when the TCB is deleted. */
   listened: boolean;
   /** An OPEN (or a SYN arrival in LISTEN) made a SYN due, but no line has sent it: ISS not chosen yet. */
   synPending: boolean;
@@ -70,9 +70,12 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
  * The peer binding stays: each participant has one connection in a scenario.
  */
 export function deleteTcb(tcb: Tcb): void {
-  const peer = tcb.peer;
+  const { peer, listened } = tcb;
   Object.assign(tcb, newTcb('CLOSED'));
   tcb.peer = peer;
+  // The application did call listen: an `accept` now finds the connection gone, which
+  // is a different mistake from never listening (and is explained as such).
+  tcb.listened = listened;
 }
 
 /** A copy that shares nothing the engine changes in place (only `outOfOrder` is an array; Seq values and replies are never changed). */

@@ -26,4 +26,20 @@ export const engineMessages = messages({
     en: ({ rcvNxt, pending }) => `the peer's SYN again (a retransmission: our SYN,ACK was lost or is late). SEG.SEQ = RCV.NXT-1 (RCV.NXT = ${rcvNxt}) is not acceptable by Table 6, so ${pending ? 'the SYN,ACK is still owed' : 'an ACK is owed; stacks re-send the SYN,ACK instead, which is accepted as its retransmission'}.`,
     'zh-CN': ({ rcvNxt, pending }) => `对端再次发来 SYN（重传：我们的 SYN,ACK 丢失或迟到）。SEG.SEQ = RCV.NXT-1（RCV.NXT = ${rcvNxt}）按表 6 不可接受，所以${pending ? '仍欠对端一个 SYN,ACK' : '应回一个 ACK；协议栈通常改为重发 SYN,ACK，这作为其重传同样被接受'}。`,
   } satisfies Message<{ rcvNxt: string; pending: boolean }>,
+  acceptAfterClose: {
+    en: ({ name }) => `${name} is CLOSED: it listened, but its connection is gone (reset, aborted, timed out or closed), so accept() has nothing to return. Call listen again to accept another connection.`,
+    'zh-CN': ({ name }) => `${name} 处于 CLOSED：它调用过 listen，但连接已不存在（被重置、中止、超时或关闭），所以 accept() 没有可返回的连接。要接受新连接，请再次调用 listen。`,
+  } satisfies Message<{ name: string }>,
+  synAckAtClosed: {
+    en: ({ name }) => `${name} is CLOSED (no TCB), so this SYN,ACK answers no SYN of its: it is discarded and answered by <SEQ=SEG.ACK><CTL=RST>, which tells the sender to abandon its half-open connection.`,
+    'zh-CN': ({ name }) => `${name} 处于 CLOSED（没有 TCB），这个 SYN,ACK 不是对它发出的任何 SYN 的应答：丢弃它并回复 <SEQ=SEG.ACK><CTL=RST>，让发送方放弃这条半开连接。`,
+  } satisfies Message<{ name: string }>,
+  injected: {
+    en: 'a segment injected or delivered late (-->): only the receiver acts on it; the sender\'s state is not involved.',
+    'zh-CN': '注入的或迟到的报文段（-->）：只有接收方处理它，与发送方的状态无关。',
+  } satisfies Message,
+  oldDuplicate: {
+    en: ({ rcvNxt }) => `an old duplicate (-->): every sequence number it carries was received already (RCV.NXT = ${rcvNxt}); only the receiver acts on it.`,
+    'zh-CN': ({ rcvNxt }) => `旧的重复报文段（-->）：它携带的每个序号都已收到过（RCV.NXT = ${rcvNxt}）；只有接收方处理它。`,
+  } satisfies Message<{ rcvNxt: string }>,
 });
