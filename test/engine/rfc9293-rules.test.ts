@@ -174,3 +174,56 @@ describe('explanations that name what happened', () => {
     expect(injected).not.toContain('old duplicate');
   });
 });
+
+describe('close with unread data, or data after close (§3.6.1, MAY-1 and SHLD-3)', () => {
+  // "If such a host issues a CLOSE call while received data is still pending in the TCP
+  // connection, or if new data is received after CLOSE is called, its TCP
+  // implementation SHOULD send a RST to show that data was lost (SHLD-3)."
+  const withUnread = (state: 'ESTABLISHED' | 'CLOSE-WAIT') => inState(state, ...(state === 'ESTABLISHED' ? ['b -> a : ACK seq=301 ack=101 len=10'] : []));
+
+  it('close in ESTABLISHED with 10 unread bytes owes RST, not FIN, and enters CLOSED', () => {
+    const text = withUnread('ESTABLISHED') + 'a -> b : ACK seq=101 ack=311\na: close\n';
+    const step = last(text);
+    expect(step.states.a).toBe('CLOSED');
+    expect(replies(step)).toEqual(['a: <SEQ=101><CTL=RST>']);
+    expect(step.effects.map((e) => e.text)).toEqual(['close() with 10 unread bytes: RST, not FIN']);
+    // The RST can be drawn (and resets b); a FIN cannot.
+    const reset = last(text + 'a -> b : RST seq=101\n');
+    expect(reset.states).toEqual({ a: 'CLOSED', b: 'CLOSED' });
+    expect(analyze(text + 'a -> b : FIN ACK seq=101 ack=311\n').analysis.diagnostics.map((d) => d.code)).toEqual(['send-not-allowed']);
+  });
+
+  it('close in CLOSE-WAIT with unread data: RST instead of the FIN of LAST-ACK', () => {
+    const text = inState('ESTABLISHED', 'b -> a : ACK seq=301 ack=101 len=10', 'a -> b : ACK seq=101 ack=311', 'b: close', 'b -> a : FIN ACK seq=311 ack=101', 'a -> b : ACK seq=101 ack=312', 'a: close');
+    const step = last(text);
+    expect(step.states.a).toBe('CLOSED');
+    expect(replies(step)).toEqual(['a: <SEQ=101><CTL=RST>']);
+  });
+
+  it('close with everything read still sends FIN', () => {
+    const step = last(withUnread('ESTABLISHED') + 'a -> b : ACK seq=101 ack=311\na: recv\na: close\n');
+    expect(step.states.a).toBe('FIN-WAIT-1');
+    expect(step.replies).toEqual([]);
+  });
+
+  it('data arriving after close (FIN-WAIT-1) owes RST; the RST from there is accepted', () => {
+    const text = inState('FIN-WAIT-1', 'b -> a : ACK seq=301 ack=101 len=10');
+    // REACH's FIN-WAIT-1 got there by `a: close`; its FIN (seq=101) is lost, SND.NXT = 102.
+    const step = last(text);
+    expect(step.states.a).toBe('CLOSED');
+    expect(replies(step)).toEqual(['a: <SEQ=102><CTL=RST>']);
+    expect(step.effects.map((e) => e.text)).toEqual(['10 bytes after close(): RST']);
+    // The RST is drawn without a diagnostic; b never saw the FIN (RCV.NXT = 101), so
+    // SEG.SEQ = 102 is in its window but not at RCV.NXT: a challenge ACK (RFC 5961 §3.2).
+    const reset = last(text + 'a -> b : RST seq=102\n');
+    expect(reset.states).toEqual({ a: 'CLOSED', b: 'ESTABLISHED' });
+    expect(replies(reset)).toEqual(['b: <SEQ=311><ACK=101><CTL=ACK>']);
+  });
+
+  it('after shutdown (not close) data is still read: no RST', () => {
+    const text = inState('ESTABLISHED', 'a: shutdown', 'a -> b : FIN ACK seq=101 ack=301', 'b -> a : ACK seq=301 ack=102 len=10');
+    const step = last(text);
+    expect(step.states.a).toBe('FIN-WAIT-2');
+    expect(replies(step)).toEqual(['a: <SEQ=102><ACK=311><CTL=ACK>']);
+  });
+});

@@ -278,6 +278,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     owesAck = true;
     ctx.explain(name, RFC.arrivesOther, `the receive window is closed (RCV.WND = 0): ${t.beyondWindow} sequence number${t.beyondWindow === 1 ? ' is' : 's are'} dropped, but the segment's ACK is still processed; the ACK in reply tells the sender the window is still closed.`);
   }
+  if (t.data > 0 && tcb.closeCalled) return dataAfterClose(name, tcb, t.data, ctx);
   if ((t.data > 0 || t.fin) && t.offset > 0) {
     queueOutOfOrder(tcb, seg.seq!, t.data, t.fin);
     ackNow('data beyond a hole is answered by a duplicate ACK for RCV.NXT');
@@ -447,6 +448,19 @@ function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (rea
     ackNow('a retransmitted SYN (SEG.SEQ = RCV.NXT-1) is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
   }
   ctx.explain(name, RFC.arrivesOther, say(engineMessages.synRetransmitted, { rcvNxt: formatSeq(tcb.rcvNxt!), pending: tcb.synPending }));
+}
+
+/**
+ * RFC 9293 §3.6.1: "if new data is received after CLOSE is called, its TCP
+ * implementation SHOULD send a RST to show that data was lost (SHLD-3)". The
+ * application can read nothing more (MAY-1, a half-duplex close), so the data is lost.
+ */
+function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext): void {
+  const sndNxt = tcb.sndNxt;
+  deleteTcb(tcb);
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
+  ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
+  ctx.explain(name, RFC.close, say(engineMessages.dataAfterClose, { bytes }));
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */

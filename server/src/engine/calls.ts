@@ -125,6 +125,10 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx: StepContext, refuse: (m: string) => void): void {
   const state = tcb.state;
   const what = call === 'close' ? 'CLOSE' : 'shutdown(SHUT_WR)';
+  // The RST replaces a FIN still to send, or follows the FIN of an earlier shutdown.
+  const mayClose = tcb.halfClosed || state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
+  if (call === 'close' && tcb.unread > 0 && mayClose) return resetOnClose(name, tcb, ctx);
+  if (call === 'close') tcb.closeCalled = true;
   if (call === 'close' && tcb.halfClosed) {
     // The FIN went with shutdown; close only releases the socket.
     tcb.halfClosed = false;
@@ -156,6 +160,19 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
     default:
       return refuse(`${name} is ${state} and has already sent its FIN: ${what} answers "error: connection closing" (${RFC.closeCall}).`);
   }
+}
+
+/**
+ * RFC 9293 §3.6.1: "If such a host issues a CLOSE call while received data is still
+ * pending in the TCP connection ... its TCP implementation SHOULD send a RST to show
+ * that data was lost (SHLD-3)." The RST replaces the FIN, from any synchronized state.
+ */
+function resetOnClose(name: string, tcb: Tcb, ctx: StepContext): void {
+  const { sndNxt, unread } = tcb;
+  deleteTcb(tcb);
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
+  ctx.effect(name, say(engineMessages.closeUnreadEffect, { bytes: unread }));
+  ctx.explain(name, RFC.close, say(engineMessages.closeUnread, { bytes: unread }));
 }
 
 function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {

@@ -29,6 +29,11 @@ export interface Tcb {
   finPending: boolean;
   /** `shutdown` (SHUT_WR) was called: the application may still read, and `close` later is fine. */
   halfClosed: boolean;
+  /**
+   * The application called `close` (not `shutdown`): it reads nothing more, so data
+   * still unread, or arriving now, is lost and answered by RST (RFC 9293 §3.6.1, SHLD-3).
+   */
+  closeCalled: boolean;
   /** The sequence number of our FIN, once sent. */
   finSeq?: Seq;
   /** The peer's FIN has been received: `read()` returns 0 once the data is read. */
@@ -57,6 +62,7 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
     synPending: false,
     finPending: false,
     halfClosed: false,
+    closeCalled: false,
     finReceived: false,
     unread: 0,
     outOfOrder: [],

@@ -42,4 +42,20 @@ export const engineMessages = messages({
     en: ({ rcvNxt }) => `an old duplicate (-->): every sequence number it carries was received already (RCV.NXT = ${rcvNxt}); only the receiver acts on it.`,
     'zh-CN': ({ rcvNxt }) => `旧的重复报文段（-->）：它携带的每个序号都已收到过（RCV.NXT = ${rcvNxt}）；只有接收方处理它。`,
   } satisfies Message<{ rcvNxt: string }>,
+  closeUnreadEffect: {
+    en: ({ bytes }) => `close() with ${bytes} unread bytes: RST, not FIN`,
+    'zh-CN': ({ bytes }) => `close() 时还有 ${bytes} 字节未读：发送 RST，而不是 FIN`,
+  } satisfies Message<{ bytes: number }>,
+  closeUnread: {
+    en: ({ bytes }) => `CLOSE while ${bytes} received bytes are unread: the application reads no more, so they are lost; the host SHOULD send a RST to show that data was lost (SHLD-3) instead of a FIN: send <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.`,
+    'zh-CN': ({ bytes }) => `调用 CLOSE 时还有 ${bytes} 个已收到的字节未读：应用不再读取，这些数据丢失；主机应（SHOULD，SHLD-3）发送 RST 表明数据丢失，而不是 FIN：发送 <SEQ=SND.NXT><CTL=RST>，删除 TCB，进入 CLOSED。`,
+  } satisfies Message<{ bytes: number }>,
+  dataAfterCloseEffect: {
+    en: ({ bytes }) => `${bytes} bytes after close(): RST`,
+    'zh-CN': ({ bytes }) => `close() 之后又收到 ${bytes} 字节：发送 RST`,
+  } satisfies Message<{ bytes: number }>,
+  dataAfterClose: {
+    en: ({ bytes }) => `${bytes} bytes arrive after the application called close: nothing will read them, so the host SHOULD send a RST to show that data was lost (SHLD-3): send <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.`,
+    'zh-CN': ({ bytes }) => `应用调用 close 之后又到达 ${bytes} 字节：不会再有人读取它们，所以主机应（SHOULD，SHLD-3）发送 RST 表明数据丢失：发送 <SEQ=SND.NXT><CTL=RST>，删除 TCB，进入 CLOSED。`,
+  } satisfies Message<{ bytes: number }>,
 });
