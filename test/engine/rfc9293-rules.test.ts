@@ -181,8 +181,9 @@ describe('close with unread data, or data after close (§3.6.1, MAY-1 and SHLD-3
   // implementation SHOULD send a RST to show that data was lost (SHLD-3)."
   const withUnread = (state: 'ESTABLISHED' | 'CLOSE-WAIT') => inState(state, ...(state === 'ESTABLISHED' ? ['b -> a : ACK seq=301 ack=101 len=10'] : []));
 
+  // Reads are modelled once the application calls recv (here before any data came).
   it('close in ESTABLISHED with 10 unread bytes owes RST, not FIN, and enters CLOSED', () => {
-    const text = withUnread('ESTABLISHED') + 'a -> b : ACK seq=101 ack=311\na: close\n';
+    const text = inState('ESTABLISHED', 'a: recv', 'b -> a : ACK seq=301 ack=101 len=10') + 'a -> b : ACK seq=101 ack=311\na: close\n';
     const step = last(text);
     expect(step.states.a).toBe('CLOSED');
     expect(replies(step)).toEqual(['a: <SEQ=101><CTL=RST>']);
@@ -194,10 +195,16 @@ describe('close with unread data, or data after close (§3.6.1, MAY-1 and SHLD-3
   });
 
   it('close in CLOSE-WAIT with unread data: RST instead of the FIN of LAST-ACK', () => {
-    const text = inState('ESTABLISHED', 'b -> a : ACK seq=301 ack=101 len=10', 'a -> b : ACK seq=101 ack=311', 'b: close', 'b -> a : FIN ACK seq=311 ack=101', 'a -> b : ACK seq=101 ack=312', 'a: close');
+    const text = inState('ESTABLISHED', 'a: recv', 'b -> a : ACK seq=301 ack=101 len=10', 'a -> b : ACK seq=101 ack=311', 'b: close', 'b -> a : FIN ACK seq=311 ack=101', 'a -> b : ACK seq=101 ack=312', 'a: close');
     const step = last(text);
     expect(step.states.a).toBe('CLOSED');
     expect(replies(step)).toEqual(['a: <SEQ=101><CTL=RST>']);
+  });
+
+  it('a scenario that never models reads (no recv) closes with FIN', () => {
+    const step = last(withUnread('ESTABLISHED') + 'a -> b : ACK seq=101 ack=311\na: close\n');
+    expect(step.states.a).toBe('FIN-WAIT-1');
+    expect(step.replies).toEqual([]);
   });
 
   it('close with everything read still sends FIN', () => {
@@ -225,5 +232,47 @@ describe('close with unread data, or data after close (§3.6.1, MAY-1 and SHLD-3
     const step = last(text);
     expect(step.states.a).toBe('FIN-WAIT-2');
     expect(replies(step)).toEqual(['a: <SEQ=102><ACK=311><CTL=ACK>']);
+  });
+});
+
+describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-seq', () => {
+  // §3.8.4: "Such a segment generally contains SEG.SEQ = SND.NXT-1 and may or may not
+  // contain one garbage octet of data."
+  it('a keep-alive at SND.NXT-1 with no data is accepted, labelled, and owes an ACK', () => {
+    const step = last(established('a: timeout KEEPALIVE', 'a -> b : ACK seq=100 ack=301'));
+    expect(step.segment?.probe).toBe('keep-alive');
+    expect(step.segment?.retransmission).toBe(false);
+    expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
+    expect(explained(step)).toMatch(/a: keep-alive: .*\nb: keep-alive: /);
+  });
+
+  it('one garbage octet is a keep-alive too (MAY-6), not a retransmission', () => {
+    const step = last(established('a -> b : ACK seq=100 ack=301 len=1'));
+    expect(step.segment?.probe).toBe('keep-alive');
+    expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
+  });
+
+  it('with data outstanding, SND.NXT-1 without data is still bad-seq (MUST-26)', () => {
+    const codes = analyze(established('a -> b : ACK seq=101 ack=301 len=10', 'a -> b : ACK seq=110 ack=301')).analysis.diagnostics.map((d) => d.code);
+    expect(codes).toEqual(['bad-seq']);
+  });
+
+  // §3.8.6.1: "The sending TCP peer must regularly transmit at least one octet of new
+  // data (if available), or retransmit to the receiving TCP peer even if the send window
+  // is zero, in order to "probe" the window." and "When the receiving TCP peer has a zero
+  // window and a segment arrives, it must still send an acknowledgment".
+  it('a window probe at SND.UNA-1 while the peer\'s window is zero owes an ACK with the window', () => {
+    const text = established('b -> a : ACK seq=301 ack=101 win=0', 'a: timeout PERSIST', 'a -> b : ACK seq=100 ack=301');
+    const step = last(text);
+    expect(step.segment?.probe).toBe('window-probe');
+    expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
+    expect(explained(step)).toContain('window probe');
+  });
+
+  it('the timers are refused where they do not run', () => {
+    const codes = (text: string) => analyze(text).analysis.diagnostics.map((d) => d.code);
+    expect(codes(established('a: timeout PERSIST'))).toEqual(['call-not-allowed']);
+    expect(codes(established('a -> b : ACK seq=101 ack=301 len=10', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
+    expect(codes(inState('LISTEN', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
   });
 });

@@ -8,7 +8,8 @@ import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
-import { sequenceLength } from './send.js';
+import { probeLabel, sequenceLength } from './send.js';
+import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 
@@ -233,6 +234,12 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
 
   // First, check the sequence number.
   let t = trim(tcb, seg);
+  const probe = probeAt(tcb, seg);
+  if (probe && (!t || t.duplicate)) {
+    ackNow('a keep-alive or window probe is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ctx.explain(name, probe === 'keep-alive' ? RFC.keepAlive : RFC.zeroWindowProbe, say(engineMessages.probeArrives, { probe: say(probeLabel(probe)), rcvNxt: formatSeq(tcb.rcvNxt!), wnd: tcb.rcvWnd }));
+    return;
+  }
   if (!t) {
     ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
     ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
@@ -311,6 +318,17 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   }
 }
 
+/**
+ * What the receiver sees of a keep-alive or window probe: an ACK at RCV.NXT-1 with at
+ * most one octet. Table 6 finds it unacceptable (or a duplicate), so it owes an ACK,
+ * which is the answer the probe exists to get (§3.8.4, §3.8.6.1).
+ */
+function probeAt(tcb: Tcb, seg: ArrivingSegment): Probe | undefined {
+  if (!has(seg, 'ACK') || has(seg, 'SYN') || has(seg, 'FIN') || seg.length > 1) return undefined;
+  if (!seg.seq || !tcb.rcvNxt || seqDiff(seg.seq, tcb.rcvNxt) !== -1) return undefined;
+  return tcb.rcvWnd === 0 ? 'window-probe' : 'keep-alive';
+}
+
 /** The ACK processing of the fifth check; false when the segment is dropped. */
 function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): boolean {
   const ack = seg.ack;
@@ -340,9 +358,11 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     return false;
   }
 
+  // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated": a duplicate
+  // ACK can close the window (win=0), which is what starts zero-window probing.
+  if (seg.window !== undefined && ack && una && nxt && seqLessOrEqual(una, ack) && seqLessOrEqual(ack, nxt)) tcb.sndWnd = seg.window;
   if (acceptable) {
     tcb.sndUna = ack;
-    if (seg.window !== undefined) tcb.sndWnd = seg.window;
   } else if (beyond) {
     ackNow('an ACK of something not yet sent is answered by an ACK');
     ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
@@ -460,7 +480,7 @@ function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext)
   deleteTcb(tcb);
   ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
   ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
-  ctx.explain(name, RFC.close, say(engineMessages.dataAfterClose, { bytes }));
+  ctx.explain(name, RFC.closeWithData, say(engineMessages.dataAfterClose, { bytes }));
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */

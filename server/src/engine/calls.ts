@@ -6,6 +6,7 @@ import type { CallName, CallStatement, Span, TimerName } from './model.js';
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { seqDiff } from './seq.js';
+import { isSynchronized } from './states.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 
@@ -85,6 +86,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'recv':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: RECEIVE answers "error: connection does not exist" (${RFC.receive}).`);
+      tcb.readsModelled = true;
       if (tcb.unread > 0) {
         ctx.effect(name, `read() returns ${tcb.unread} bytes`);
         tcb.unread = 0;
@@ -127,7 +129,7 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
   const what = call === 'close' ? 'CLOSE' : 'shutdown(SHUT_WR)';
   // The RST replaces a FIN still to send, or follows the FIN of an earlier shutdown.
   const mayClose = tcb.halfClosed || state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
-  if (call === 'close' && tcb.unread > 0 && mayClose) return resetOnClose(name, tcb, ctx);
+  if (call === 'close' && tcb.unread > 0 && tcb.readsModelled && mayClose) return resetOnClose(name, tcb, ctx);
   if (call === 'close') tcb.closeCalled = true;
   if (call === 'close' && tcb.halfClosed) {
     // The FIN went with shutdown; close only releases the socket.
@@ -172,7 +174,7 @@ function resetOnClose(name: string, tcb: Tcb, ctx: StepContext): void {
   deleteTcb(tcb);
   ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
   ctx.effect(name, say(engineMessages.closeUnreadEffect, { bytes: unread }));
-  ctx.explain(name, RFC.close, say(engineMessages.closeUnread, { bytes: unread }));
+  ctx.explain(name, RFC.closeWithData, say(engineMessages.closeUnread, { bytes: unread }));
 }
 
 function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {
@@ -199,7 +201,17 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
       ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
       ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');
       return;
+    case 'KEEPALIVE': {
+      const idle = isSynchronized(state) && !!tcb.sndUna && !!tcb.sndNxt && seqDiff(tcb.sndNxt, tcb.sndUna) === 0;
+      if (!idle) return refuse(say(engineMessages.keepAliveTimerRefused, { name, state }));
+      ctx.explain(name, RFC.keepAlive, say(engineMessages.keepAliveTimer));
+      return;
+    }
+    case 'PERSIST':
+      if (!isSynchronized(state) || tcb.sndWnd !== 0) return refuse(say(engineMessages.persistTimerRefused, { name, state }));
+      ctx.explain(name, RFC.zeroWindowProbe, say(engineMessages.persistTimer));
+      return;
     default:
-      return refuse(`timeout needs 2MSL, RTO or USER.`);
+      return refuse(`timeout needs 2MSL, RTO, USER, KEEPALIVE or PERSIST.`);
   }
 }

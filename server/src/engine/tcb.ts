@@ -40,6 +40,12 @@ export interface Tcb {
   finReceived: boolean;
   /** Received bytes the application has not read yet. */
   unread: number;
+  /**
+   * The scenario models this application's reads (it called `recv`): only then are
+   * unread bytes at `close` data the application lost. A scenario with no `recv` lines
+   * leaves reading out, as most do, and its close sends FIN.
+   */
+  readsModelled: boolean;
   /** Data received beyond RCV.NXT (a hole before it), as [start, end) ranges. */
   outOfOrder: Array<{ start: Seq; end: Seq; fin: boolean }>;
   /** The one endpoint this one exchanges segments with. */
@@ -65,6 +71,7 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
     closeCalled: false,
     finReceived: false,
     unread: 0,
+    readsModelled: false,
     outOfOrder: [],
     acceptPending: false,
     connectPending: false,

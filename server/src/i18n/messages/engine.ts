@@ -58,4 +58,30 @@ export const engineMessages = messages({
     en: ({ bytes }) => `${bytes} bytes arrive after the application called close: nothing will read them, so the host SHOULD send a RST to show that data was lost (SHLD-3): send <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.`,
     'zh-CN': ({ bytes }) => `应用调用 close 之后又到达 ${bytes} 字节：不会再有人读取它们，所以主机应（SHOULD，SHLD-3）发送 RST 表明数据丢失：发送 <SEQ=SND.NXT><CTL=RST>，删除 TCB，进入 CLOSED。`,
   } satisfies Message<{ bytes: number }>,
+  keepAlive: { en: 'keep-alive', 'zh-CN': '保活探测' } satisfies Message,
+  windowProbe: { en: 'window probe', 'zh-CN': '零窗口探测' } satisfies Message,
+  probeSent: {
+    en: ({ probe }) => `${probe}: SEG.SEQ = SND.UNA-1, a number the peer has already acknowledged, so the segment is neither new nor a retransmission: it is sent to make the peer answer with an ACK.`,
+    'zh-CN': ({ probe }) => `${probe}：SEG.SEQ = SND.UNA-1，是对端已确认过的序号，所以它既不是新数据也不是重传：发送它是为了让对端回一个 ACK。`,
+  } satisfies Message<{ probe: string }>,
+  probeArrives: {
+    en: ({ probe, rcvNxt, wnd }) => `${probe}: SEG.SEQ = RCV.NXT-1 (RCV.NXT = ${rcvNxt}, RCV.WND = ${wnd}) is not acceptable (Table 6), which is the point: answer with <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, showing the next expected number and the current window.`,
+    'zh-CN': ({ probe, rcvNxt, wnd }) => `${probe}：SEG.SEQ = RCV.NXT-1（RCV.NXT = ${rcvNxt}，RCV.WND = ${wnd}）按表 6 不可接受，这正是它的用意：回复 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，告知下一个期望的序号和当前窗口。`,
+  } satisfies Message<{ probe: string; rcvNxt: string; wnd: number }>,
+  keepAliveTimer: {
+    en: 'the keep-alive timer fires on an idle connection: send a keep-alive <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK> (the next segment line from this endpoint); the peer answers with an ACK.',
+    'zh-CN': '空闲连接上的保活定时器到期：发送保活报文 <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>（本端的下一条报文段行）；对端会回一个 ACK。',
+  } satisfies Message,
+  keepAliveTimerRefused: {
+    en: ({ name, state }) => `${name} is ${state}: keep-alives are sent only on a synchronized connection with no sent data outstanding (RFC 9293 §3.8.4, MUST-26).`,
+    'zh-CN': ({ name, state }) => `${name} 处于 ${state}：只有在已同步、且没有未确认的已发送数据的连接上才发送保活报文（RFC 9293 §3.8.4，MUST-26）。`,
+  } satisfies Message<{ name: string; state: string }>,
+  persistTimer: {
+    en: 'the persist timer fires while the peer\'s window is zero: send a window probe (the next segment line from this endpoint); the peer answers with an ACK showing its window.',
+    'zh-CN': '对端窗口为零时持续定时器到期：发送零窗口探测（本端的下一条报文段行）；对端会回一个告知其窗口的 ACK。',
+  } satisfies Message,
+  persistTimerRefused: {
+    en: ({ name, state }) => `${name} is ${state}: the persist timer runs only while the peer advertises a zero window (win=0) on a synchronized connection (RFC 9293 §3.8.6.1).`,
+    'zh-CN': ({ name, state }) => `${name} 处于 ${state}：只有在已同步的连接上、对端通告零窗口（win=0）时，持续定时器才会运行（RFC 9293 §3.8.6.1）。`,
+  } satisfies Message<{ name: string; state: string }>,
 });
