@@ -276,3 +276,22 @@ describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-s
     expect(codes(inState('LISTEN', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
   });
 });
+
+describe('a SYN in TIME-WAIT (§3.6.1, MAY-2)', () => {
+  // "it MAY accept a new SYN from the remote TCP endpoint to reopen the connection
+  // directly from TIME-WAIT state (MAY-2), if it: (1) assigns its initial sequence number
+  // for the new connection to be larger than the largest sequence number it used".
+  it('a SYN past RCV.NXT reopens: SYN-RECEIVED, SYN,ACK owed, and the handshake completes', () => {
+    const text = inState('TIME-WAIT', 'b --> a : SYN seq=400');
+    const step = last(text);
+    expect(step.states.a).toBe('SYN-RECEIVED');
+    expect(replies(step)).toEqual(['a: <ACK=401><CTL=SYN,ACK>']);
+    expect(explained(step)).toContain('MAY-2');
+  });
+
+  it('a SYN of the old connection\'s numbers gets the challenge ACK and TIME-WAIT stays', () => {
+    const step = last(inState('TIME-WAIT', 'b --> a : SYN seq=250'));
+    expect(step.states.a).toBe('TIME-WAIT');
+    expect(replies(step)).toEqual(['a: <SEQ=102><ACK=302><CTL=ACK>']);
+  });
+});

@@ -232,6 +232,10 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     return synRetransmitted(name, tcb, ctx, ackNow);
   }
 
+  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt && (seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) {
+    return reopenFromTimeWait(name, tcb, seg, ctx);
+  }
+
   // First, check the sequence number.
   let t = trim(tcb, seg);
   const probe = probeAt(tcb, seg);
@@ -481,6 +485,26 @@ function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext)
   ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
   ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
   ctx.explain(name, RFC.closeWithData, say(engineMessages.dataAfterClose, { bytes }));
+}
+
+/**
+ * RFC 9293 §3.6.1: a host "MAY accept a new SYN from the remote TCP endpoint to reopen
+ * the connection directly from TIME-WAIT state (MAY-2), if it: (1) assigns its initial
+ * sequence number for the new connection to be larger than the largest sequence number
+ * it used on the previous connection incarnation". A SYN whose SEG.SEQ is at or past
+ * RCV.NXT cannot belong to the old incarnation, so it opens the new one as in LISTEN;
+ * an older one gets the challenge ACK of the synchronized states. (The timestamp rule,
+ * SHLD-4, needs timestamps, which are not modelled.)
+ */
+function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  const oldSndNxt = tcb.sndNxt;
+  const { peer, listened } = tcb;
+  Object.assign(tcb, newTcb('SYN-RECEIVED'));
+  Object.assign(tcb, { peer, listened, passiveOpen: false, synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  if (seg.window !== undefined) tcb.sndWnd = seg.window;
+  ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
+  ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));
+  queueSynText(name, tcb, seg, RFC.close, ctx);
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */

@@ -84,4 +84,8 @@ export const engineMessages = messages({
     en: ({ name, state }) => `${name} is ${state}: the persist timer runs only while the peer advertises a zero window (win=0) on a synchronized connection (RFC 9293 §3.8.6.1).`,
     'zh-CN': ({ name, state }) => `${name} 处于 ${state}：只有在已同步的连接上、对端通告零窗口（win=0）时，持续定时器才会运行（RFC 9293 §3.8.6.1）。`,
   } satisfies Message<{ name: string; state: string }>,
+  timeWaitReopen: {
+    en: ({ seq, oldSndNxt }) => `a new SYN in TIME-WAIT (SEG.SEQ = ${seq}, past everything of the old connection) may reopen it (MAY-2): enter SYN-RECEIVED and send SYN,ACK with an ISS larger than any number the old connection used (SND.NXT was ${oldSndNxt}; Linux picks it + 65537).`,
+    'zh-CN': ({ seq, oldSndNxt }) => `TIME-WAIT 中收到新的 SYN（SEG.SEQ = ${seq}，超出旧连接的所有序号），可以重新打开连接（MAY-2）：进入 SYN-RECEIVED，并以大于旧连接用过的任何序号的 ISS 发送 SYN,ACK（旧的 SND.NXT 为 ${oldSndNxt}；Linux 取它加 65537）。`,
+  } satisfies Message<{ seq: string; oldSndNxt: string }>,
 });
