@@ -1,14 +1,72 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The files that start processes — the built CLI, the language server over stdio,
+ * headless Chromium, code-server — and so need the bundles and the browser that the
+ * integration project's globalSetup prepares once per run. Every other test file is a
+ * unit file: in-process, run side by side. A file listed in neither place that starts a
+ * process fails with "no test build" (test/support/test-build.ts).
+ */
+const INTEGRATION = [
+  'test/e2e/**/*.test.ts',
+  'test/cli/explain.test.ts',
+  'test/cli/help.test.ts',
+  'test/cli/new.test.ts',
+  'test/engine/cli.test.ts',
+  'test/export/bundled-chromium.test.ts',
+  'test/examples/examples.test.ts',
+  'test/export/export-cli.test.ts',
+  'test/export/files.test.ts',
+  'test/export/markdown.test.ts',
+  'test/export/webview-export.test.ts',
+  'test/fuzz/lsp.fuzz.test.ts',
+  'test/language/hostile-text.test.ts',
+  'test/lsp/isolation.test.ts',
+  'test/lsp/latency.test.ts',
+  'test/lsp/protocol.test.ts',
+  'test/lsp/publish-race.test.ts',
+  'test/lsp/server.test.ts',
+  'test/lsp/workspace.test.ts',
+  'test/preview/cold-open.test.ts',
+  'test/preview/injection.test.ts',
+  'test/preview/markdown-preview.test.ts',
+  'test/preview/preview.test.ts',
+  'test/preview/render-times.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Browser and LSP tests start real processes: give them room, but never rely on sleeps.
+    // Both cores for the unit files; the integration project runs its files one by one.
+    maxWorkers: 2,
+    minWorkers: 1,
+    // Budgets against hangs, never timings: property tests and real processes on a busy
+    // 2-core machine may take far longer than vitest's 5 s default without being wrong.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // One file at a time: the browser, VS Code and language-server suites each start real
-    // processes, and on a 2-core machine files run side by side starve each other's hang
-    // budgets. Sequential runs are slower but every result means the same thing.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: INTEGRATION,
+          // First: their results come in seconds, before the slow files start.
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          globalSetup: ['test/support/global-setup.ts'],
+          // One file at a time, in one worker: the browser, VS Code and language-server
+          // suites start real processes, and on a 2-core machine files run side by side
+          // starve each other's hang budgets. Every result then means the same thing.
+          sequence: { groupOrder: 1 },
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+    ],
   },
 });

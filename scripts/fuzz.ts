@@ -1,8 +1,9 @@
 /**
  * `npm run fuzz`: the fuzz properties of test/fuzz at full length (100,000 cases in all:
  * parser + engine, Mermaid generator, quick fixes, line endings, escaping, and random
- * sessions against the built language server), the hostile documents at 1 MB, and the
- * 1,000-edit heap check. Records the counts, results, seed, durations, date and
+ * sessions against the built language server, malformed messages among their actions),
+ * the hostile documents at 1 MB, a workspace folder of hostile files, and the 1,000-edit
+ * heap check. Records the counts, results, seed, durations, date and
  * machine in docs/reliability.md (between the fuzz markers) and exits 1 on a failure.
  *
  * FUZZ_SEED=n reproduces a run; FUZZ_SCALE=0.1 runs a tenth of the cases.
@@ -13,7 +14,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeText } from '../server/src/language/analyze.js';
 import { bigDocuments, ROOT, unterminatedComments } from '../test/fuzz/generators.js';
-import { bigDocumentRequests, FuzzServer, runSession, session } from '../test/fuzz/lsp-driver.js';
+import { anyDocument } from '../test/fuzz/generators.js';
+import { bigDocumentRequests, FuzzServer, hostileWorkspaceRun, runSession, session } from '../test/fuzz/lsp-driver.js';
 import { longSession } from '../test/fuzz/lsp-session.js';
 import { analyzeChecked, BUDGET_MS, mermaidChecked, PROPERTIES } from '../test/fuzz/properties.js';
 
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
       cases: details.numRuns, passed: !details.failed, seed, ms: performance.now() - t0,
       detail: details.failed ? firstLines(`counterexample ${fc.stringify(details.counterexample)}\n${String(details.errorInstance)}`, 30) : undefined,
     });
-    notes.push(`Language server sessions: ${s.requests.toLocaleString('en')} requests and ${s.edits.toLocaleString('en')} incremental edits; slowest request ${s.slowestMethod} at ${s.slowestMs.toFixed(0)} ms; error answers accepted as correct: ${JSON.stringify(s.acceptedErrors)}.`);
+    notes.push(`Language server sessions: ${s.requests.toLocaleString('en')} requests and ${s.edits.toLocaleString('en')} incremental edits, ${s.malformed.toLocaleString('en')} of the messages malformed or about an unopened file; slowest request ${s.slowestMethod} at ${s.slowestMs.toFixed(0)} ms; error answers accepted as correct: ${JSON.stringify(s.acceptedErrors)}.`);
 
     const tb = performance.now();
     const bigDocs = bigDocuments();
@@ -95,6 +97,16 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.stop();
+  }
+
+  const tw = performance.now();
+  const workspaceName = 'language server: a workspace folder of hostile files (17 MB, 50 MB, binary, FIFO, symlink loop, folder named .tcpflow, unreadable, 4 MB string) beside 200 random documents';
+  try {
+    const randomTexts = fc.sample(anyDocument, { numRuns: Math.max(1, Math.round(200 * scale)), seed: baseSeed });
+    notes.push(`Hostile workspace: ${await hostileWorkspaceRun(serverCopy, randomTexts)}`);
+    record({ name: workspaceName, cases: 1, passed: true, seed: baseSeed, ms: performance.now() - tw });
+  } catch (error) {
+    record({ name: workspaceName, cases: 1, passed: false, seed: baseSeed, ms: performance.now() - tw, detail: firstLines(String(error), 10) });
   }
 
   // Hostile documents, each held to the budget and timed.

@@ -1,14 +1,26 @@
 /**
  * The tcpflow language server. Runs inside VS Code (IPC) or on its own:
  * `tcpflow-language-server --stdio`.
+ *
+ * Every message passes the protocol gate first (lsp/protocol-gate.ts: initialize
+ * before anything, params checked, no request about a document that is not open);
+ * files are read only through the bounded file system (lsp/bounded-file-system.ts).
  */
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { setLocale } from './i18n/catalogue.js';
+import { localeFromTag } from './i18n/locale.js';
+import { BoundedFileSystemProvider } from './lsp/bounded-file-system.js';
 import { addCustomRequests } from './lsp/custom-handlers.js';
+import { installGateAnswers, ProtocolGate } from './lsp/protocol-gate.js';
 import { createTcpflowServices } from './lsp/tcpflow-lsp-module.js';
 
-const connection = createConnection(ProposedFeatures.all);
-const { shared, Tcpflow } = createTcpflowServices({ connection, ...NodeFileSystem });
+const gate = new ProtocolGate();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: gate });
+gate.log = (line) => connection.console.warn(line);
+installGateAnswers(connection);
+const { shared, Tcpflow } = createTcpflowServices({ connection, fileSystemProvider: () => new BoundedFileSystemProvider() });
+// The server's own messages speak the editor's language.
+shared.lsp.LanguageServer.onInitialize((params) => setLocale(localeFromTag(params.locale) ?? 'en'));
 addCustomRequests(connection, Tcpflow);
 startLanguageServer(shared);

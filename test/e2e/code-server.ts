@@ -1,49 +1,46 @@
 /**
  * The real VS Code for the end-to-end test: packages the extension as users get it (a
- * VSIX made by vsce), installs code-server if this checkout has none, installs the VSIX
- * into a fresh extensions folder and starts code-server on 127.0.0.1 with a fresh user
- * data folder. Everything it creates lives in one temporary folder that `stop` removes.
+ * VSIX made by vsce), installs code-server if this checkout has none (with the project's
+ * scripts/install-code-server.mjs), installs the VSIX into a fresh extensions folder and
+ * starts code-server on 127.0.0.1 with a fresh user data folder. Everything it creates
+ * lives in one temporary folder that `stop` removes.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { withBundleLockAsync } from '../support/bundle-lock.js';
+import { codeServerBin, DEFAULT_DIR, isInstalled } from '../../scripts/install-code-server.mjs';
+import { ROOT, withBundleLockAsync } from '../support/bundle-lock.js';
+
+export { ROOT };
 
 const run = promisify(execFile);
-
-export const ROOT = resolve(__dirname, '../..');
-export const CODE_SERVER_DIR = join(ROOT, '.cache', 'code-server');
-const CODE_SERVER = join(CODE_SERVER_DIR, 'bin', 'code-server');
-
-/** The shared installer (see docs/e2e.md); TCPFLOW_CODE_SERVER_INSTALLER overrides where it is. */
-export function findInstaller(): string | undefined {
-  const candidates = [process.env.TCPFLOW_CODE_SERVER_INSTALLER, join(ROOT, '..', 'shared', 'tools', 'install-code-server.sh')];
-  return candidates.find((c): c is string => !!c && existsSync(c));
-}
-
-/** Installs code-server into .cache/code-server unless a finished install is there. */
-export async function ensureCodeServer(): Promise<string> {
-  if (existsSync(join(CODE_SERVER_DIR, '.done')) && existsSync(CODE_SERVER)) return CODE_SERVER;
-  const installer = findInstaller();
-  if (!installer) {
-    throw new Error(`code-server is not installed in ${CODE_SERVER_DIR} and the installer was not found `
-      + '(looked for ../shared/tools/install-code-server.sh; set TCPFLOW_CODE_SERVER_INSTALLER to its path).');
-  }
-  // Not npm's environment: run from `npm test`, npm's npm_* variables make the installer's
-  // nested `npm install` run code-server's postinstall on this Node 20 (it needs Node 24).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
-  await run('bash', [installer, CODE_SERVER_DIR], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-  if (!existsSync(CODE_SERVER)) throw new Error(`${installer} finished but ${CODE_SERVER} does not exist`);
-  return CODE_SERVER;
-}
-
+export const CODE_SERVER_DIR = DEFAULT_DIR;
 
 /**
- * Bundles the current sources and packages them with vsce, the way `npm run package`
- * does after its build, into `dir`. TCPFLOW_E2E_VSIX names a VSIX made beforehand
- * instead (scripts/e2e.sh passes the one `npm run package` just made).
+ * Installs code-server into .cache/code-server with the project's installer
+ * (scripts/install-code-server.mjs) unless a finished install of its version is there.
+ * The installer runs as a process of its own, so the test process stays responsive
+ * during its minutes of work, and its output shows up in the error if it fails.
+ */
+export async function ensureCodeServer(): Promise<string> {
+  if (isInstalled(CODE_SERVER_DIR)) return codeServerBin(CODE_SERVER_DIR);
+  try {
+    await run(process.execPath, [join(ROOT, 'scripts', 'install-code-server.mjs'), CODE_SERVER_DIR], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`installing code-server failed (node scripts/install-code-server.mjs):\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
+  }
+  if (!isInstalled(CODE_SERVER_DIR)) throw new Error(`scripts/install-code-server.mjs finished but ${CODE_SERVER_DIR} holds no finished install`);
+  return codeServerBin(CODE_SERVER_DIR);
+}
+
+/**
+ * Packages out/ — bundled by this run's global setup from the current sources
+ * (test/support/test-build.ts) — with vsce, as `npm run package` does after its build,
+ * into `dir`. TCPFLOW_E2E_VSIX names a VSIX made beforehand instead (scripts/e2e.sh
+ * passes the one `npm run package` just made).
  */
 export async function packageVsix(dir: string): Promise<string> {
   const given = process.env.TCPFLOW_E2E_VSIX;
@@ -54,8 +51,8 @@ export async function packageVsix(dir: string): Promise<string> {
   }
   const vsix = join(dir, 'tcpflow.vsix');
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  // Under the bundle lock: nothing rewrites out/ while vsce reads it.
   await withBundleLockAsync(async () => {
-    await run(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT });
     try {
       await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
     } catch (error) {

@@ -9,7 +9,7 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { makeTempDir, packageVsix, removeDir, ROOT, startCodeServer, type CodeServer } from './code-server.js';
-import { CHROMIUM, launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
+import { launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
 
 const SHOTS = join(ROOT, 'test-results', 'e2e');
 const EXAMPLE = 'three-way-handshake.tcpflow';
@@ -17,9 +17,6 @@ const BROKEN = 'wrong-ack.tcpflow';
 const FIXTURES = join(__dirname, 'fixtures');
 /** `tcpflow.export.directory` in the workspace's settings: exports go there. */
 const EXPORT_DIR = 'diagrams';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping the VS Code end-to-end test: ${CHROMIUM} is not installed (apt-get install chromium).`);
 
 /** 1-based number of the first line of `text` that starts with `prefix` (after indentation). */
 function lineOf(text: string, prefix: string): number {
@@ -33,7 +30,7 @@ function segmentLines(text: string): number[] {
   return text.split('\n').flatMap((l, i) => (/^\s*\w+\s*(?:-->|->|-x|~>)\s*\w+\s*:/.test(l) ? [i + 1] : []));
 }
 
-describe.skipIf(!hasChromium)('the extension in VS Code (code-server)', () => {
+describe('the extension in VS Code (code-server)', () => {
   const exampleText = readFileSync(join(ROOT, 'examples', EXAMPLE), 'utf8');
   const brokenText = readFileSync(join(FIXTURES, BROKEN), 'utf8');
   let dir: string;

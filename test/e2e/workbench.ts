@@ -8,14 +8,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
+import { testBuild } from '../support/test-build.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const TIMEOUT = 60_000;
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: testBuild().chromium,
     args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }

@@ -9,19 +9,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli } from '../examples/cli-build.js';
+import { runCli } from '../support/cli.js';
+import { testBuild } from '../support/test-build.js';
 
-let cli: string;
 let dir: string;
 
 beforeAll(() => {
-  cli = buildCli();
   dir = mkdtempSync(join(tmpdir(), 'tcpflow-cli-test-'));
 });
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, dir);
 }
 
 function file(name: string, content: string | Buffer): string {
@@ -193,14 +191,14 @@ describe('inputs that are not regular files', () => {
     const fifo = join(dir, 'pipe.tcpflow');
     spawnSync('mkfifo', [fifo]);
     const started = Date.now();
-    const r = spawnSync(process.execPath, [cli, 'check', 'pipe.tcpflow'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [testBuild().cli, 'check', 'pipe.tcpflow'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal, `still blocked after ${Date.now() - started} ms`).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('tcpflow: pipe.tcpflow: is a named pipe (FIFO), not a file; tcpflow reads regular files only (save the text to a file first)\n');
   });
 
   it.each(['/dev/zero', '/dev/null', '/dev/urandom'])('%s is refused as a device, without reading it', (device) => {
-    const r = spawnSync(process.execPath, [cli, 'check', device], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [testBuild().cli, 'check', device], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`tcpflow: ${device}: is a device, not a file; tcpflow reads regular files only (save the text to a file first)\n`);
@@ -280,7 +278,7 @@ describe('a reader that goes away (tcpflow check FILE | head -2)', () => {
   /** Runs check on a file of many error lines, reads two lines of its output, and closes the pipe. */
   function headTwo(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lines: string[] }> {
     return new Promise((resolveRun) => {
-      const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [testBuild().cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let stderr = '';
       let lines: string[] = [];
@@ -333,7 +331,7 @@ describe('never a stack trace, never "internal error"', () => {
     writeFileSync(join(dir, 'bom16-only.tcpflow'), Buffer.from([0xff, 0xfe]));
     mkdirSync(join(dir, 'adir2'), { recursive: true });
     spawnSync('mkfifo', [join(dir, 'pipe.md')]);
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [testBuild().cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
     expectNoCrash(r.stderr);
     expect(r.stderr).toMatch(message);
@@ -343,7 +341,7 @@ describe('never a stack trace, never "internal error"', () => {
 
   it('run from a folder that was deleted: one line', () => {
     const gone = mkdtempSync(join(tmpdir(), 'tcpflow-gone-'));
-    const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" check x.tcpflow', 'sh', gone, process.execPath, cli], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" check x.tcpflow', 'sh', gone, process.execPath, testBuild().cli], { encoding: 'utf8', timeout: 60_000 });
     expectNoCrash(r.stderr);
     expect(r.stderr).toBe('tcpflow: the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again\n');
     expect(r.status).toBe(2);

@@ -4,13 +4,13 @@
  * expect check, and the wrong-on-purpose file gives exactly the diagnostics its
  * comment promises.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStateName } from '../../server/src/engine/states.js';
 import { analyze, diagnosticToString } from '../support/analyze.js';
-import { buildCli, ROOT } from './cli-build.js';
+import { runCli } from '../support/cli.js';
+import { ROOT } from '../support/bundle-lock.js';
 import { listExamples } from '../support/examples.js';
 
 const EXAMPLES = join(ROOT, 'examples');
@@ -128,20 +128,15 @@ describe('examples', () => {
   });
 
   describe('through the built CLI', () => {
-    let cli: string;
-    beforeAll(() => {
-      cli = buildCli();
-    });
-
     it('tcpflow check exits 0 with no output on all the correct examples', () => {
-      const r = spawnSync(process.execPath, [cli, 'check', ...correct.map(name)], { cwd: ROOT, encoding: 'utf8' });
+      const r = runCli(['check', ...correct.map(name)], ROOT);
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('');
       expect(r.status).toBe(0);
     });
 
     it.each(correct.map((f) => [name(f)]))('tcpflow check --json %s: no diagnostics, the same steps as in-process', (file) => {
-      const r = spawnSync(process.execPath, [cli, 'check', '--json', file], { cwd: ROOT, encoding: 'utf8' });
+      const r = runCli(['check', '--json', file], ROOT);
       expect(r.status).toBe(0);
       const json = JSON.parse(r.stdout);
       expect(json.diagnostics).toEqual([]);
@@ -151,7 +146,7 @@ describe('examples', () => {
 
     it('tcpflow check exits 1 on the mistakes file and prints its diagnostics', () => {
       const file = name(MISTAKES);
-      const r = spawnSync(process.execPath, [cli, 'check', file], { cwd: ROOT, encoding: 'utf8' });
+      const r = runCli(['check', file], ROOT);
       expect(r.status).toBe(1);
       const codes = r.stdout.trim().split('\n').map((l) => {
         const m = /^(.+):(\d+):(\d+): (error|warning) ([a-z-]+): /.exec(l);

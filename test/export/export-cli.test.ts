@@ -9,7 +9,7 @@ import { chromium as playwright, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSvgKey, scenarioDiagram, svgKey } from '../../server/src/export/formats.js';
 import {
-  arrowLines, buildCli, chromiumPath, EXAMPLES, exampleFiles, finished, pngSize, read, runCliProcess, scratch, skipReason, startCli,
+  arrowLines, chromiumPath, EXAMPLES, exampleFiles, finished, pngSize, read, runCliProcess, scratch, startCli,
 } from './support.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
@@ -21,10 +21,6 @@ function examplesCopy(): string {
   for (const f of examples) copyFileSync(join(EXAMPLES, f), join(dir, f));
   return dir;
 }
-
-beforeAll(async () => {
-  await buildCli();
-}, 120_000);
 
 describe('text formats (no browser)', () => {
   it('md holds exactly the mmd text, for every example', async () => {
@@ -154,10 +150,10 @@ describe('text formats (no browser)', () => {
   });
 });
 
-describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', () => {
+describe('svg and png in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await playwright.launch({ executablePath: chromiumPath!, args: [...CHROMIUM_LAUNCH_ARGS] });
+    browser = await playwright.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_LAUNCH_ARGS] });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -249,7 +245,7 @@ describe.skipIf(skipReason !== undefined)('svg and png in headless Chromium', ()
     const target = join(dir, 'data-transfer.png');
     const old = Buffer.from('the old export, whole\n');
     writeFileSync(target, old);
-    const child = await startCli(['export', 'data-transfer.tcpflow', '--format', 'png', '--scale', '3', '--force'], dir, { TCPFLOW_TEST_WRITE_PAUSE_MS: '300' });
+    const child = startCli(['export', 'data-transfer.tcpflow', '--format', 'png', '--scale', '3', '--force'], dir, { TCPFLOW_TEST_WRITE_PAUSE_MS: '300' });
     const done = finished(child);
     // Kill as soon as the temporary file holds some bytes (the pause keeps the write open).
     const temp = await new Promise<string | undefined>((resolveTemp) => {

@@ -13,18 +13,14 @@ import {
   utimesSync, writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scenarioDiagram, stampSvg, svgKey, readSvgKey } from '../../server/src/export/formats.js';
-import { buildCli, EXAMPLES, finished, read, runCliProcess, scratch, skipReason, startCli, type Run } from './support.js';
+import { EXAMPLES, finished, read, runCliProcess, scratch, startCli, type Run } from './support.js';
 
 const HANDSHAKE = read(join(EXAMPLES, 'three-way-handshake.tcpflow'));
 const MMD = scenarioDiagram(HANDSHAKE).mermaid;
 const BLOCK = 'a -> b : SYN seq=1\n';
 const GUIDE = `# Guide\n\n\`\`\`tcpflow\n${BLOCK}\`\`\`\n`;
-
-beforeAll(async () => {
-  await buildCli();
-}, 120_000);
 
 /** A folder with the handshake scenario in it. */
 function withScenario(): string {
@@ -302,7 +298,7 @@ describe('what already held, still held', () => {
   });
 });
 
-describe.skipIf(skipReason !== undefined)('--force always redraws (Chromium)', () => {
+describe('--force always redraws (Chromium)', () => {
   it('a damaged SVG whose stamp line still matches is redrawn by export --force and by md --write --force', async () => {
     const dir = withScenario();
     const damaged = `${stampSvg('<svg xmlns="http://www.w3.org/2000/svg"/>', svgKey(MMD, 'light')).split('\n')[0]}\n<svg><broken`;

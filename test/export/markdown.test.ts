@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
 import { findTcpflowBlocks, IMAGE_MARKER, withImageLinks } from '../../server/src/export/markdown-blocks.js';
 import { readSvgKey } from '../../server/src/export/formats.js';
-import { buildCli, EXAMPLES, read, runCliProcess, scratch, skipReason } from './support.js';
+import { EXAMPLES, read, runCliProcess, scratch } from './support.js';
 
 const handshake = read(join(EXAMPLES, 'three-way-handshake.tcpflow'));
 
@@ -45,10 +45,6 @@ const BROKEN = [
   '  ```',
   '',
 ].join('\n');
-
-beforeAll(async () => {
-  await buildCli();
-}, 120_000);
 
 describe('finding blocks', () => {
   it('reads backtick and tilde fences, skips other languages, strips the fence indentation', () => {
@@ -195,7 +191,7 @@ describe('tcpflow md', () => {
     expect(run.stdout).toContain('quoted.md:7:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of its block quote');
   });
 
-  it.skipIf(skipReason !== undefined)('--write draws each block beside the file and links it; a second run changes nothing', async () => {
+  it('--write draws each block beside the file and links it; a second run changes nothing', async () => {
     const dir = scratch();
     const md = join(dir, 'guide.md');
     writeFileSync(md, GUIDE);

@@ -1,47 +1,23 @@
 /**
- * Helpers for the export tests: the CLI built once into a bundle (as `npm run bundle`
- * builds it, placed under node_modules/.cache so that it finds mermaid and
- * playwright-core the way the installed CLI does), a runner that spawns it, scratch
- * folders, and the Chromium these tests draw with.
+ * Helpers for the export tests: a runner that spawns the CLI bundled for this test run
+ * (test/support/test-build.ts), scratch folders, and the Chromium these tests draw with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
-import { findChromium } from '../../server/src/export/chromium.js';
+import { join } from 'node:path';
+import { ROOT, testBuild } from '../support/test-build.js';
 
-export const ROOT = resolve(__dirname, '../..');
+export { ROOT };
 export const EXAMPLES = join(ROOT, 'examples');
 
 export function exampleFiles(): string[] {
   return readdirSync(EXAMPLES).filter((f) => f.endsWith('.tcpflow')).sort();
 }
 
-/** The system's Chromium, or why browser tests are skipped. */
-export const chromium = findChromium(process.env);
-export const chromiumPath = 'path' in chromium ? chromium.path : undefined;
-export const skipReason = 'problem' in chromium ? `no Chromium on this machine (${chromium.problem})` : undefined;
-if (skipReason) console.warn(`export browser tests skipped: ${skipReason}`);
-
-let built: Promise<string> | undefined;
-
-/** Bundles server/src/cli/main.ts once per test process; resolves to the bundle's path. */
-export function buildCli(): Promise<string> {
-  built ??= (async () => {
-    const outdir = join(ROOT, 'node_modules', '.cache', `tcpflow-export-test-${process.pid}`);
-    mkdirSync(outdir, { recursive: true });
-    await esbuild.build({
-      entryPoints: { cli: join(ROOT, 'server/src/cli/main.ts') },
-      bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outdir, logLevel: 'error',
-      external: ['playwright-core'],
-      define: { 'import.meta.url': '_importMetaUrl' },
-      banner: { js: "const _importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    });
-    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
-    return join(outdir, 'cli.js');
-  })();
-  return built;
+/** The browser of this test run (the system's, or the npm package's; never none: see global-setup.ts). */
+export function chromiumPath(): string {
+  return testBuild().chromium;
 }
 
 export interface Run {
@@ -51,9 +27,8 @@ export interface Run {
   readonly stderr: string;
 }
 
-export async function startCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const cli = await buildCli();
-  return spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [testBuild().cli, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function finished(child: ChildProcess): Promise<Run> {
@@ -65,7 +40,7 @@ export function finished(child: ChildProcess): Promise<Run> {
 }
 
 export async function runCliProcess(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return finished(await startCli(args, cwd, env));
+  return finished(startCli(args, cwd, env));
 }
 
 export function scratch(prefix = 'tcpflow-export-'): string {

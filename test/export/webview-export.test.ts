@@ -12,10 +12,10 @@ import { checkPng, sanitizeSvg } from '../../client/src/export/drawing-check.js'
 import { readExportRequest, readExportResult, type ExportResultMessage } from '../../client/src/export/webview-protocol.js';
 import { scenarioDiagram } from '../../server/src/export/formats.js';
 import { DiagramRenderer } from '../../server/src/export/renderer.js';
-import { arrowLines, chromiumPath, EXAMPLES, pngSize, skipReason } from './support.js';
+import { arrowLines, chromiumPath, EXAMPLES, pngSize } from './support.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
-describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
+describe('export drawn in the webview', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
       entryPoints: [join(__dirname, 'fixtures', 'webview-export-entry.ts')],
       bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'error',
     });
-    browser = await playwright.launch({ executablePath: chromiumPath!, args: [...CHROMIUM_LAUNCH_ARGS] });
+    browser = await playwright.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_LAUNCH_ARGS] });
     page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
@@ -59,7 +59,7 @@ describe.skipIf(skipReason !== undefined)('export drawn in the webview', () => {
     if (light.format === 'svg') expect(sanitizeSvg(light.svg)).toBe(light.svg); // the dark theme too
     expect(() => checkPng(new Uint8Array(Buffer.from(png.pngBase64, 'base64')))).not.toThrow();
 
-    const renderer = await DiagramRenderer.launch(chromiumPath!);
+    const renderer = await DiagramRenderer.launch(chromiumPath());
     try {
       const cli = await renderer.svg(mermaid, 'light');
       expect({ width: svg.width, height: svg.height }).toEqual({ width: cli.width, height: cli.height });

@@ -4,6 +4,7 @@
  */
 import type { TextAnalysis } from '../../server/src/language/analyze.js';
 import type { Span } from '../../server/src/engine/model.js';
+import { applyPositionedEdits } from '../support/text.js';
 
 /** Lines as an LSP client counts them: `\n`, `\r\n` and `\r` end a line (LSP 3.17 "Text Documents"). */
 export function splitLines(text: string): string[] {
@@ -55,18 +56,11 @@ export function analysisProblems(text: string, result: TextAnalysis): string[] {
 
 /** Applies non-overlapping edits (LSP semantics: all ranges refer to the original text). */
 export function applyEdits(text: string, edits: ReadonlyArray<{ span: Span; newText: string }>): string {
-  const lines = splitLines(text);
-  const starts: number[] = [];
-  let offset = 0;
-  const breaks = text.match(/\r\n|\r|\n/g) ?? [];
-  lines.forEach((line, i) => { starts.push(offset); offset += line.length + (breaks[i]?.length ?? 0); });
-  const at = (line: number, column: number) => starts[line] + Math.min(column, lines[line].length);
-  const sorted = [...edits].sort((a, b) => at(b.span.startLine, b.span.startColumn) - at(a.span.startLine, a.span.startColumn));
-  let out = text;
-  for (const e of sorted) {
-    out = out.slice(0, at(e.span.startLine, e.span.startColumn)) + e.newText + out.slice(at(e.span.endLine, e.span.endColumn));
-  }
-  return out;
+  return applyPositionedEdits(text, edits.map(({ span, newText }) => ({
+    start: { line: span.startLine, character: span.startColumn },
+    end: { line: span.endLine, character: span.endColumn },
+    newText,
+  })));
 }
 
 // ---------------------------------------------------------------- the Mermaid output

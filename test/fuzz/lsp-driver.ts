@@ -10,16 +10,18 @@
  * debug request in the server itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createProtocolConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { anyDocument, ROOT } from './generators.js';
+import { anyDocument, EXAMPLES, ROOT } from './generators.js';
+import { makeHostileWorkspace } from '../lsp/hostile-workspace.js';
 import { ServerMessages } from '../support/server-messages.js';
 import { splitLines } from './invariants.js';
 
@@ -28,7 +30,7 @@ export const REQUEST_BUDGET_MS = 2_000;
 
 /** LSP error codes a response may carry without it being a bug. */
 const ACCEPTABLE_ERRORS = new Map<number, string>([
-  [-32602, 'InvalidParams (rename to a bad name)'],
+  [-32602, 'InvalidParams (rename to a bad name, malformed params, the preview of an unopened file)'],
   [-32800, 'RequestCancelled'],
   [-32801, 'ContentModified'],
 ]);
@@ -36,6 +38,8 @@ const ACCEPTABLE_ERRORS = new Map<number, string>([
 export interface ServerStats {
   requests: number;
   edits: number;
+  /** Malformed requests and notifications sent (and requests about unopened files). */
+  malformed: number;
   /** Acceptable error responses by code. */
   acceptedErrors: Record<string, number>;
   slowestMs: number;
@@ -46,7 +50,9 @@ export class FuzzServer {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
-  readonly stats: ServerStats = { requests: 0, edits: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
+  /** The server's `window/logMessage` lines. */
+  readonly logs: string[] = [];
+  readonly stats: ServerStats = { requests: 0, edits: 0, malformed: 0, acceptedErrors: {}, slowestMs: 0, slowestMethod: '' };
   private readonly messages: ServerMessages;
   private exited: string | undefined;
   private readonly probeDir = mkdtempSync(join(tmpdir(), 'tcpflow-heap-'));
@@ -70,17 +76,22 @@ export class FuzzServer {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
-    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.messages.arrived();
+    });
     this.connection.onNotification('window/showMessage', () => {});
     this.connection.onError(() => {});
     this.connection.listen();
   }
 
-  static async start(serverPath: string, nodeArgs: readonly string[] = []): Promise<FuzzServer> {
+  /** `workspaceFolder`: a folder sent in `initialize`, whose files the server checks in the background. */
+  static async start(serverPath: string, nodeArgs: readonly string[] = [], workspaceFolder?: string): Promise<FuzzServer> {
     const server = new FuzzServer(serverPath, nodeArgs);
     await server.request('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolder ? [{ uri: pathToFileURL(workspaceFolder).href, name: 'fuzz' }] : null,
       capabilities: {
         workspace: { configuration: true, inlayHint: { refreshSupport: true } },
         textDocument: {
@@ -211,7 +222,9 @@ export interface Where { line: number; character: number }
 export type Action =
   /** One didChange: this edit, then `more` in the same notification (each relative to the text the previous made). */
   | { kind: 'edit'; at: number; length: number; text: string; more: Array<{ at: number; length: number; text: string }> }
-  | { kind: 'request'; method: string; where: Where; to: Where; newName: string };
+  | { kind: 'request'; method: string; where: Where; to: Where; newName: string }
+  /** A request or notification whose params have one field replaced by a wrong value (or removed), or name an unopened file. */
+  | { kind: 'malformed'; method: string; where: Where; field: number; value: unknown; unopened: boolean };
 
 export const METHODS = [
   'textDocument/hover', 'textDocument/completion', 'textDocument/inlayHint', 'textDocument/codeAction',
@@ -237,7 +250,30 @@ const insertion = fc.oneof(
   fc.constant(''),
 );
 
+/** Notifications the server reads params of; a malformed one must be dropped, never fatal. */
+export const NOTIFICATIONS = [
+  'textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave',
+  'workspace/didChangeWatchedFiles', 'workspace/didChangeConfiguration', '$/cancelRequest', '$/setTrace',
+] as const;
+
+/** What a field is replaced by (`REMOVE`: deleted): every JSON type, out-of-range numbers, strings that are not URIs. */
+const REMOVE = Symbol('remove');
+const wrongValue = fc.constantFrom<unknown>(
+  REMOVE, null, 0, -1, 1.5, 2 ** 53, Number.MAX_VALUE, '', 'x', 'not a uri', 'file:////double', 'file:///fuzz/never-opened.tcpflow',
+  true, [], [null], {}, { line: 'a' }, 'x'.repeat(100_000),
+);
+
+const malformed: fc.Arbitrary<Action> = fc.record({
+  kind: fc.constant('malformed' as const),
+  method: fc.constantFrom(...METHODS, ...NOTIFICATIONS),
+  where,
+  field: fc.nat(),
+  value: wrongValue,
+  unopened: fc.boolean(),
+});
+
 export const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 1, arbitrary: malformed },
   { weight: 2, arbitrary: fc.record({
     kind: fc.constant('edit' as const), at: fraction, length: fc.nat(12), text: insertion,
     more: fc.oneof(
@@ -342,6 +378,72 @@ function params(method: string, uri: string, doc: TextDocument, a: Extract<Actio
   }
 }
 
+/** Well-formed params of a notification, about a throwaway document (never the session's own). */
+function notificationParams(method: string, uri: string): unknown {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  switch (method) {
+    case 'textDocument/didOpen': return { textDocument: { uri, languageId: 'tcpflow', version: 1, text: 'client: connect\n' } };
+    case 'textDocument/didChange': return { textDocument: { uri, version: 2 }, contentChanges: [{ range, text: 'x' }] };
+    case 'textDocument/didSave': return { textDocument: { uri }, text: 'client: connect\n' };
+    case 'workspace/didChangeWatchedFiles': return { changes: [{ uri, type: 2 }] };
+    case 'workspace/didChangeConfiguration': return { settings: { tcpflow: { stateNames: 'linux' } } };
+    case '$/cancelRequest': return { id: 1_000_000 };
+    case '$/setTrace': return { value: 'off' };
+    default: return { textDocument: { uri } };
+  }
+}
+
+/** Every path to a field of `value` (objects and arrays), outermost first; `[]` is the params themselves. */
+function fieldPaths(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  const here = [path];
+  if (!value || typeof value !== 'object') return here;
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return here.concat(entries.flatMap(([k, v]) => fieldPaths(v, [...path, k])));
+}
+
+/** A copy of `value` with the field at `path` replaced by `replacement` (or removed). */
+function replaced(value: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
+  if (path.length === 0) return replacement === REMOVE ? undefined : replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  const [head, ...rest] = path;
+  const inner = replaced(copy[head], rest, replacement);
+  if (inner === undefined && rest.length === 0 && replacement === REMOVE) delete copy[head];
+  else copy[head] = inner;
+  return copy;
+}
+
+/**
+ * A malformed message: a request about the session's document (or a file never opened)
+ * must be answered — a result, or -32602 — within the budget; never -32603, never a
+ * crash. About a file never opened, with params otherwise right, the answer is null.
+ * A notification about a throwaway document is dropped or applied; the server lives.
+ */
+async function sendMalformed(server: FuzzServer, uri: string, doc: TextDocument, a: Extract<Action, { kind: 'malformed' }>): Promise<void> {
+  const isRequest = (METHODS as readonly string[]).includes(a.method);
+  const target = a.unopened || !isRequest ? `file:///fuzz/never-opened-${a.field % 7}.tcpflow` : uri;
+  const valid = isRequest
+    ? params(a.method, target, doc, { kind: 'request', method: a.method, where: a.where, to: a.where, newName: 'renamed' }, [])
+    : notificationParams(a.method, target);
+  const paths = fieldPaths(valid);
+  const path = paths[a.field % paths.length];
+  const sent = replaced(valid, path, a.value);
+  server.stats.malformed++;
+  if (!isRequest) {
+    await server.notify(a.method, sent);
+    // A throwaway didOpen that still read right was opened: close it again.
+    if (a.method === 'textDocument/didOpen') await server.notify('textDocument/didClose', { textDocument: { uri: target } });
+    return;
+  }
+  if (a.unopened) {
+    // Well-formed, about a file never opened: null, without reading it (the preview's request: -32602, accepted).
+    const answer = await server.request<unknown>(a.method, valid);
+    if (a.method !== 'tcpflow/diagram' && answer !== null) {
+      throw new Error(`${a.method} about a file never opened answered ${JSON.stringify(answer)?.slice(0, 200)}, not null`);
+    }
+  }
+  await server.request<unknown>(a.method, sent);
+}
+
 /** Sorted, so that two lists of the same diagnostics compare equal whatever their order. */
 export function diagnosticKey(list: readonly Diagnostic[] | undefined): string {
   return JSON.stringify((list ?? []).map((d) => JSON.stringify(d)).sort());
@@ -371,6 +473,10 @@ export async function runSession(server: FuzzServer, text: string, actions: read
       doc = TextDocument.update(doc, changes, doc.version + 1);
       server.stats.edits += changes.length;
       await server.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: changes });
+      continue;
+    }
+    if (a.kind === 'malformed') {
+      await sendMalformed(server, uri, doc, a);
       continue;
     }
     const sent = params(a.method, uri, doc, a, server.lastPublished(uri) ?? []);
@@ -423,4 +529,42 @@ export async function bigDocumentRequests(server: FuzzServer, text: string): Pro
     await server.request(method, params(method, uri, doc, { kind: 'request', method, where: middle, to: { line: 1, character: 1 }, newName: 'renamed' }, []));
   }
   await server.close(uri);
+}
+
+/**
+ * A workspace folder of hostile files (test/lsp/hostile-workspace.ts) beside random
+ * documents: the server must check every readable one in the background, skip each
+ * hostile one with a log line, never touch the FIFO and the links, and meanwhile
+ * answer an opened document's requests within the budget. Returns what it saw.
+ */
+export async function hostileWorkspaceRun(serverPath: string, randomTexts: readonly string[]): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'tcpflow-fuzz-workspace-'));
+  let server: FuzzServer | undefined;
+  try {
+    const good = EXAMPLES[0].text;
+    const workspace = makeHostileWorkspace(root, good, []);
+    randomTexts.forEach((text, i) => writeFileSync(join(root, `random-${i}.tcpflow`), text));
+    const uriOf = (name: string) => pathToFileURL(join(root, name)).href;
+    const started = performance.now();
+    server = await FuzzServer.start(serverPath, [], root);
+    // While the workspace is checked: an opened document answers every request in time.
+    await bigDocumentRequests(server, good);
+    const s = server;
+    // A random text with a NUL byte is binary on disk: skipped like binary.tcpflow.
+    const randomNames = randomTexts.map((text, i) => ({ name: `random-${i}.tcpflow`, binary: text.includes('\0') }));
+    const toCheck = [...workspace.checked.keys(), ...randomNames.filter((r) => !r.binary).map((r) => r.name)];
+    const skipped = new Map([...workspace.skipped, ...randomNames.filter((r) => r.binary).map((r) => [r.name, 'binary data'] as const)]);
+    await s.until(() => toCheck.every((name) => s.publishedCount(uriOf(name)) > 0), () => `diagnostics for every readable file (missing: ${toCheck.filter((n) => s.publishedCount(uriOf(n)) === 0).join(', ')})`, 300_000);
+    await s.until(() => skipped.size === 0 || [...skipped.keys()].every((name) => s.logs.some((l) => l.includes(join(root, name)))), () => 'a log line for every skipped file', 60_000);
+    for (const [name, reason] of skipped) {
+      if (!s.logs.some((l) => l.includes(join(root, name)) && l.includes(reason))) throw new Error(`no log line about ${name} (${reason})`);
+    }
+    for (const name of [...skipped.keys(), ...workspace.untouched]) {
+      if (s.publishedCount(uriOf(name)) > 0) throw new Error(`diagnostics published for ${name}, which must not be read`);
+    }
+    return `${toCheck.length} files checked and ${skipped.size} skipped with a log line in ${((performance.now() - started) / 1000).toFixed(1)} s; the FIFO, the symlink loop and the links untouched; an opened document answered every request within ${REQUEST_BUDGET_MS} ms meanwhile.`;
+  } finally {
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
 }

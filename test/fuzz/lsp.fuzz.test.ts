@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../lsp/lsp-client.js';
+import { testBuild } from '../support/test-build.js';
 import { bigDocuments, EXAMPLES } from './generators.js';
 import { bigDocumentRequests, FuzzServer, runSession, session } from './lsp-driver.js';
 import { longSession } from './lsp-session.js';
@@ -17,7 +17,7 @@ const SESSIONS = Math.max(1, Math.round(150 * scale));
 let server: FuzzServer;
 
 beforeAll(async () => {
-  server = await FuzzServer.start(buildServer());
+  server = await FuzzServer.start(testBuild().server);
 });
 afterAll(async () => {
   await server?.stop();
@@ -27,7 +27,9 @@ describe('fuzz: the language server over stdio', () => {
   it(`${SESSIONS} random sessions: no internal error, no crash, every request within 2 s, edits agree with a fresh open`, async () => {
     await fc.assert(fc.asyncProperty(session, async ({ text, actions }) => runSession(server, text, actions)), { numRuns: SESSIONS, seed, endOnFailure: false });
     console.log(`LSP fuzz: ${SESSIONS} sessions, ${server.stats.requests} requests, ${server.stats.edits} edits, slowest ${server.stats.slowestMethod} ${server.stats.slowestMs.toFixed(0)} ms, accepted errors ${JSON.stringify(server.stats.acceptedErrors)}`);
-  });
+  // Each request has its own 2 s budget; the whole property gets room on a loaded machine
+  // (the sessions also send malformed messages since issue 18: over 60 s in a full run).
+  }, 240_000);
 
   it('big documents (1 MB lines, 10,000-line files): every request within 2 s', async () => {
     for (const doc of bigDocuments()) await bigDocumentRequests(server, doc.text);
@@ -36,7 +38,7 @@ describe('fuzz: the language server over stdio', () => {
   it('a 1,000-edit session grows the heap by at most 10%', async () => {
     // A server of its own: after the other tests its baseline would be inflated by their
     // documents, and 10% a looser bar.
-    const own = await FuzzServer.start(buildServer());
+    const own = await FuzzServer.start(testBuild().server);
     let result;
     try {
       result = await longSession(own, 1_000);

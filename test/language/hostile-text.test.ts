@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { MAX_SOURCE_BYTES, MAX_TOKENS_PER_LINE } from '../../server/src/language/reader/limits.js';
 import { IncrementalReader } from '../../server/src/lsp/document-analysis.js';
-import { buildCli } from '../examples/cli-build.js';
+import { testBuild } from '../support/test-build.js';
 import { hugeTokenDocuments, manyLineDocuments, type HostileText } from '../fuzz/generators.js';
 import { LspClient } from '../lsp/lsp-client.js';
 
@@ -76,7 +76,7 @@ describe('the built CLI', () => {
   let cli: string;
   let dir: string;
   beforeAll(() => {
-    cli = buildCli();
+    cli = testBuild().cli;
     dir = mkdtempSync(join(tmpdir(), 'tcpflow-hostile-'));
   });
 

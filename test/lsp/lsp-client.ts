@@ -1,36 +1,19 @@
 /**
- * A small LSP client for the tests: builds the server (`node scripts/bundle.mjs`),
- * starts a private copy of `out/server.js --stdio` as a child process and speaks LSP to
- * it as an editor does. Waits are for real messages, never for a fixed time.
+ * A small LSP client for the tests: starts the server bundled for this test run
+ * (test/support/test-build.ts) with `--stdio` as a child process and speaks LSP to it as
+ * an editor does. Waits are for real messages, never for a fixed time.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { withBundleLock } from '../support/bundle-lock.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ServerMessages } from '../support/server-messages.js';
+import { testBuild } from '../support/test-build.js';
+import { applyPositionedEdits, dedent } from '../support/text.js';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type InitializeResult, type ProtocolConnection, type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-
-export const ROOT = resolve(__dirname, '../..');
-
-
-let built: string | undefined;
-
-/** Bundles once per test file and returns a private copy of the server. */
-export function buildServer(): string {
-  if (built) return built;
-  const dir = mkdtempSync(join(tmpdir(), 'tcpflow-server-'));
-  const copy = join(dir, 'server.js');
-  withBundleLock(() => {
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'pipe' });
-    copyFileSync(join(ROOT, 'out', 'server.js'), copy);
-  });
-  built = copy;
-  return copy;
-}
 
 export interface ClientOptions {
   /** What the client answers to `workspace/configuration` for section `tcpflow` (undefined: no such capability). */
@@ -38,12 +21,20 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Options for the server's Node, e.g. `--cpu-prof` to profile it (Node 20 refuses that one in NODE_OPTIONS). */
   nodeArgs?: readonly string[];
+  /** Extra environment variables for the server process. */
+  env?: Readonly<Record<string, string>>;
+  /** Folders sent as `workspaceFolders` in `initialize` (absolute paths). */
+  workspaceFolders?: readonly string[];
+  /** The bundled server to start; the run's test build by default. */
+  serverPath?: string;
 }
 
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly stderr: string[] = [];
+  /** The server's `window/logMessage` lines, in order. */
+  readonly logs: string[] = [];
   private readonly messages: ServerMessages;
   private versions = new Map<string, number>();
   configuration: Record<string, unknown> | undefined;
@@ -52,7 +43,10 @@ export class LspClient {
 
   constructor(serverPath: string, options: ClientOptions = {}) {
     this.configuration = options.configuration;
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.messages = new ServerMessages(this.connection);
@@ -64,15 +58,24 @@ export class LspClient {
       this.messages.arrived();
       return null;
     });
-    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.messages.arrived();
+    });
     this.connection.listen();
   }
 
+  /** Starts the server without initializing it (a test of what it does before `initialize`). */
+  static spawn(options: ClientOptions = {}): LspClient {
+    return new LspClient(options.serverPath ?? testBuild().server, options);
+  }
+
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const client = new LspClient(buildServer(), options);
+    const client = new LspClient(options.serverPath ?? testBuild().server, options);
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders?.map((path) => ({ uri: pathToFileURL(path).href, name: basename(path) })) ?? null,
       capabilities: {
         workspace: { configuration: options.configuration !== undefined, inlayHint: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
@@ -135,6 +138,13 @@ export class LspClient {
     });
   }
 
+  /** The server's resident memory now and at its peak, in MB (Linux /proc). */
+  memoryMB(): { now: number; peak: number } {
+    const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf-8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
@@ -151,25 +161,10 @@ export class LspClient {
 
 /** Applies LSP text edits to a text, as an editor does (edits do not overlap). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: { line: number; character: number }) => {
-    if (p.line >= starts.length) return text.length;
-    const lineEnd = p.line + 1 < starts.length ? starts[p.line + 1] - 1 : text.length;
-    return Math.min(starts[p.line] + p.character, lineEnd);
-  };
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
+  return applyPositionedEdits(text, edits.map((e) => ({ start: e.range.start, end: e.range.end, newText: e.newText })));
 }
 
-/** Strips the common indentation of a template literal. */
-export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
-}
+export { dedent };
 
 /** The 0-based line of the first line containing `needle`. */
 export function lineOf(text: string, needle: string): number {

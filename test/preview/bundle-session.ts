@@ -1,11 +1,16 @@
-/** A describe block's browser and webview bundle (and preview page): started before its tests, closed after. */
+/**
+ * A describe block's browser on the webview bundle of this test run (and a preview page):
+ * started before its tests, closed after.
+ */
 import { afterAll, beforeAll } from 'vitest';
+import { testBuild } from '../support/test-build.js';
 import { startBundleSession, startPreviewSession, type BundleSession, type PreviewSession } from './harness.js';
 
 export function useBundleSession(): () => BundleSession {
   let session: BundleSession | undefined;
   beforeAll(async () => {
-    session = await startBundleSession();
+    const { webview, chromium } = testBuild();
+    session = await startBundleSession(webview, chromium);
   });
   afterAll(async () => {
     await session?.close();
@@ -20,7 +25,8 @@ export function useBundleSession(): () => BundleSession {
 export function usePreviewSession(started: (session: PreviewSession) => void): void {
   let session: PreviewSession | undefined;
   beforeAll(async () => {
-    session = await startPreviewSession();
+    const { webview, chromium } = testBuild();
+    session = await startPreviewSession(webview, chromium);
     started(session);
   });
   afterAll(async () => {

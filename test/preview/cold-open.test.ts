@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
 import { useBundleSession } from './bundle-session.js';
-import { coldOpen, hasChromium, renderMessageFor } from './harness.js';
+import { coldOpen, renderMessageFor } from './harness.js';
 
 const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 
-describe.skipIf(!hasChromium)('preview cold open (Chromium)', () => {
+describe('preview cold open (Chromium)', () => {
   const session = useBundleSession();
 
   it('lists in its preload manifest exactly the modules a first diagram fetches', async () => {

@@ -5,7 +5,6 @@
  * webview bundle in headless Chromium, with a stub `acquireVsCodeApi` that records
  * what the page posts. Tests talk to the page as the extension does: by posting messages.
  */
-import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,37 +12,29 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { buildPreviewHtml } from '../../client/src/preview/html.js';
 import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
-import { webviewBuildOptions } from '../../scripts/webview-build.mjs';
+import { buildWebviewInto } from '../support/test-build.js';
 import type { FromWebview, RenderMessage, ToWebview } from '../../client/src/preview/messages.js';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`Skipping the preview browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
-}
-
 const ORIGIN = 'https://preview.test';
 
 /**
- * Builds the webview bundle as scripts/bundle.mjs does (the same build, minified, split
- * into ES-module chunks under `chunks/`, with its preload manifest), into a temporary folder.
+ * Builds the webview bundle as scripts/bundle.mjs --production does (minified, split
+ * into ES-module chunks under `chunks/`, with its preload manifest), into a temporary
+ * folder. The tests use the one test/support/global-setup.ts built; the benchmarks this.
  */
 export async function buildWebview(): Promise<{ dir: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tcpflow-webview-'));
-  await esbuild.build(webviewBuildOptions({ outdir: dir, production: true }));
-  // The page loads preview.js as a classic script: an `import` statement in it would not run.
-  const entry = readFileSync(join(dir, 'preview.js'), 'utf8');
-  if (/(^|[;}\s])(import|export)\s*[{*\w"']/.test(entry)) throw new Error('out/webview/preview.js must not use import or export statements (only import())');
+  await buildWebviewInto(dir);
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [...CHROMIUM_LAUNCH_ARGS],
   });
 }
@@ -204,15 +195,14 @@ export interface BundleSession {
   close(): Promise<void>;
 }
 
-export async function startBundleSession(): Promise<BundleSession> {
-  const bundle = await buildWebview();
-  const browser = await launch();
+/** A browser on the webview bundle in `bundleDir` (the bundle is not removed at close). */
+export async function startBundleSession(bundleDir: string, executablePath: string): Promise<BundleSession> {
+  const browser = await launch(executablePath);
   return {
     browser,
-    bundleDir: bundle.dir,
+    bundleDir,
     async close() {
       await browser.close();
-      bundle.dispose();
     },
   };
 }
@@ -222,8 +212,8 @@ export interface PreviewSession extends BundleSession {
   readonly preview: PreviewPage;
 }
 
-export async function startPreviewSession(): Promise<PreviewSession> {
-  const session = await startBundleSession();
+export async function startPreviewSession(bundleDir: string, executablePath: string): Promise<PreviewSession> {
+  const session = await startBundleSession(bundleDir, executablePath);
   const preview = await openPreview(session.browser, session.bundleDir);
   return { ...session, preview };
 }

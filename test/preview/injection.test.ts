@@ -9,7 +9,7 @@
  * shows as text.
  */
 import { describe, expect, it } from 'vitest';
-import { hasChromium, renderMessageFor, type PreviewPage } from './harness.js';
+import { renderMessageFor, type PreviewPage } from './harness.js';
 import { usePreviewSession } from './bundle-session.js';
 import { INJECTION_PAYLOADS, scenarioWith } from './injection-corpus.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
@@ -22,7 +22,7 @@ function visible(text: string): string {
   return text.replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
-describe.skipIf(!hasChromium)('injection corpus in the preview (Chromium)', () => {
+describe('injection corpus in the preview (Chromium)', () => {
   let preview: PreviewPage;
   usePreviewSession((session) => { preview = session.preview; });
 

@@ -11,7 +11,8 @@ import MarkdownIt from 'markdown-it';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
-import { CHROMIUM, hasChromium, launch } from './harness.js';
+import { testBuild } from '../support/test-build.js';
+import { launch } from './harness.js';
 
 /**
  * An imitation of the plugin's block. Its text (escaped in the HTML, so the page itself
@@ -46,7 +47,7 @@ const MARKDOWN = [
   '',
 ].join('\n');
 
-describe.skipIf(!hasChromium)('the Markdown preview script', () => {
+describe('the Markdown preview script', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
@@ -59,7 +60,7 @@ describe.skipIf(!hasChromium)('the Markdown preview script', () => {
     });
     // VS Code's preview renders with html: true, so the raw HTML reaches the page.
     const md = extendMarkdownIt(new MarkdownIt({ html: true }) as unknown as MarkdownItLike & { render(src: string): string });
-    browser = await launch();
+    browser = await launch(testBuild().chromium);
     page = await browser.newPage();
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
@@ -76,7 +77,7 @@ describe.skipIf(!hasChromium)('the Markdown preview script', () => {
     await browser?.close();
   });
 
-  it(`draws the plugin's own blocks (${CHROMIUM})`, async () => {
+  it(`draws the plugin's own blocks`, async () => {
     const drawn = await page.$$eval('.tcpflow-diagram', (blocks) => blocks
       .filter((b) => b.querySelector(':scope > .tcpflow-drawing svg'))
       .map((b) => b.querySelector('svg')?.textContent ?? ''));

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { hasChromium, nextVersion, renderMessageFor, type PreviewPage } from './harness.js';
+import { nextVersion, renderMessageFor, type PreviewPage } from './harness.js';
 import { usePreviewSession } from './bundle-session.js';
 import { largeScenario } from './large.js';
 
@@ -15,7 +15,7 @@ const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 const SIMULTANEOUS = readFileSync('examples/simultaneous-open.tcpflow', 'utf8');
 const MISTAKES = readFileSync('examples/mistakes/common-mistakes.tcpflow', 'utf8');
 
-describe.skipIf(!hasChromium)('preview webview (Chromium)', () => {
+describe('preview webview (Chromium)', () => {
   let preview: PreviewPage;
   usePreviewSession((session) => { preview = session.preview; });
 

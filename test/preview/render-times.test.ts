@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBundleSession } from './bundle-session.js';
-import { hasChromium, openPreview, renderMessageFor } from './harness.js';
+import { openPreview, renderMessageFor } from './harness.js';
 import { largeScenario } from './large.js';
 
-describe.skipIf(!hasChromium)('render times (Chromium)', () => {
+describe('render times (Chromium)', () => {
   const session = useBundleSession();
 
   it('draws 100, 400 and 1000 messages', async () => {

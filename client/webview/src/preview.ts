@@ -119,6 +119,7 @@ for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[d
       case 'zoom-out': viewport.zoomBy(1 / 1.25); break;
       case 'fit': viewport.fit(); break;
       case 'actual-size': viewport.reset(); break;
+      default: break; // a button this script does not know: nothing to do
     }
   });
 }

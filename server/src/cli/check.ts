@@ -12,7 +12,9 @@ import type { TextAnalysis } from '../language/analyze.js';
 import { analyzeText } from '../language/analyze.js';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
+import { explainMessages } from '../i18n/messages/explain.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
+import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 
 export interface CheckJson {
@@ -79,17 +81,19 @@ export function analyzeOrReport<T>(file: string, io: CliIo, analyze: () => T): T
     return analyze();
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.err(`tcpflow: ${say(cliMessages.analysisFailed, { file, detail: detail.split('\n')[0] })}\n`);
+    io.err(`${PROGRAM_NAME}: ${say(cliMessages.analysisFailed, { file, detail: detail.split('\n')[0] })}\n`);
     return undefined;
   }
 }
+
+const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] FILE…`;
 
 export function runCheck(args: readonly string[], io: CliIo): number {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('-') && a !== '-');
-  if (unknown) throw new CliError(`check: unknown option ${unknown}\nusage: tcpflow check [--json] FILE…`);
-  if (files.length === 0) throw new CliError('check: no file given\nusage: tcpflow check [--json] FILE…');
+  if (unknown) throw new CliError(`check: unknown option ${unknown}\n${CHECK_USAGE}`);
+  if (files.length === 0) throw new CliError(`check: no file given\n${CHECK_USAGE}`);
 
   const sink = new ChunkedOutput((text) => io.out(text));
   const asArray = json && files.length > 1;
@@ -111,6 +115,11 @@ export function runCheck(args: readonly string[], io: CliIo): number {
       if (!asArray) sink.add('\n');
     } else {
       for (const d of result.analysis.diagnostics) sink.add(`${formatDiagnostic(file, d)}\n`);
+      // A person at a terminal is told the file is fine; a script reading a pipe gets nothing.
+      if (io.terminal && !result.analysis.diagnostics.some((d) => d.severity === 'error')) {
+        const warnings = result.analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+        sink.add(`${say(explainMessages.checkClean, { file, warnings })}\n`);
+      }
     }
     written++;
     // Diagnostics of a file are out before the next file's problems go to stderr.

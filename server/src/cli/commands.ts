@@ -1,16 +1,37 @@
 /**
  * The `tcpflow` subcommands. Each takes its arguments and an IO and returns an exit
- * code; only main.ts touches `process`.
+ * code; only main.ts touches `process`. `synopsis` is the syntax (the same in every
+ * language), `about` one line for the command list, `options` what `--help` adds.
  */
+import type { Message } from '../i18n/catalogue.js';
+import { helpMessages as h } from '../i18n/messages/help.js';
 import { runCheck } from './check.js';
+import { EXPLAIN_SYNOPSIS, runExplain } from './explain.js';
 import { runExport } from './export.js';
+import { runHelp } from './help.js';
 import { runMarkdown } from './markdown.js';
+import { NEW_SYNOPSIS, runNew } from './new.js';
 import type { CliIo } from './io.js';
 
 export type Command = (args: readonly string[], io: CliIo) => number | Promise<number>;
 
-export const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  check: { run: runCheck, summary: 'check [--json] FILE…          diagnostics and states (exit 1 on errors)' },
-  export: { run: (args, io) => runExport(args, io), summary: 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--force] [--allow-errors]' },
-  md: { run: (args, io) => runMarkdown(args, io), summary: 'md FILE.md… [--write]         check ```tcpflow blocks; --write draws them to SVG beside the file' },
+export interface CommandSpec {
+  readonly run: Command;
+  readonly synopsis: string;
+  readonly about: Message;
+  readonly options?: Message;
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  check: { run: runCheck, synopsis: 'check [--json] FILE…', about: h.checkAbout, options: h.checkOptions },
+  explain: { run: runExplain, synopsis: EXPLAIN_SYNOPSIS, about: h.explainAbout, options: h.explainOptions },
+  new: { run: runNew, synopsis: NEW_SYNOPSIS, about: h.newAbout, options: h.newOptions },
+  export: {
+    run: (args, io) => runExport(args, io),
+    synopsis: 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]',
+    about: h.exportAbout,
+    options: h.exportOptions,
+  },
+  md: { run: (args, io) => runMarkdown(args, io), synopsis: 'md FILE.md… [--write] [--force]', about: h.mdAbout, options: h.mdOptions },
+  help: { run: (args, io) => runHelp(args, io, COMMANDS), synopsis: 'help [COMMAND | language]', about: h.helpAbout },
 };

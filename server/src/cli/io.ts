@@ -4,6 +4,10 @@ export interface CliIo {
   /** Throws OutputClosed once the reader of standard output has gone (`| head`). */
   out(text: string): void;
   err(text: string): void;
+  /** Standard output is a terminal: a person reads it (`check` then confirms a clean file). */
+  readonly terminal?: boolean;
+  /** Colour the output (a terminal, and NO_COLOR not set). */
+  readonly colour?: boolean;
 }
 
 /**

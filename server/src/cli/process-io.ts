@@ -8,9 +8,12 @@
  * failure that escapes a command is one line, never a stack trace.
  */
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
 import { EXIT, OutputClosed, type CliIo } from './io.js';
+import { PROGRAM_NAME } from './program.js';
+import { wantsColour } from './terminal.js';
 
 export interface ProcessIo extends CliIo {
   /** Whether a reader went away. */
@@ -59,11 +62,14 @@ export function processIo(internalErrorLine: (error: unknown) => string): Proces
   try {
     cwd = process.cwd();
   } catch {
-    try { writeAll(2, `tcpflow: ${say(cliMessages.noCurrentFolder)}\n`); } catch { /* stderr is gone too */ }
+    try { writeAll(2, `${PROGRAM_NAME}: ${say(cliMessages.noCurrentFolder)}\n`); } catch { /* stderr is gone too */ }
     process.exit(EXIT.usage);
   }
+  const terminal = isatty(1);
   return {
     cwd,
+    terminal,
+    colour: wantsColour(terminal, process.env),
     out: (text) => write(1, text),
     err: (text) => write(2, text),
     closed: () => closed,

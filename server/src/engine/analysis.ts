@@ -32,7 +32,11 @@ export interface SentSegment {
   readonly arrow: Arrow;
   /** The segment re-sends sequence numbers already sent. */
   readonly retransmission: boolean;
+  /** A keep-alive (RFC 9293 §3.8.4) or zero-window probe (§3.8.6.1): sent at SND.UNA-1 to elicit an ACK. */
+  readonly probe?: Probe;
 }
+
+export type Probe = 'keep-alive' | 'window-probe';
 
 export interface Transition {
   readonly participant: string;

@@ -4,9 +4,12 @@
  * synchronized states (§3.10.7.4). The receiver's reaction is never an error here: the
  * network may deliver anything; what it does about it is explained and made due.
  */
+import { say } from '../i18n/catalogue.js';
+import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
-import { formatSeq, seqAdd, seqDiff, seqLess, seqLessOrEqual, type Seq } from './seq.js';
-import { sequenceLength } from './send.js';
+import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
+import { probeLabel, sequenceLength } from './send.js';
+import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 
@@ -43,8 +46,9 @@ function arrivesInClosed(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     const ack = seg.seq && seqAdd(seg.seq, sequenceLength(seg.flags, seg.length));
     ctx.owe(name, tcb, { flags: ['RST', 'ACK'], seq: { symbol: null, offset: 0 }, ack, reason: 'CLOSED answers a segment without ACK by <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>' });
   }
-  ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN')
+  ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN') && !has(seg, 'ACK')
     ? `${name} is CLOSED, so nothing accepts this SYN: it is discarded and answered by RST (the peer's connect() fails with ECONNREFUSED). A server calls listen first.`
+    : has(seg, 'SYN') ? say(engineMessages.synAckAtClosed, { name })
     : `${name} is CLOSED (no TCB): the segment is discarded and answered by RST.`);
 }
 
@@ -68,6 +72,7 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
     ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
+    queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
   ctx.explain(name, RFC.arrivesListen, 'LISTEN: a segment with neither SYN, ACK nor RST is dropped.');
@@ -107,21 +112,29 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   // Fourth, the SYN bit.
   if (has(seg, 'SYN') && seg.seq) {
     tcb.irs = seg.seq;
-    tcb.rcvNxt = seqAdd(seg.seq, 1 + seg.length);
-    tcb.unread += seg.length;
+    tcb.rcvNxt = seqAdd(seg.seq, 1);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     if (ackAcceptable) tcb.sndUna = seg.ack;
     if (tcb.sndUna && tcb.iss && seqLess(tcb.iss, tcb.sndUna)) {
+      // "If there are other controls or text in the segment, then continue processing
+      // at the sixth step under Section 3.10.7.4": the text is taken now, a FIN closes.
+      tcb.rcvNxt = seqAdd(tcb.rcvNxt, seg.length);
+      tcb.unread += seg.length;
       tcb.state = 'ESTABLISHED';
       tcb.connectPending = false;
-      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
       ctx.effect(name, 'connect() returns');
       ctx.explain(name, RFC.arrivesSynSent, `SYN,ACK acknowledges our SYN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}, SND.UNA = ${formatSeq(tcb.sndUna)}; enter ESTABLISHED and send ACK.`);
+      if (has(seg, 'FIN')) {
+        ctx.explain(name, RFC.arrivesSynSent, say(engineMessages.finOnSynAck));
+        finArrives(name, tcb, ctx);
+      }
+      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
     } else {
       tcb.state = 'SYN-RECEIVED';
       tcb.passiveOpen = false;
       ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], seq: tcb.iss, ack: tcb.rcvNxt, reason: 'a simultaneous open answers the SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
       ctx.explain(name, RFC.arrivesSynSent, `a SYN while our own SYN is unacknowledged (simultaneous open): IRS = ${formatSeq(seg.seq)}; enter SYN-RECEIVED and send SYN,ACK.`);
+      queueSynText(name, tcb, seg, RFC.arrivesSynSent, ctx);
     }
     return;
   }
@@ -167,7 +180,10 @@ function trim(tcb: Tcb, seg: ArrivingSegment): Trimmed | undefined {
   let acceptable: boolean;
   if (segLen === 0) acceptable = wnd === 0 ? offset === 0 : inWindow(offset);
   else acceptable = wnd > 0 && (inWindow(offset) || inWindow(offset + segLen - 1));
-  const endsAtRcvNxt = offset < 0 && offset + segLen === 0;
+  // Only a segment with ACK gets this allowance: it is there so an ACK riding on old
+  // numbers is processed. A bare SYN that ends at RCV.NXT (a retransmitted SYN in
+  // SYN-RECEIVED) is unacceptable, as Table 6 says, and owes an ACK.
+  const endsAtRcvNxt = offset < 0 && offset + segLen === 0 && has(seg, 'ACK');
   const zeroWindowAllowance = wnd === 0 && offset === 0;
   if (!acceptable && !endsAtRcvNxt && !zeroWindowAllowance) return undefined;
 
@@ -207,26 +223,30 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   const ackNow = (reason: string) =>
     ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason });
 
-  // First, check the sequence number.
-  const t = trim(tcb, seg);
-  if (!t) {
-    if (has(seg, 'RST')) {
-      ctx.explain(name, RFC.rstExactMatch, `an RST outside the receive window (RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}) is silently dropped.`);
-    } else {
-      ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
-      ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
-    }
-    return;
+  // A RST is judged by its raw SEG.SEQ (RFC 5961 §3.2, which RFC 9293 §3.10.7.4
+  // recommends), before any trimming: trimming would move a RST that starts before
+  // RCV.NXT but reaches into the window onto RCV.NXT and let it reset the connection.
+  if (has(seg, 'RST')) return rstArrives(name, tcb, seg, ctx, ackNow);
+
+  if (state === 'SYN-RECEIVED' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.irs && seqEquals(seg.seq, tcb.irs)) {
+    return synRetransmitted(name, tcb, ctx, ackNow);
   }
 
-  // Second, the RST bit (with RFC 5961's exact-match rule, as RFC 9293 recommends).
-  if (has(seg, 'RST')) {
-    if (t.offset !== 0) {
-      ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
-      ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
-      return;
-    }
-    resetBy(name, tcb, ctx);
+  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt && (seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) {
+    return reopenFromTimeWait(name, tcb, seg, ctx);
+  }
+
+  // First, check the sequence number.
+  let t = trim(tcb, seg);
+  const probe = probeAt(tcb, seg);
+  if (probe && (!t || t.duplicate)) {
+    ackNow('a keep-alive or window probe is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ctx.explain(name, probe === 'keep-alive' ? RFC.keepAlive : RFC.zeroWindowProbe, say(engineMessages.probeArrives, { probe: say(probeLabel(probe)), rcvNxt: formatSeq(tcb.rcvNxt!), wnd: tcb.rcvWnd }));
+    return;
+  }
+  if (!t) {
+    ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
     return;
   }
 
@@ -247,15 +267,29 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     ctx.explain(name, RFC.arrivesOther, 'the ACK bit is off: drop the segment.');
     return;
   }
+  const stateBeforeAck = tcb.state;
   if (!processAck(name, tcb, seg, ctx, ackNow)) return;
 
   // Seventh, the segment text (the sixth, URG, is not modelled).
   let owesAck = t.duplicate;
+  if (stateBeforeAck === 'SYN-RECEIVED' && tcb.state === 'ESTABLISHED' && tcb.outOfOrder.length > 0) {
+    // Text that came with the SYN waited for ESTABLISHED (§3.10.7.2, §3.10.7.3); it is
+    // in order now, so this segment is judged against the RCV.NXT past it.
+    const rcvNxt = tcb.rcvNxt!;
+    const queuedFin = drainOutOfOrder(tcb);
+    if (!seqEquals(rcvNxt, tcb.rcvNxt!)) {
+      owesAck = true;
+      ctx.explain(name, RFC.arrivesOther, say(engineMessages.synTextProcessed, { bytes: seqDiff(tcb.rcvNxt!, rcvNxt)!, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+    }
+    if (queuedFin) { finArrives(name, tcb, ctx); owesAck = true; }
+    t = trim(tcb, seg) ?? { offset: 0, syn: false, data: 0, fin: false, duplicate: false, beyondWindow: 0 };
+  }
   const stateNow = tcb.state;
   if (t.beyondWindow > 0) {
     owesAck = true;
     ctx.explain(name, RFC.arrivesOther, `the receive window is closed (RCV.WND = 0): ${t.beyondWindow} sequence number${t.beyondWindow === 1 ? ' is' : 's are'} dropped, but the segment's ACK is still processed; the ACK in reply tells the sender the window is still closed.`);
   }
+  if (t.data > 0 && tcb.closeCalled) return dataAfterClose(name, tcb, t.data, ctx);
   if ((t.data > 0 || t.fin) && t.offset > 0) {
     queueOutOfOrder(tcb, seg.seq!, t.data, t.fin);
     ackNow('data beyond a hole is answered by a duplicate ACK for RCV.NXT');
@@ -288,6 +322,17 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   }
 }
 
+/**
+ * What the receiver sees of a keep-alive or window probe: an ACK at RCV.NXT-1 with at
+ * most one octet. Table 6 finds it unacceptable (or a duplicate), so it owes an ACK,
+ * which is the answer the probe exists to get (§3.8.4, §3.8.6.1).
+ */
+function probeAt(tcb: Tcb, seg: ArrivingSegment): Probe | undefined {
+  if (!has(seg, 'ACK') || has(seg, 'SYN') || has(seg, 'FIN') || seg.length > 1) return undefined;
+  if (!seg.seq || !tcb.rcvNxt || seqDiff(seg.seq, tcb.rcvNxt) !== -1) return undefined;
+  return tcb.rcvWnd === 0 ? 'window-probe' : 'keep-alive';
+}
+
 /** The ACK processing of the fifth check; false when the segment is dropped. */
 function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): boolean {
   const ack = seg.ack;
@@ -317,9 +362,11 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     return false;
   }
 
+  // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated": a duplicate
+  // ACK can close the window (win=0), which is what starts zero-window probing.
+  if (seg.window !== undefined && ack && una && nxt && seqLessOrEqual(una, ack) && seqLessOrEqual(ack, nxt)) tcb.sndWnd = seg.window;
   if (acceptable) {
     tcb.sndUna = ack;
-    if (seg.window !== undefined) tcb.sndWnd = seg.window;
   } else if (beyond) {
     ackNow('an ACK of something not yet sent is answered by an ACK');
     ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
@@ -374,6 +421,90 @@ function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
   const where = tcb.state === before ? `remain in ${before}` : `enter ${tcb.state}`;
   const timer = tcb.state === 'TIME-WAIT' ? ' and start the 2 MSL timer' : '';
   ctx.explain(name, RFC.arrivesOther, `FIN: RCV.NXT = ${formatSeq(tcb.rcvNxt)}; acknowledge it, ${where}${timer}.`);
+}
+
+/**
+ * The RST checks of RFC 5961 §3.2 as RFC 9293 §3.10.7.4 words them: "1) If the RST bit
+ * is set and the sequence number is outside the current receive window, silently drop
+ * the segment. 2) ... exactly matches the next expected sequence number (RCV.NXT), then
+ * TCP endpoints MUST reset the connection ... 3) ... within the current receive window,
+ * TCP endpoints MUST send an acknowledgment (challenge ACK)". With a zero window only
+ * RCV.NXT itself is valid (the RFC's "special allowance ... to accept valid ... RSTs").
+ */
+function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): void {
+  const offset = seg.seq && tcb.rcvNxt ? seqDiff(seg.seq, tcb.rcvNxt) : undefined;
+  if (offset === 0) return resetBy(name, tcb, ctx);
+  if (offset !== undefined && offset > 0 && offset < tcb.rcvWnd) {
+    ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
+    ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
+    return;
+  }
+  ctx.explain(name, RFC.rstExactMatch, say(engineMessages.rstOutsideWindow, {
+    seq: seg.seq ? formatSeq(seg.seq) : '?', rcvNxt: tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?', wnd: tcb.rcvWnd,
+  }));
+}
+
+/**
+ * Text (and a FIN) on a SYN that arrives in LISTEN or, for a simultaneous open, in
+ * SYN-SENT: RCV.NXT = SEG.SEQ+1 only, "and any other control or text should be queued
+ * for processing later" (§3.10.7.2); "queue them for processing after the ESTABLISHED
+ * state has been reached" (§3.10.7.3). It waits as out-of-order data just past RCV.NXT,
+ * processed when the ACK of our SYN arrives (arrivesSynchronized).
+ */
+function queueSynText(name: string, tcb: Tcb, seg: ArrivingSegment, rule: string, ctx: StepContext): void {
+  const fin = has(seg, 'FIN');
+  if (seg.length === 0 && !fin) return;
+  queueOutOfOrder(tcb, tcb.rcvNxt!, seg.length, fin);
+  ctx.explain(name, rule, say(engineMessages.synTextQueued, { bytes: seg.length, fin, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+}
+
+/**
+ * The peer's SYN again, in SYN-RECEIVED: our SYN,ACK was lost or is late. Its SEG.SEQ is
+ * RCV.NXT-1, so Table 6 finds it unacceptable: "If an incoming segment is not
+ * acceptable, an acknowledgment should be sent in reply" (§3.10.7.4). Stacks re-send
+ * their SYN,ACK instead, which is drawn as its retransmission; both are fine here.
+ * A SYN,ACK not sent yet is still the reply due.
+ */
+function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (reason: string) => void): void {
+  if (tcb.synPending) {
+    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'the SYN,ACK is still due' });
+  } else {
+    ackNow('a retransmitted SYN (SEG.SEQ = RCV.NXT-1) is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+  }
+  ctx.explain(name, RFC.arrivesOther, say(engineMessages.synRetransmitted, { rcvNxt: formatSeq(tcb.rcvNxt!), pending: tcb.synPending }));
+}
+
+/**
+ * RFC 9293 §3.6.1: "if new data is received after CLOSE is called, its TCP
+ * implementation SHOULD send a RST to show that data was lost (SHLD-3)". The
+ * application can read nothing more (MAY-1, a half-duplex close), so the data is lost.
+ */
+function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext): void {
+  const sndNxt = tcb.sndNxt;
+  deleteTcb(tcb);
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
+  ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
+  ctx.explain(name, RFC.closeWithData, say(engineMessages.dataAfterClose, { bytes }));
+}
+
+/**
+ * RFC 9293 §3.6.1: a host "MAY accept a new SYN from the remote TCP endpoint to reopen
+ * the connection directly from TIME-WAIT state (MAY-2), if it: (1) assigns its initial
+ * sequence number for the new connection to be larger than the largest sequence number
+ * it used on the previous connection incarnation". A SYN whose SEG.SEQ is at or past
+ * RCV.NXT cannot belong to the old incarnation, so it opens the new one as in LISTEN;
+ * an older one gets the challenge ACK of the synchronized states. (The timestamp rule,
+ * SHLD-4, needs timestamps, which are not modelled.)
+ */
+function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
+  const oldSndNxt = tcb.sndNxt;
+  const { peer, listened } = tcb;
+  Object.assign(tcb, newTcb('SYN-RECEIVED'));
+  Object.assign(tcb, { peer, listened, passiveOpen: false, synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  if (seg.window !== undefined) tcb.sndWnd = seg.window;
+  ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
+  ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));
+  queueSynText(name, tcb, seg, RFC.close, ctx);
 }
 
 /** Resets the connection as §3.10.7.4's second check says for each state. */

@@ -3,7 +3,10 @@
  * and §3.10.8 (timeouts), with the socket-API names a learner knows.
  */
 import type { CallName, CallStatement, Span, TimerName } from './model.js';
+import { say } from '../i18n/catalogue.js';
+import { engineMessages } from '../i18n/messages/engine.js';
 import { seqDiff } from './seq.js';
+import { isSynchronized } from './states.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 
@@ -62,9 +65,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
         ctx.effect(name, 'accept() blocks until the handshake completes');
         return;
       }
-      if (state === 'CLOSED') {
-        return refuse(`${name} is CLOSED: there is no listening socket to accept from.`);
-      }
+      if (state === 'CLOSED') return refuse(say(engineMessages.acceptAfterClose, { name }));
       ctx.effect(name, 'accept() returns the established connection');
       return;
 
@@ -85,6 +86,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'recv':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: RECEIVE answers "error: connection does not exist" (${RFC.receive}).`);
+      tcb.readsModelled = true;
       if (tcb.unread > 0) {
         ctx.effect(name, `read() returns ${tcb.unread} bytes`);
         tcb.unread = 0;
@@ -125,6 +127,10 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx: StepContext, refuse: (m: string) => void): void {
   const state = tcb.state;
   const what = call === 'close' ? 'CLOSE' : 'shutdown(SHUT_WR)';
+  // The RST replaces a FIN still to send, or follows the FIN of an earlier shutdown.
+  const mayClose = tcb.halfClosed || state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'CLOSE-WAIT';
+  if (call === 'close' && tcb.unread > 0 && tcb.readsModelled && mayClose) return resetOnClose(name, tcb, ctx);
+  if (call === 'close') tcb.closeCalled = true;
   if (call === 'close' && tcb.halfClosed) {
     // The FIN went with shutdown; close only releases the socket.
     tcb.halfClosed = false;
@@ -158,6 +164,19 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
   }
 }
 
+/**
+ * RFC 9293 §3.6.1: "If such a host issues a CLOSE call while received data is still
+ * pending in the TCP connection ... its TCP implementation SHOULD send a RST to show
+ * that data was lost (SHLD-3)." The RST replaces the FIN, from any synchronized state.
+ */
+function resetOnClose(name: string, tcb: Tcb, ctx: StepContext): void {
+  const { sndNxt, unread } = tcb;
+  deleteTcb(tcb);
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
+  ctx.effect(name, say(engineMessages.closeUnreadEffect, { bytes: unread }));
+  ctx.explain(name, RFC.closeWithData, say(engineMessages.closeUnread, { bytes: unread }));
+}
+
 function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {
   const state = tcb.state;
   switch (call.timer) {
@@ -182,7 +201,17 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
       ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
       ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');
       return;
+    case 'KEEPALIVE': {
+      const idle = isSynchronized(state) && !!tcb.sndUna && !!tcb.sndNxt && seqDiff(tcb.sndNxt, tcb.sndUna) === 0;
+      if (!idle) return refuse(say(engineMessages.keepAliveTimerRefused, { name, state }));
+      ctx.explain(name, RFC.keepAlive, say(engineMessages.keepAliveTimer));
+      return;
+    }
+    case 'PERSIST':
+      if (!isSynchronized(state) || tcb.sndWnd !== 0) return refuse(say(engineMessages.persistTimerRefused, { name, state }));
+      ctx.explain(name, RFC.zeroWindowProbe, say(engineMessages.persistTimer));
+      return;
     default:
-      return refuse(`timeout needs 2MSL, RTO or USER.`);
+      return refuse(`timeout needs 2MSL, RTO, USER, KEEPALIVE or PERSIST.`);
   }
 }

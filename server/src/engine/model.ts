@@ -19,7 +19,7 @@ export type Flag = (typeof FLAGS)[number];
 export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout'] as const;
 export type CallName = (typeof CALLS)[number];
 
-export const TIMERS = ['2MSL', 'RTO', 'USER'] as const;
+export const TIMERS = ['2MSL', 'RTO', 'USER', 'KEEPALIVE', 'PERSIST'] as const;
 export type TimerName = (typeof TIMERS)[number];
 
 export const ARROWS = ['->', '-x', '~>', '-->'] as const;

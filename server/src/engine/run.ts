@@ -7,6 +7,7 @@ import type { Analysis, InFlightTag, ParticipantInfo, Reply, SentSegment, Step, 
 import { segmentArrives, type ArrivingSegment } from './arrive.js';
 import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
+import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendSegment } from './send.js';
@@ -355,7 +356,7 @@ class ScenarioRun {
         return undefined;
       }
       sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, arrow: seg.arrow, retransmission: false };
-      ctx.explain(seg.to, 'RFC 9293 §3.5', 'an old duplicate from an earlier incarnation arrives; the sender\'s state is not involved.');
+      ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
       sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
     }

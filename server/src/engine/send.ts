@@ -3,7 +3,9 @@
  * segment with these numbers (RFC 9293 §3.10.1-3.10.5 say what each call sends, §3.3.1
  * what SND.NXT and RCV.NXT are)? Fills in an omitted `seq`/`ack` and advances the TCB.
  */
-import type { Reply, SentSegment } from './analysis.js';
+import { say } from '../i18n/catalogue.js';
+import { engineMessages } from '../i18n/messages/engine.js';
+import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
 import type { Flag, SegmentStatement, SeqField } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
@@ -61,10 +63,13 @@ export function sendSegment(
   let seq = seg.seq?.value;
   let seqInferred = false;
   let retransmission = false;
+  let probe: Probe | undefined;
   if (seq === undefined) {
     if (plan.choosesIss) seq = freshSymbol();
     else seq = plan.expectedSeq;
     seqInferred = seq !== undefined;
+  } else if (plan.refusal === undefined && !plan.choosesIss && plan.expectedSeq !== undefined && (probe = probeKind(tcb, flags, seg.length, seq))) {
+    ctx.explain(name, probe === 'keep-alive' ? RFC.keepAlive : RFC.zeroWindowProbe, say(engineMessages.probeSent, { probe: say(probeLabel(probe)) }));
   } else if (plan.refusal === undefined && !plan.choosesIss && plan.expectedSeq !== undefined) {
     const verdict = judgeSeq(tcb, seq, seqLen, plan);
     // The reply an arrival made due re-sends the SYN in a simultaneous open: that is the reply, not a retransmission.
@@ -108,7 +113,31 @@ export function sendSegment(
     window: seg.window,
     arrow: seg.arrow,
     retransmission,
+    ...(probe ? { probe } : {}),
   };
+}
+
+/**
+ * A keep-alive: "Such a segment generally contains SEG.SEQ = SND.NXT-1 and may or may
+ * not contain one garbage octet of data" (§3.8.4), sent only "when no sent data is
+ * outstanding" (MUST-26). A zero-window probe (§3.8.6.1) is sent while the peer's window
+ * is zero, at SND.UNA-1 the way stacks do (one octet of new data at SND.NXT is an ordinary
+ * segment). Neither is new or a retransmission: it exists to make the peer answer with an
+ * ACK, since its SEG.SEQ is not acceptable (Table 6).
+ */
+function probeKind(tcb: Tcb, flags: readonly Flag[], length: number, seq: Seq): Probe | undefined {
+  if (!flags.includes('ACK') || flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST') || length > 1) return undefined;
+  if (!tcb.sndUna || !tcb.sndNxt || seqDiff(seq, tcb.sndUna) !== -1) return undefined;
+  // While a reply is due the segment is that reply, with a wrong seq (say, the ACK of a
+  // handshake that forgot the SYN took a number): a probe comes from an idle sender.
+  if (tcb.due) return undefined;
+  if (tcb.sndWnd === 0) return 'window-probe';
+  return seqEquals(tcb.sndUna, tcb.sndNxt) ? 'keep-alive' : undefined;
+}
+
+/** The label a probe carries in explanations and on the diagram's arrow. */
+export function probeLabel(probe: Probe) {
+  return probe === 'keep-alive' ? engineMessages.keepAlive : engineMessages.windowProbe;
 }
 
 function judgeSeq(tcb: Tcb, seq: Seq, seqLen: number, plan: Plan): 'new' | 'retransmission' | 'bad' {

@@ -33,6 +33,9 @@ export const RFC = {
   arrivesSynSent: 'RFC 9293 §3.10.7.3',
   arrivesOther: 'RFC 9293 §3.10.7.4',
   timeouts: 'RFC 9293 §3.10.8',
+  keepAlive: 'RFC 9293 §3.8.4',
+  zeroWindowProbe: 'RFC 9293 §3.8.6.1',
+  closeWithData: 'RFC 9293 §3.6.1',
   challengeAck: 'RFC 9293 §3.10.7.4 (RFC 5961 §4)',
   rstExactMatch: 'RFC 9293 §3.10.7.4 (RFC 5961 §3)',
 } as const;

@@ -21,7 +21,7 @@ export interface Tcb {
   rcvWnd: number;
   /** SYN-RECEIVED was entered from LISTEN (a passive OPEN): an RST returns it to LISTEN (§3.10.7.4). */
   passiveOpen: boolean;
-  /** The application called `listen`: `accept` is meaningful. */
+  /** The application called `listen`: `accept` is meaningful. Kept when the TCB is deleted. */
   listened: boolean;
   /** An OPEN (or a SYN arrival in LISTEN) made a SYN due, but no line has sent it: ISS not chosen yet. */
   synPending: boolean;
@@ -29,12 +29,23 @@ export interface Tcb {
   finPending: boolean;
   /** `shutdown` (SHUT_WR) was called: the application may still read, and `close` later is fine. */
   halfClosed: boolean;
+  /**
+   * The application called `close` (not `shutdown`): it reads nothing more, so data
+   * still unread, or arriving now, is lost and answered by RST (RFC 9293 §3.6.1, SHLD-3).
+   */
+  closeCalled: boolean;
   /** The sequence number of our FIN, once sent. */
   finSeq?: Seq;
   /** The peer's FIN has been received: `read()` returns 0 once the data is read. */
   finReceived: boolean;
   /** Received bytes the application has not read yet. */
   unread: number;
+  /**
+   * The scenario models this application's reads (it called `recv`): only then are
+   * unread bytes at `close` data the application lost. A scenario with no `recv` lines
+   * leaves reading out, as most do, and its close sends FIN.
+   */
+  readsModelled: boolean;
   /** Data received beyond RCV.NXT (a hole before it), as [start, end) ranges. */
   outOfOrder: Array<{ start: Seq; end: Seq; fin: boolean }>;
   /** The one endpoint this one exchanges segments with. */
@@ -57,8 +68,10 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
     synPending: false,
     finPending: false,
     halfClosed: false,
+    closeCalled: false,
     finReceived: false,
     unread: 0,
+    readsModelled: false,
     outOfOrder: [],
     acceptPending: false,
     connectPending: false,
@@ -70,9 +83,12 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
  * The peer binding stays: each participant has one connection in a scenario.
  */
 export function deleteTcb(tcb: Tcb): void {
-  const peer = tcb.peer;
+  const { peer, listened } = tcb;
   Object.assign(tcb, newTcb('CLOSED'));
   tcb.peer = peer;
+  // The application did call listen: an `accept` now finds the connection gone, which
+  // is a different mistake from never listening (and is explained as such).
+  tcb.listened = listened;
 }
 
 /** A copy that shares nothing the engine changes in place (only `outOfOrder` is an array; Seq values and replies are never changed). */

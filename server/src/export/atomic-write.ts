@@ -203,7 +203,8 @@ function publishTemporary(temp: string, target: string, publish: Publish, displa
   }
 }
 
-function existsNow(path: string): boolean {
+/** Something (even a dangling link) has that name now. */
+export function existsNow(path: string): boolean {
   try {
     lstatSync(path);
     return true;

@@ -1,9 +1,14 @@
 /**
- * Finding a Chromium to draw with. Nothing is downloaded: the browser is the one the
- * system has, or the one `TCPFLOW_CHROMIUM` names.
+ * Finding a Chromium to draw with. Nothing is downloaded: the browser is the one
+ * `TCPFLOW_CHROMIUM` names, else the system's, else — as a fallback — the one the
+ * optional npm dependency @sparticuz/chromium carried in at `npm install`
+ * (bundled-chromium.ts).
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { say } from '../i18n/catalogue.js';
+import { browserMessages } from '../i18n/messages/browser.js';
+import { findBundledChromiumPackage, unpackBundledChromium } from './bundled-chromium.js';
 
 export const CHROMIUM_ENV = 'TCPFLOW_CHROMIUM';
 
@@ -37,7 +42,7 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platfor
 
 export type ChromiumLookup = { readonly path: string } | { readonly problem: string };
 
-const FIX = `install it (e.g. apt-get install chromium) or set ${CHROMIUM_ENV} to the browser's path; --format md and mmd need no browser`;
+const fix = (): string => say(browserMessages.fix, { variable: CHROMIUM_ENV });
 
 /** The browser to use, or one line that says what is missing and how to fix it. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ChromiumLookup {
@@ -45,12 +50,29 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
   if (named !== undefined && named !== '') {
     return isExecutable(named)
       ? { path: named }
-      : { problem: `drawing SVG and PNG needs Chromium, but ${CHROMIUM_ENV}=${named} is not an executable file: ${FIX}` };
+      : { problem: say(browserMessages.envNotExecutable, { variable: CHROMIUM_ENV, value: named, fix: fix() }) };
   }
   const found = chromiumCandidates(env, platform).find(isExecutable);
   return found
     ? { path: found }
-    : { problem: `drawing SVG and PNG needs Chromium, and none was found (${CHROMIUM_ENV} is not set): ${FIX}` };
+    : { problem: say(browserMessages.noneFound, { variable: CHROMIUM_ENV, fix: fix() }) };
+}
+
+/**
+ * findChromium, then the browser of the optional npm dependency (unpacked on first use).
+ * A TCPFLOW_CHROMIUM that names no browser stays an error: the user asked for that one.
+ */
+export async function findOrUnpackChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<ChromiumLookup> {
+  const found = findChromium(env, platform);
+  if ('path' in found || (env[CHROMIUM_ENV] ?? '') !== '') return found;
+  const pkg = findBundledChromiumPackage(platform);
+  if (!pkg) return found;
+  try {
+    return { path: await unpackBundledChromium(pkg) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problem: say(browserMessages.unpackFailed, { dir: pkg.dir, reason, fix: fix() }) };
+  }
 }
 
 function isExecutable(path: string): boolean {

@@ -111,6 +111,10 @@ export function planOutputs(request: OutputRequest): OutputPlan {
       case 'unknown':
         problems.push(say(exportMessages.cannotCheckOutput, { display, reason: existing.reason }));
         continue;
+      case 'file':
+      case 'dangling-link':
+        // Something a write would replace: only with --force, or when it is already current.
+        break;
     }
     if (request.force) {
       outputs.push({ input, path, display, publish: { kind: 'replace' }, current: false });

@@ -2,7 +2,7 @@
  * A browser started only when the first SVG or PNG is needed, and shared by every
  * drawing after it (a batch of fifty files starts Chromium once).
  */
-import { findChromium } from './chromium.js';
+import { findOrUnpackChromium } from './chromium.js';
 import { DiagramRenderer, RenderError } from './renderer.js';
 
 /** No browser to draw with (none found, or it would not start): the whole batch stops. */
@@ -16,7 +16,7 @@ export class RenderSession {
   /** The renderer; rejects with BrowserUnavailable, whose message says how to get a browser. */
   get(): Promise<DiagramRenderer> {
     this.renderer ??= (async () => {
-      const found = findChromium(this.env);
+      const found = await findOrUnpackChromium(this.env);
       if ('problem' in found) throw new BrowserUnavailable(found.problem);
       try {
         return await DiagramRenderer.launch(found.path);

@@ -10,13 +10,12 @@
  */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Step } from '../engine/analysis.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { statesBefore } from './describe.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { freshSymbol, segmentText } from './point-in-time.js';
-import { rangesOverlap } from './text.js';
 import { isDiagnosticData, toLspDiagnostic } from './validator.js';
 
 export class TcpflowCodeActionProvider implements CodeActionProvider {
@@ -38,7 +37,11 @@ export function codeActions(doc: DocumentAnalysis, uri: string, params: Pick<Cod
   const fromClient = params.context.diagnostics.filter((d) => d.source === 'tcpflow' && isDiagnosticData(d.data));
   const diagnostics = fromClient.length > 0 || params.context.diagnostics.length > 0
     ? fromClient
-    : doc.analysis.diagnostics.map((d) => toLspDiagnostic(d, doc.lines)).filter((d) => rangesOverlap(d.range, wholeLines(params.range)));
+    // The lines the range touches, whole (a cursor anywhere on a line gets that line's
+    // fixes), picked by line before converting: a document may have a million diagnostics.
+    : doc.analysis.diagnostics
+      .filter((d) => d.span.endLine >= params.range.start.line && d.span.startLine <= params.range.end.line)
+      .map((d) => toLspDiagnostic(d, doc.lines));
   for (const d of diagnostics) {
     if (!isDiagnosticData(d.data)) continue;
     for (const fix of d.data.fixes) action(fix.title, [...fix.edits], [d], fix.preferred);
@@ -120,11 +123,6 @@ function replyActions(doc: DocumentAnalysis, uri: string, step: Step): CodeActio
     });
   }
   return actions;
-}
-
-/** The lines a range touches, whole: a cursor anywhere on a line gets that line's fixes. */
-function wholeLines(range: Range): Range {
-  return { start: { line: range.start.line, character: 0 }, end: { line: range.end.line, character: Number.MAX_SAFE_INTEGER } };
 }
 
 function sameFlags(a: readonly string[], b: readonly string[]): boolean {

@@ -3,7 +3,7 @@
  * means. Everything about TCP behaviour comes from the engine's analysis; this file
  * only phrases it.
  */
-import type { Analysis, Reply, Step } from '../engine/analysis.js';
+import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
@@ -52,6 +52,23 @@ export function statesBefore(analysis: Analysis, step: Step, index = analysis.st
   return states;
 }
 
+/** The segment's fields as sent, `inferredMark` after the ones the source left out (shared with `tcpflow explain`). */
+export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): string[] {
+  return [
+    s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? inferredMark : ''}`,
+    s.ack && `ack=${formatSeq(s.ack)}${s.ackInferred ? inferredMark : ''}`,
+    s.length > 0 && `len=${s.length}`,
+  ].filter((f): f is string => typeof f === 'string');
+}
+
+/** Every participant's state after a step, and whether the step changed it (inlay hints, `tcpflow explain`). */
+export function statesAfter(analysis: Analysis, step: Step): Array<{ participant: string; state: TcpState; changed: boolean }> {
+  const changed = new Set(step.transitions.map((t) => t.participant));
+  return analysis.participants
+    .filter((p) => step.states[p.name] !== undefined)
+    .map((p) => ({ participant: p.name, state: step.states[p.name], changed: changed.has(p.name) }));
+}
+
 /** Markdown for an event line: states before → after, the rules applied, replies, socket effects, variables. */
 export function describeStep(analysis: Analysis, step: Step, style: StateNameStyle): string {
   const out: string[] = [];
@@ -63,12 +80,7 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
       : '**call**';
   out.push(`${head} — line ${step.line + 1}`);
   if (step.segment) {
-    const s = step.segment;
-    const fields = [
-      s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? ' (inferred)' : ''}`,
-      s.ack && `ack=${formatSeq(s.ack)}${s.ackInferred ? ' (inferred)' : ''}`,
-      s.length > 0 && `len=${s.length}`,
-    ].filter(Boolean);
+    const fields = segmentFields(step.segment);
     if (fields.length > 0) out.push('', `Segment: \`${fields.join(' ')}\``);
   }
 

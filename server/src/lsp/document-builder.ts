@@ -1,6 +1,7 @@
 /**
- * Langium's document builder, with one change: once a document is validated, its
- * diagnostics are always published.
+ * Langium's document builder, with two changes.
+ *
+ * 1. Once a document is validated, its diagnostics are always published.
  *
  * Langium 4.2 sends diagnostics from a listener of the Validated phase, and checks
  * for cancellation before each listener. Any document update cancels the build in
@@ -14,12 +15,86 @@
  *
  * Publishing is cheap (the diagnostics are computed by then), so the Validated
  * phase's listeners run whatever the token says; the build still stops right after.
+ *
+ * 2. A document whose reading or checking throws fails alone.
+ *
+ * Langium runs each phase over all documents in one loop: one throw rejected the whole
+ * build, so no other document got diagnostics, and the startup build's throw left the
+ * server deaf for good (a 4 MB string in one workspace file did it). Here a throw is
+ * caught per document and phase: that document gets one diagnostic saying so (kept
+ * until its next version), the error goes to the log, and the build goes on.
+ * test/lsp/isolation.test.ts shows it.
  */
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { say } from '../i18n/catalogue.js';
+import { serverMessages } from '../i18n/messages/server.js';
+import { UnreadableFile } from './bounded-file-system.js';
+
+/** The code of the one diagnostic a document whose check failed gets. */
+export const CHECK_FAILED_CODE = 'internal-error';
+
+/** The code of the one diagnostic a file the server would not read gets. */
+export const NOT_CHECKED_CODE = 'not-checked';
 
 export class TcpflowDocumentBuilder extends DefaultDocumentBuilder {
+  /** Documents whose current version failed, with the diagnostic that says so. */
+  private readonly failures = new WeakMap<LangiumDocument, Diagnostic>();
+  private readonly log: (line: string) => void;
+
+  constructor(services: LangiumSharedCoreServices) {
+    super(services);
+    this.log = (line) => (services as Partial<LangiumSharedServices>).lsp?.Connection?.console.error(line);
+  }
+
   protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
     return super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
+  }
+
+  protected override runCancelable(
+    documents: LangiumDocument[], targetState: DocumentState, cancelToken: CancellationToken, callback: (document: LangiumDocument) => unknown,
+  ): Promise<void> {
+    return super.runCancelable(documents, targetState, cancelToken, async (document) => {
+      try {
+        await callback(document);
+      } catch (error) {
+        if (isOperationCancelled(error)) throw error;
+        this.fail(document, error);
+      }
+    });
+  }
+
+  protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+    const failure = this.failures.get(document);
+    if (failure) document.diagnostics = [failure];
+    else await super.validate(document, cancelToken);
+  }
+
+  override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+    // Diagnostics are dropped from IndexedReferences down: the failure goes with them.
+    if (state <= DocumentState.IndexedReferences) this.failures.delete(document);
+    super.resetToState(document, state);
+  }
+
+  private fail(document: LangiumDocument, error: unknown): void {
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      source: 'tcpflow',
+      ...this.failureWording(document, error),
+    };
+    this.failures.set(document, diagnostic);
+    document.diagnostics = [diagnostic];
+  }
+
+  private failureWording(document: LangiumDocument, error: unknown): Pick<Diagnostic, 'severity' | 'code' | 'message'> {
+    if (error instanceof UnreadableFile) {
+      // A watched file that changed on disk into something the server does not read
+      // (a FIFO, over 16 MB, binary, gone): say so on the file, not as an internal error.
+      return { severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, message: say(serverMessages.fileNotChecked, { reason: error.reason }) };
+    }
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.log(say(serverMessages.documentFailedLog, { uri: document.uri.toString(), error: error instanceof Error && error.stack ? error.stack : text }));
+    return { severity: DiagnosticSeverity.Error, code: CHECK_FAILED_CODE, message: say(serverMessages.documentFailed, { error: text.slice(0, 200) }) };
   }
 }

@@ -20,8 +20,24 @@ export class TcpflowHoverProvider implements HoverProvider {
   async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
     const { stateNames } = await this.settings.get();
     const value = hoverMarkdown(this.analyses.get(document), params.position, stateNames);
-    return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
+    return value ? { contents: { kind: MarkupKind.Markdown, value: boundedHover(value) } } : undefined;
   }
+}
+
+/** A word longer than this is shown as its start and an ellipsis. */
+const MAX_HOVER_WORD = 80;
+const LONG_WORD = new RegExp(`\\S{${MAX_HOVER_WORD + 1},}`, 'g');
+/** A hover longer than this is cut, with an ellipsis. */
+const MAX_HOVER_LENGTH = 20_000;
+
+/**
+ * A hover names participants, tags and labels as they are written, several times: a
+ * 1 MB participant name made a 7 MB hover that took 2 s to build and send. Words are
+ * shortened and the whole is bounded; a reader needs neither more.
+ */
+export function boundedHover(markdown: string): string {
+  const shortened = markdown.replace(LONG_WORD, (word) => `${word.slice(0, MAX_HOVER_WORD)}…`);
+  return shortened.length > MAX_HOVER_LENGTH ? `${shortened.slice(0, MAX_HOVER_LENGTH)}…` : shortened;
 }
 
 export function hoverMarkdown(doc: DocumentAnalysis, pos: Position, style: StateNameStyle): string | undefined {

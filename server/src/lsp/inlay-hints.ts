@@ -10,7 +10,7 @@ import type { Step } from '../engine/analysis.js';
 import { formatSeq } from '../engine/seq.js';
 import { formatState, type StateNameStyle } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
-import { statesBefore } from './describe.js';
+import { statesAfter, statesBefore } from './describe.js';
 import type { SettingsService } from './settings.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 
@@ -40,13 +40,9 @@ export function inlayHints(doc: DocumentAnalysis, firstLine: number, lastLine: n
 
 /** `⟶ ● client SYN-SENT · server LISTEN`; in compact mode only the changed ones, and nothing when none changed. */
 export function stateLabel(doc: DocumentAnalysis, step: Step, compact: boolean, style: StateNameStyle): string | undefined {
-  const changed = new Set(step.transitions.map((t) => t.participant));
-  const parts: string[] = [];
-  for (const p of doc.analysis.participants) {
-    const state = step.states[p.name];
-    if (!state || (compact && !changed.has(p.name))) continue;
-    parts.push(`${changed.has(p.name) ? `${CHANGED_MARK} ` : ''}${p.name} ${formatState(state, style)}`);
-  }
+  const parts = statesAfter(doc.analysis, step)
+    .filter((p) => !compact || p.changed)
+    .map((p) => `${p.changed ? `${CHANGED_MARK} ` : ''}${p.participant} ${formatState(p.state, style)}`);
   return parts.length > 0 ? `⟶ ${parts.join(' · ')}` : undefined;
 }
 

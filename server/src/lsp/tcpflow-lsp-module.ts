@@ -16,11 +16,13 @@ import { IncrementalReader } from './document-analysis.js';
 import { TcpflowFormatter } from './formatter.js';
 import { TcpflowHoverProvider } from './hover.js';
 import { TcpflowInlayHintProvider } from './inlay-hints.js';
+import { OpenDocumentsOnly } from './open-documents.js';
 import { TcpflowNavigation } from './navigation.js';
 import { TcpflowSemanticTokens } from './semantic-tokens.js';
 import { SettingsService } from './settings.js';
 import { TcpflowStructure } from './structure.js';
 import { TcpflowDocumentValidator } from './validator.js';
+import { LazyWorkspaceManager } from './workspace-indexer.js';
 
 export interface TcpflowAddedServices {
   readonly tcpflow: {
@@ -63,8 +65,13 @@ const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumShared
   workspace: {
     // Reading a document is the chunked read + one engine run of DocumentAnalyses.
     LangiumDocumentFactory: (shared) => new TcpflowDocumentFactory(shared, (uri) => (shared.ServiceRegistry.getServices(uri) as TcpflowServices).tcpflow.Analyses),
-    // A validated document's diagnostics are published even if the build is cancelled right after.
+    // A validated document's diagnostics are published even if the build is cancelled
+    // right after; a document whose check throws fails alone.
     DocumentBuilder: (shared) => new TcpflowDocumentBuilder(shared),
+    // A request naming a document that is not loaded never reads it from disk.
+    LangiumDocuments: (shared) => new OpenDocumentsOnly(shared, () => shared.workspace.TextDocuments),
+    // The workspace's files are checked in the background, one at a time, each alone.
+    WorkspaceManager: (shared) => new LazyWorkspaceManager(shared),
   },
 };
 

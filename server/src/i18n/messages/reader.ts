@@ -70,12 +70,12 @@ export const readerMessages = messages({
     'zh-CN': ({ call, calls }) => `未知调用 \`${call}\`：可用的调用有 ${calls}。`,
   } satisfies Message<{ call: string; calls: string }>,
   wordMeansNothing: {
-    en: ({ word, call }) => `\`${word}\` means nothing to ${call}${call === 'timeout' ? ': the timers are 2MSL, RTO and USER' : ''}; it is ignored.`,
-    'zh-CN': ({ word, call }) => `\`${word}\` 对 ${call} 没有意义${call === 'timeout' ? '：计时器有 2MSL、RTO 和 USER' : ''}；已忽略。`,
+    en: ({ word, call }) => `\`${word}\` means nothing to ${call}${call === 'timeout' ? ': the timers are 2MSL, RTO, USER, KEEPALIVE and PERSIST' : ''}; it is ignored.`,
+    'zh-CN': ({ word, call }) => `\`${word}\` 对 ${call} 没有意义${call === 'timeout' ? '：计时器有 2MSL、RTO、USER、KEEPALIVE 和 PERSIST' : ''}；已忽略。`,
   } satisfies Message<{ word: string; call: string }>,
   timeoutNeedsTimer: {
-    en: 'timeout needs a timer: `timeout 2MSL` (TIME-WAIT), `timeout RTO` (retransmission) or `timeout USER` (user timeout).',
-    'zh-CN': 'timeout 需要一个计时器：`timeout 2MSL`（TIME-WAIT）、`timeout RTO`（重传）或 `timeout USER`（用户超时）。',
+    en: 'timeout needs a timer: `timeout 2MSL` (TIME-WAIT), `timeout RTO` (retransmission), `timeout USER` (user timeout), `timeout KEEPALIVE` (keep-alive probe) or `timeout PERSIST` (zero-window probe).',
+    'zh-CN': 'timeout 需要一个计时器：`timeout 2MSL`（TIME-WAIT）、`timeout RTO`（重传）、`timeout USER`（用户超时）、`timeout KEEPALIVE`（保活探测）或 `timeout PERSIST`（零窗口探测）。',
   },
   flagsRunTogether: {
     en: ({ written, flags }) => `\`${written}\` reads as ${flags}: separate flags with spaces, commas or +.`,

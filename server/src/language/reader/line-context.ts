@@ -83,6 +83,8 @@ export function lineContext(before: string): LineContext {
       const starts = all.findIndex((t, i) => i >= 2 && lower(t) === 'starts');
       return starts >= 2 && all[starts].end < before.length && isStateBeingTyped(all.slice(starts + 1), before) ? { kind: 'start-state' } : { kind: 'none' };
     }
+    default:
+      break; // any other first word: a line completion has nothing to offer for
   }
   return { kind: 'none' };
 }
