@@ -6,7 +6,7 @@
  * lives in one temporary folder that `stop` removes.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -187,6 +187,23 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
   // Extension hosts and language servers may outlive code-server for a moment; they are in its group.
   try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* the group is empty */ }
+}
+
+/**
+ * Ends a suite's session: closes the browser and code-server, keeps code-server's and VS
+ * Code's logs beside the screenshots (the extension host log has the TCP Flow channel),
+ * with `extraLog` appended, and removes the session's folder.
+ */
+export async function endSession(session: { browser?: { close(): Promise<void> }; server?: CodeServer; dir?: string; shots: string; extraLog?: () => string }): Promise<void> {
+  const { browser, server, dir, shots } = session;
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  if (server && dir) {
+    const logs = join(dir, 'user-data', 'logs');
+    if (existsSync(logs)) cpSync(logs, join(shots, 'logs'), { recursive: true });
+    writeFileSync(join(shots, 'code-server.log'), `${server.log()}${session.extraLog?.() ?? ''}`);
+  }
+  if (dir) removeDir(dir);
 }
 
 export function removeDir(dir: string): void {

@@ -8,11 +8,11 @@
  * alone (with its preview drawing a ```tcpflow block) does not start the language server.
  * Screenshots and logs go to test-results/e2e-untrusted/.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, packageVsix, removeDir, ROOT, startCodeServer, userSettingsPath, type CodeServer } from './code-server.js';
+import { endSession, makeTempDir, packageVsix, ROOT, startCodeServer, userSettingsPath, type CodeServer } from './code-server.js';
 import { launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
 
 const SHOTS = join(ROOT, 'test-results', 'e2e-untrusted');
@@ -68,14 +68,7 @@ describe('the extension in an untrusted workspace (code-server, Restricted Mode)
   }, 15 * 60_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (server) {
-      const logs = join(dir, 'user-data', 'logs');
-      if (existsSync(logs)) cpSync(logs, join(SHOTS, 'logs'), { recursive: true });
-      writeFileSync(join(SHOTS, 'code-server.log'), server.log());
-    }
-    if (dir) removeDir(dir);
+    await endSession({ browser, server, dir, shots: SHOTS });
   }, 60_000);
 
   it('opens the folder in Restricted Mode', () => wb.step('restricted', async () => {

@@ -3,12 +3,12 @@
  * by headless Chromium like a user. Each step checks what the user sees and saves a
  * screenshot under test-results/e2e/. How to run it and what it needs: docs/e2e.md.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { makeTempDir, packageVsix, removeDir, ROOT, startCodeServer, type CodeServer } from './code-server.js';
+import { endSession, makeTempDir, packageVsix, ROOT, startCodeServer, type CodeServer } from './code-server.js';
 import { launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
 
 const SHOTS = join(ROOT, 'test-results', 'e2e');
@@ -62,15 +62,7 @@ describe('the extension in VS Code (code-server)', () => {
   }, 15 * 60_000); // a first run installs code-server (a few minutes)
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (server) {
-      // Keep code-server's and VS Code's logs beside the screenshots (the extension host log has the TCP Flow channel).
-      const logs = join(dir, 'user-data', 'logs');
-      if (existsSync(logs)) cpSync(logs, join(SHOTS, 'logs'), { recursive: true });
-      writeFileSync(join(SHOTS, 'code-server.log'), `${server.log()}\n--- page errors ---\n${pageErrors.join('\n')}\n`);
-    }
-    if (dir) removeDir(dir);
+    await endSession({ browser, server, dir, shots: SHOTS, extraLog: () => `\n--- page errors ---\n${pageErrors.join('\n')}\n` });
   }, 60_000);
 
   it('shows every participant\'s state as inlay hints when an example is opened', () => wb.step('inlay-hints', async () => {
