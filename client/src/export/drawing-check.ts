@@ -13,6 +13,7 @@
  * is not plain XML (a DOCTYPE, an unquoted or unterminated attribute) is refused, not
  * repaired.
  */
+import { isSafeSvgAttribute, UNSAFE_SVG_ELEMENTS } from './svg-safety.js';
 
 /** No drawing of a checked scenario comes near this; more means something is wrong. */
 export const MAX_DRAWING_BYTES = 64 * 1024 * 1024;
@@ -49,8 +50,8 @@ export function checkPng(bytes: Uint8Array): Uint8Array {
   return bytes;
 }
 
-/** Elements dropped with everything inside them. */
-const DROPPED_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'set', 'animate', 'animatemotion', 'animatetransform']);
+/** Elements dropped with everything inside them: the shared list plus SVG animation, which can set an `href` after the fact. */
+const DROPPED_ELEMENTS = new Set([...UNSAFE_SVG_ELEMENTS, 'set', 'animate', 'animatemotion', 'animatetransform']);
 
 /** Returns the SVG without script, event attributes or outside links; throws DrawingRefused when it is not a plain SVG document. */
 export function sanitizeSvg(svg: string): string {
@@ -87,7 +88,7 @@ export function sanitizeSvg(svg: string): string {
       if (dropping > 0 || DROPPED_ELEMENTS.has(local)) {
         if (!tag.selfClosing) dropping++;
       } else {
-        const attributes = tag.attributes.filter((a) => isSafeAttribute(a.name, a.value)).map((a) => ` ${a.name}=${a.quote}${a.value}${a.quote}`);
+        const attributes = tag.attributes.filter((a) => isSafeSvgAttribute(a.name, a.value)).map((a) => ` ${a.name}=${a.quote}${a.value}${a.quote}`);
         out.push(`<${tag.name}${attributes.join('')}${tag.selfClosing ? '/>' : '>'}`);
       }
       at = tag.end;
@@ -95,13 +96,6 @@ export function sanitizeSvg(svg: string): string {
   }
   if (!sawRoot) refuse('no <svg> element');
   return out.join('');
-}
-
-/** The same test as the CLI renderer's: no event handlers, no link that leaves the drawing. */
-function isSafeAttribute(name: string, value: string): boolean {
-  if (/^on/i.test(name)) return false;
-  if (/href$/i.test(name) && !value.startsWith('#')) return false;
-  return true;
 }
 
 function localName(name: string): string {

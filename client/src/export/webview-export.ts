@@ -10,6 +10,7 @@
  * Typed without DOM types, so it compiles both with the extension and in the webview.
  */
 import { EXPORT_BACKGROUND, mermaidConfig } from '../../../server/src/export/mermaid-config.js';
+import { isSafeSvgAttribute, UNSAFE_SVG_ELEMENTS } from './svg-safety.js';
 import type { ExportRequestMessage, ExportResultMessage } from './webview-protocol.js';
 
 export interface MermaidApi {
@@ -53,11 +54,11 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
     host.innerHTML = svg;
     const root = host.querySelector('svg');
     if (!root) throw new Error('Mermaid returned no SVG');
-    const unsafe = root.querySelectorAll('script, iframe, object, embed');
+    const unsafe = root.querySelectorAll(UNSAFE_SVG_ELEMENTS.join(', '));
     for (let i = unsafe.length - 1; i >= 0; i--) unsafe[i].remove();
     for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
       for (const attr of Array.from(el.attributes)) {
-        if (/^on/i.test(attr.name) || (/href$/i.test(attr.name) && !attr.value.startsWith('#'))) el.removeAttribute(attr.name);
+        if (!isSafeSvgAttribute(attr.name, attr.value)) el.removeAttribute(attr.name);
       }
     }
     const box = root.viewBox?.baseVal;

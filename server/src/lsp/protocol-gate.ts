@@ -25,7 +25,7 @@ import { serverMessages } from '../i18n/messages/server.js';
 import { checkParams, DOCUMENT_REQUESTS, shapeOf, type ParamsProblem } from './protocol-params.js';
 
 /** The method the gate's answers travel under; a client sending it gets MethodNotFound. */
-export const ANSWER_METHOD = '$/tcpflow/gateAnswer';
+const ANSWER_METHOD = '$/tcpflow/gateAnswer';
 
 type GateAnswer = { readonly result: null } | { readonly error: { readonly code: number; readonly message: string } };
 

@@ -70,7 +70,7 @@ export const DOCUMENT_REQUESTS: Readonly<Record<string, Shape>> = {
 };
 
 /** Every other request and notification the server reads params of. */
-export const OTHER_PARAMS: Readonly<Record<string, Shape>> = {
+const OTHER_PARAMS: Readonly<Record<string, Shape>> = {
   'initialize': {
     processId: optional(nullable('int')),
     capabilities: 'object',

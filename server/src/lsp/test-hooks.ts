@@ -1,6 +1,7 @@
 /**
  * Hooks for the server tests, read once from the environment; nothing else sets them,
- * and unset they cost one comparison per validation. They stand in for inputs the
+ * and unset they cost one comparison per validation. The extension never passes them on
+ * (client/src/server-environment.ts). They stand in for inputs the
  * tests cannot otherwise produce: no known text makes the checker throw, and since
  * at most 1,000 diagnostics are published no document's validation is slow enough to
  * land the publish race of document-builder.ts on purpose.
