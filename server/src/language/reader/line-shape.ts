@@ -22,7 +22,7 @@ export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', '
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
 /** Whether `word` is a keyword (in any case). */
-export function isKeyword(word: string): boolean {
+function isKeyword(word: string): boolean {
   return KEYWORD_SET.has(word.toLowerCase());
 }
 
