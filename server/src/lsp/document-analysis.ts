@@ -136,7 +136,7 @@ export class IncrementalReader {
 }
 
 /** Runs the engine over the read scenario and indexes the result for the features. */
-export function buildAnalysis(
+function buildAnalysis(
   text: string,
   lines: readonly string[],
   scenario: Scenario,
