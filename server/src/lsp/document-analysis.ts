@@ -5,11 +5,11 @@
  * comment can, and such a comment is kept in one chunk with the lines it covers), so
  * each chunk is parsed and read into the engine's model on its own, and the result is
  * kept by the chunk's line (found again at its new line when an edit moved it). A
- * keystroke re-parses only the line it touched; the
- * engine then resumes its last run from before the first statement that changed, and
- * takes over the rest of it where the two meet again after the edit (engine/run.ts,
- * runIncrementally; engine/converge.ts). A whole-document parse of 1,000 events takes
- * ~70 ms, over the editor's budget; one line takes ~0.05 ms.
+ * keystroke re-reads only the lines it touched; the engine then resumes its last run
+ * from before the first statement that changed, and takes over the rest of it where the
+ * two meet again after the edit (engine/run.ts, runIncrementally; engine/converge.ts).
+ * Reading a whole document of 10,000 events takes 50–70 ms (docs/benchmarks.md), most
+ * of a keystroke's budget; reading one line costs next to nothing.
  *
  * The reader is the CLI's (language/reader/read-text.ts, through `analyzeText`): a
  * chunk is read exactly as the same lines in a whole file are, only its spans count
@@ -17,7 +17,7 @@
  * without changing it, its anchor is set to its new line and everything read from it
  * (statements, diagnostics, and the engine's steps and texts about them) follows: the
  * chunk's statements stay the same objects, so the engine sees them unchanged.
- * test/lsp/document-analysis.test.ts checks the two readers agree.
+ * test/lsp/document-analysis.test.ts checks that reading by chunks agrees with analyzeText.
  */
 import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
@@ -136,7 +136,7 @@ export class IncrementalReader {
 }
 
 /** Runs the engine over the read scenario and indexes the result for the features. */
-export function buildAnalysis(
+function buildAnalysis(
   text: string,
   lines: readonly string[],
   scenario: Scenario,

@@ -22,7 +22,7 @@ export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', '
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
 /** Whether `word` is a keyword (in any case). */
-export function isKeyword(word: string): boolean {
+function isKeyword(word: string): boolean {
   return KEYWORD_SET.has(word.toLowerCase());
 }
 
@@ -132,6 +132,11 @@ class LineParser {
     return this.next();
   }
 
+  private quotedString(): Token {
+    if (this.peek()?.kind !== 'string') this.fail(say(m.aQuotedString));
+    return this.next();
+  }
+
   private symbol(text: string, what: string): Token {
     if (!isSymbol(this.peek(), text)) this.fail(what);
     return this.next();
@@ -171,8 +176,7 @@ class LineParser {
 
   private title(): LineShape {
     const head = this.next();
-    if (this.peek()?.kind !== 'string') this.fail(say(m.aQuotedString));
-    const text = this.next();
+    const text = this.quotedString();
     this.end();
     return { kind: 'title', head, text };
   }
@@ -187,8 +191,7 @@ class LineParser {
     let label: Token | undefined;
     if (isKeywordToken(this.peek(), 'as')) {
       this.next();
-      if (this.peek()?.kind !== 'string') this.fail(say(m.aQuotedString));
-      label = this.next();
+      label = this.quotedString();
     }
     let start: StateShape | undefined;
     const fields: FieldShape[] = [];

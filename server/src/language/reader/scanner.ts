@@ -65,15 +65,15 @@ const isBad = (c: number) => (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b
  * The end offset (exclusive) of the quoted string starting at `from` (a `"`), or -1 if
  * it is not closed on its line. A backslash escapes any character but a line break.
  */
-export function stringEnd(text: string, from: number, limit = text.length): number {
+function stringEnd(text: string, from: number): number {
   let i = from + 1;
-  while (i < limit) {
+  while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
     if (c === 0x0a || c === 0x0d) return -1;
     if (c === 0x5c) {
       const n = text.charCodeAt(i + 1);
-      if (i + 1 >= limit || n === 0x0a || n === 0x0d) return -1;
+      if (i + 1 >= text.length || n === 0x0a || n === 0x0d) return -1;
       i += 2;
       continue;
     }

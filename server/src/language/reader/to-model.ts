@@ -50,7 +50,7 @@ export function tokenSpan(a: Token, b: Token = a): Span {
 }
 
 /** A quoted string's value: its quotes off, backslash escapes read. */
-export function stringValue(written: string): string {
+function stringValue(written: string): string {
   const inner = written.slice(1, -1);
   // Most strings have no escape: one slice, not a string built a character at a time (a 4 MB title).
   if (!inner.includes('\\')) return inner;
