@@ -31,6 +31,8 @@ const HISTORY = [
   '- **Engine part of an edit in the middle of 10,000 events, ~35 ms → ~14 ms** (in process, medians of 30 note insertions, 2026-11-22). After an edit the engine re-ran every statement after it; now it stops at the first checkpoint of the previous run where its state is the same again and takes over the rest of that run, moved by the lines the edit added (server/src/engine/converge.ts). The preview update at 10,000 events measured 1.20–1.29× the bare render in three runs before the last one, with the server part at 74–83 ms: its rest is placing the 5,000 moved chunks (~21 ms) and laying out the diagram\'s 10,000 blocks (~23 ms). The ratio swings with the load of the machine (1.08× on 2026-11-21).',
   '- **Unclosed `/*` openers: quadratic → linear** (a custom block-comment matcher, server/src/language/token-builder.ts); 100,000 openers took ~20 s before.',
 ];
+/** HISTORY's entries name files of the parser that the one reader replaced. */
+const HISTORY_FILES_GONE = 'The chevrotain-era files these entries name (server/src/language/lexer.ts, parser-performance.ts, spans.ts, token-builder.ts, parser.ts and test/language/parser.test.ts) were deleted with the Langium parser; see "One reader".';
 const SIZES = [100, 1_000, 10_000];
 const RENDER_CAP_MS = 180_000;
 const COLD_OPENS = 9;
@@ -144,6 +146,7 @@ async function measureAndWrite(): Promise<void> {
   const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
   lines.push(...handWrittenSection(old, 'One reader'), ...handWrittenSection(old, 'Positions at the edge'));
   lines.push('## What was changed, and what it did', '');
+  lines.push(HISTORY_FILES_GONE, '');
   lines.push(...HISTORY, '');
   lines.push(...handWrittenSection(old, 'Test suite'));
   lines.push('## Notes', '');
