@@ -31,25 +31,8 @@ const HISTORY = [
   '- **Engine part of an edit in the middle of 10,000 events, ~35 ms → ~14 ms** (in process, medians of 30 note insertions, 2026-11-22). After an edit the engine re-ran every statement after it; now it stops at the first checkpoint of the previous run where its state is the same again and takes over the rest of that run, moved by the lines the edit added (server/src/engine/converge.ts). The preview update at 10,000 events measured 1.20–1.29× the bare render in three runs before the last one, with the server part at 74–83 ms: its rest is placing the 5,000 moved chunks (~21 ms) and laying out the diagram\'s 10,000 blocks (~23 ms). The ratio swings with the load of the machine (1.08× on 2026-11-21).',
   '- **Unclosed `/*` openers: quadratic → linear** (a custom block-comment matcher, server/src/language/token-builder.ts); 100,000 openers took ~20 s before.',
 ];
-/** The one reader's before/after (issue 10), measured side by side with the code it replaced; kept as written. */
-const ONE_READER = [
-  "## One reader",
-  "",
-  "The Langium/chevrotain parser, with its patches, was replaced by one hand-written reader (server/src/language/reader/) for the CLI and the language server (issue 10). Measured in process, side by side in one run with main's code at the start of the change (`analyzeText` and the language server's `IncrementalReader` of both imported into one process), medians of 15 checks after 3 warm-ups, and of 132 keystrokes (a segment line typed into the middle of a 10,000-event scenario, one character at a time, six times). The machine was far from quiet (1-minute load average 13–16 on 2 cores, five other agents at work), so the absolute figures are several times those of a quiet machine; the ratios are what the run shows.",
-  "",
-  "| 2026-12-03, load 13–16 | main | one reader | ratio |",
-  "|---|---:|---:|---:|",
-  "| 10,000-event check (`analyzeText`), first pair | 5,155 ms | 500 ms | 0.10× |",
-  "| 10,000-event check, second pair | 5,818 ms | 754 ms | 0.13× |",
-  "| keystroke at 10,000 events, median | 47.5 ms | 10.8 ms | 0.23× |",
-  "| keystroke at 10,000 events, p95 | 134 ms | 123 ms | — |",
-  "",
-  "Main's 10,000-event check is 522 ms on a quiet machine (table above); at the ratios measured, the reader's is 50–70 ms, inside the ≤ 150 ms target. Of a check, reading (scanning and building statements) and the engine's run cost about the same. The keystroke p95 at this load is the machine's stalls (garbage collection and descheduling on 2 cores shared by six agents), not the reader: an earlier run of the same keystrokes on this branch gave a median of 6 ms. Two changes made the keystroke cheap: each chunk's text is its line's own string (the lines are split with `indexOf` when there is no CR), and the chunks placed by line are an array instead of a Map (16 → 6 ms median in one run).",
-  "",
-  "What the reader changed besides speed: chevrotain's recovery read across line ends, so an unreadable line could swallow the next; each line now reads on its own, and the CLI and the server run the same code (test/lsp/document-analysis.test.ts asserts equality on random documents, errors or not). Old (main's built CLI, a separate process) against new, `check --json` on the 14 examples and 3,000 fast-check texts (1,000 each of `anyDocument`, `structuredDocument`, `mutatedExample`, seed 42; 2,940 of them were text the CLI reads): the examples are identical; 72.4% of the outputs identical to the byte; 98.9% the same states and steps; 99.5% the same lines diagnosed; 98.0% the same lines and codes; 86.8% the same positions and codes. The differences are intended: a word after a complete statement is now an error of its line (`participant a x`; before, `x` started a second statement on the same line), `Unexpected ' '` and `Unexpected ''` became \"Expected a name / a value … but found end of line\", an unclosed `\"` says so, keywords used as field names read (`deliver=`), and a line joined to the next by a block comment reports its error where its statement starts.",
-  "",
-  "Langium 4.2's quadratic `addHiddenNodes` (each hidden token scanned the root's children) no longer concerns tcpflow: nothing is parsed by Langium now. The upstream note with a minimal reproduction asked for in issue 10 was not written.",
-];
+/** HISTORY's entries name files of the parser that the one reader replaced. */
+const HISTORY_FILES_GONE = 'The chevrotain-era files these entries name (server/src/language/lexer.ts, parser-performance.ts, spans.ts, token-builder.ts, parser.ts and test/language/parser.test.ts) were deleted with the Langium parser; see "One reader".';
 const SIZES = [100, 1_000, 10_000];
 const RENDER_CAP_MS = 180_000;
 const COLD_OPENS = 9;
@@ -73,12 +56,11 @@ async function main(): Promise<void> {
 }
 
 /**
- * The "Test suite" section of docs/benchmarks.md is measured by hand (a whole `npm test`
- * is no benchmark to run here): kept as it is when the rest is written anew.
+ * Sections of docs/benchmarks.md measured by hand, side by side with older code or as a
+ * whole `npm test` (no benchmark to run here): kept as they are when the rest is written anew.
  */
-function handWrittenSections(): string[] {
-  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
-  const m = /^## Test suite\n[\s\S]*?(?=^## |(?![\s\S]))/m.exec(old);
+function handWrittenSection(old: string, title: string): string[] {
+  const m = new RegExp(`^## ${title}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm').exec(old);
   return m ? [m[0].trimEnd(), ''] : [];
 }
 
@@ -161,10 +143,12 @@ async function measureAndWrite(): Promise<void> {
   }
   lines.push('## Keystroke → diagnostics + inlay hints (language server over stdio)', '');
   lines.push(`1,000-event scenario, a segment line typed into the middle one character at a time: p50 **${ms(keys.p50)} ms**, p95 **${ms(keys.p95)} ms** over ${keys.count} keystrokes. Target: p95 ≤ 50 ms.`, '');
-  lines.push(...ONE_READER, '');
+  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+  lines.push(...handWrittenSection(old, 'One reader'), ...handWrittenSection(old, 'Positions at the edge'));
   lines.push('## What was changed, and what it did', '');
+  lines.push(HISTORY_FILES_GONE, '');
   lines.push(...HISTORY, '');
-  lines.push(...handWrittenSections());
+  lines.push(...handWrittenSection(old, 'Test suite'));
   lines.push('## Notes', '');
   lines.push('Figures vary with the load of the machine (shared, 2 cores); the load average above tells how quiet it was. See ARCHITECTURE.md, "Performance notes", for what keeps these numbers down.', '');
   writeFileSync('docs/benchmarks.md', lines.join('\n'));

@@ -16,7 +16,7 @@ import { ROOT, withBundleLockAsync } from '../support/bundle-lock.js';
 export { ROOT };
 
 const run = promisify(execFile);
-export const CODE_SERVER_DIR = DEFAULT_DIR;
+const CODE_SERVER_DIR = DEFAULT_DIR;
 
 /**
  * Installs code-server into .cache/code-server with the project's installer
@@ -24,7 +24,7 @@ export const CODE_SERVER_DIR = DEFAULT_DIR;
  * The installer runs as a process of its own, so the test process stays responsive
  * during its minutes of work, and its output shows up in the error if it fails.
  */
-export async function ensureCodeServer(): Promise<string> {
+async function ensureCodeServer(): Promise<string> {
   if (isInstalled(CODE_SERVER_DIR)) return codeServerBin(CODE_SERVER_DIR);
   try {
     await run(process.execPath, [join(ROOT, 'scripts', 'install-code-server.mjs'), CODE_SERVER_DIR], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
@@ -206,6 +206,6 @@ export async function endSession(session: { browser?: { close(): Promise<void> }
   if (dir) removeDir(dir);
 }
 
-export function removeDir(dir: string): void {
+function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

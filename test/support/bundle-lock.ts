@@ -29,17 +29,6 @@ function tryLock(started: number): boolean {
   }
 }
 
-export function withBundleLock<T>(fn: () => T): T {
-  const started = Date.now();
-  // Waiting for another process's lock, not for a result.
-  while (!tryLock(started)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  try {
-    return fn();
-  } finally {
-    rmdirSync(LOCK);
-  }
-}
-
 export async function withBundleLockAsync<T>(fn: () => Promise<T>): Promise<T> {
   const started = Date.now();
   while (!tryLock(started)) await new Promise((r) => setTimeout(r, 100)); // another process's lock, not a result

@@ -1,4 +1,5 @@
 /** Text helpers every kind of test uses: indented scenarios, and edits applied as an editor applies them. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Strips the common indentation of a template literal, so scenarios can be indented in tests. */
 export function dedent(text: string): string {
@@ -21,20 +22,11 @@ export interface PositionedEdit {
 
 /**
  * Applies non-overlapping edits whose positions all refer to the original text (LSP's
- * rule). Lines end at \n, \r\n or \r; a character past the end of its line means the
- * line's end, a line past the last means the end of the text.
+ * rule), with the library the language server keeps its documents in: lines end at \n,
+ * \r\n or \r; a character past the end of its line means the line's end, a line past the
+ * last means the end of the text.
  */
 export function applyPositionedEdits(text: string, edits: readonly PositionedEdit[]): string {
-  const starts = [0];
-  const ends: number[] = [];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) {
-    ends.push(m.index);
-    starts.push(m.index + m[0].length);
-  }
-  ends.push(text.length);
-  const offset = (p: TextPosition) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, ends[p.line]));
-  const sorted = [...edits].sort((a, b) => offset(b.start) - offset(a.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offset(e.start)) + e.newText + out.slice(offset(e.end));
-  return out;
+  const document = TextDocument.create('file:///edited.tcpflow', 'tcpflow', 0, text);
+  return TextDocument.applyEdits(document, edits.map(({ start, end, newText }) => ({ range: { start, end }, newText })));
 }
