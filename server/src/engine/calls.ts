@@ -5,6 +5,7 @@
 import type { CallName, CallStatement, Span, TimerName } from './model.js';
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { readerMessages } from '../i18n/messages/reader.js';
 import { seqDiff } from './seq.js';
 import { isSynchronized } from './states.js';
 import { RFC, type StepContext } from './step-context.js';
@@ -212,6 +213,6 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
       ctx.explain(name, RFC.zeroWindowProbe, say(engineMessages.persistTimer));
       return;
     default:
-      return refuse(`timeout needs 2MSL, RTO, USER, KEEPALIVE or PERSIST.`);
+      return refuse(say(readerMessages.timeoutNeedsTimer));
   }
 }
