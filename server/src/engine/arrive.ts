@@ -8,7 +8,7 @@ import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
-import { probeLabel, sequenceLength } from './send.js';
+import { probeLabel, probeShaped, sequenceLength } from './send.js';
 import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
@@ -328,7 +328,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
  * which is the answer the probe exists to get (§3.8.4, §3.8.6.1).
  */
 function probeAt(tcb: Tcb, seg: ArrivingSegment): Probe | undefined {
-  if (!has(seg, 'ACK') || has(seg, 'SYN') || has(seg, 'FIN') || seg.length > 1) return undefined;
+  if (!probeShaped(seg.flags, seg.length)) return undefined;
   if (!seg.seq || !tcb.rcvNxt || seqDiff(seg.seq, tcb.rcvNxt) !== -1) return undefined;
   return tcb.rcvWnd === 0 ? 'window-probe' : 'keep-alive';
 }
