@@ -498,9 +498,9 @@ function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext)
  */
 function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
   const oldSndNxt = tcb.sndNxt;
-  const { peer, listened } = tcb;
-  Object.assign(tcb, newTcb('SYN-RECEIVED'));
-  Object.assign(tcb, { peer, listened, passiveOpen: false, synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  // The old incarnation's TCB goes (deleteTcb keeps the peer and `listened`); the new one starts here.
+  deleteTcb(tcb);
+  Object.assign(tcb, { state: 'SYN-RECEIVED', synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
   if (seg.window !== undefined) tcb.sndWnd = seg.window;
   ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
   ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));
