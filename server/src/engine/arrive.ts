@@ -480,11 +480,19 @@ function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (rea
  * application can read nothing more (MAY-1, a half-duplex close), so the data is lost.
  */
 function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext): void {
+  resetForLostData(name, tcb, ctx, 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)', say(engineMessages.dataAfterCloseEffect, { bytes }), say(engineMessages.dataAfterClose, { bytes }));
+}
+
+/**
+ * Data lost after CLOSE (SHLD-3), whether unread at the call or arriving later: the TCB
+ * goes and <SEQ=SND.NXT><CTL=RST> is due, for `reason`.
+ */
+export function resetForLostData(name: string, tcb: Tcb, ctx: StepContext, reason: string, effect: string, explanation: string): void {
   const sndNxt = tcb.sndNxt;
   deleteTcb(tcb);
-  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
-  ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
-  ctx.explain(name, RFC.closeWithData, say(engineMessages.dataAfterClose, { bytes }));
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason });
+  ctx.effect(name, effect);
+  ctx.explain(name, RFC.closeWithData, explanation);
 }
 
 /**
