@@ -9,6 +9,7 @@ import type { Step } from '../../server/src/engine/analysis.js';
 import { formatSeq } from '../../server/src/engine/seq.js';
 import type { TcpState } from '../../server/src/engine/states.js';
 import { analyze, diagnosticToString } from '../support/analyze.js';
+import { established, replies } from './rfc-notation.js';
 import { inState } from './states-reached.js';
 
 /** Runs `text`; returns the last step, after checking the scenario has no diagnostics. */
@@ -18,24 +19,7 @@ function last(text: string): Step {
   return analysis.steps.at(-1)!;
 }
 
-/** The replies of a step as the RFC writes them: `a: <SEQ=101><ACK=301><CTL=ACK>`. */
-function replies(step: Step): string[] {
-  return step.replies.map(({ participant, reply }) => {
-    const parts = [reply.seq && `<SEQ=${formatSeq(reply.seq)}>`, reply.ack && `<ACK=${formatSeq(reply.ack)}>`, `<CTL=${reply.flags.join(',')}>`];
-    return `${participant}: ${parts.filter(Boolean).join('')}`;
-  });
-}
-
 const effects = (step: Step) => step.effects.map((e) => `${e.participant}: ${e.text}`);
-
-/** a and b mid-connection: a has SND.NXT=101, RCV.NXT=301; b the mirror image. */
-function established(aState: TcpState = 'ESTABLISHED', ...more: string[]): string {
-  return [
-    `participant a starts ${aState} snd=101 rcv=301`,
-    'participant b starts ESTABLISHED snd=301 rcv=101',
-    ...more,
-  ].join('\n');
-}
 
 describe('CLOSED (§3.10.7.1)', () => {
   it('a SYN is answered by <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (SYN counts one)', () => {

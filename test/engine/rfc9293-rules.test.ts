@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../server/src/engine/analysis.js';
-import { formatSeq } from '../../server/src/engine/seq.js';
 import { analyze, diagnosticToString } from '../support/analyze.js';
+import { established, replies } from './rfc-notation.js';
 import { inState } from './states-reached.js';
 
 /** Runs `text`, checks it has no diagnostics, returns its steps. */
@@ -18,34 +18,21 @@ function steps(text: string): readonly Step[] {
 
 const last = (text: string): Step => steps(text).at(-1)!;
 
-/** The replies of a step as the RFC writes them: `a: <SEQ=101><ACK=301><CTL=ACK>`. */
-function replies(step: Step): string[] {
-  return step.replies.map(({ participant, reply }) => {
-    const parts = [reply.seq && `<SEQ=${formatSeq(reply.seq)}>`, reply.ack && `<ACK=${formatSeq(reply.ack)}>`, `<CTL=${reply.flags.join(',')}>`];
-    return `${participant}: ${parts.filter(Boolean).join('')}`;
-  });
-}
-
 const explained = (step: Step) => step.explanations.map((e) => `${e.participant}: ${e.text}`).join('\n');
-
-/** a and b mid-connection: a has SND.NXT=101, RCV.NXT=301; b the mirror image. */
-function established(...more: string[]): string {
-  return ['participant a starts ESTABLISHED snd=101 rcv=301', 'participant b starts ESTABLISHED snd=301 rcv=101', ...more].join('\n');
-}
 
 describe('RST checks by the raw SEG.SEQ (§3.10.7.4 with RFC 5961 §3.2)', () => {
   // "1) If the RST bit is set and the sequence number is outside the current receive
   // window, silently drop the segment." SEG.SEQ = 296 is before RCV.NXT = 301 even
   // though its 10 bytes reach into the window: trimming must not move it onto RCV.NXT.
   it('a RST starting before RCV.NXT is outside the window: dropped silently, the connection stays', () => {
-    const step = last(established('b --> a : RST ACK seq=296 ack=101 len=10'));
+    const step = last(established('ESTABLISHED', 'b --> a : RST ACK seq=296 ack=101 len=10'));
     expect(step.states.a).toBe('ESTABLISHED');
     expect(step.replies).toEqual([]);
     expect(explained(step)).toContain('outside the receive window');
   });
 
   it('a RST beyond the window is dropped silently too', () => {
-    const step = last(established('b --> a : RST seq=70000'));
+    const step = last(established('ESTABLISHED', 'b --> a : RST seq=70000'));
     expect(step.states.a).toBe('ESTABLISHED');
     expect(step.replies).toEqual([]);
   });
@@ -53,7 +40,7 @@ describe('RST checks by the raw SEG.SEQ (§3.10.7.4 with RFC 5961 §3.2)', () =>
   // "2) If the RST bit is set and the sequence number exactly matches the next expected
   // sequence number (RCV.NXT), then TCP endpoints MUST reset the connection".
   it('a RST exactly at RCV.NXT resets', () => {
-    const step = last(established('b --> a : RST seq=301'));
+    const step = last(established('ESTABLISHED', 'b --> a : RST seq=301'));
     expect(step.states.a).toBe('CLOSED');
   });
 
@@ -61,7 +48,7 @@ describe('RST checks by the raw SEG.SEQ (§3.10.7.4 with RFC 5961 §3.2)', () =>
   // expected sequence value, yet is within the current receive window, TCP endpoints
   // MUST send an acknowledgment (challenge ACK): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
   it('a RST inside the window but not at RCV.NXT owes a challenge ACK', () => {
-    const step = last(established('b --> a : RST seq=305'));
+    const step = last(established('ESTABLISHED', 'b --> a : RST seq=305'));
     expect(step.states.a).toBe('ESTABLISHED');
     expect(replies(step)).toEqual(['a: <SEQ=101><ACK=301><CTL=ACK>']);
   });
@@ -168,8 +155,8 @@ describe('explanations that name what happened', () => {
   });
 
   it('a --> segment is an old duplicate only when it repeats numbers already received', () => {
-    expect(explained(last(established('b --> a : ACK seq=291 ack=101 len=10')))).toContain('an old duplicate');
-    const injected = explained(last(established('b --> a : ACK seq=301 ack=101 len=10')));
+    expect(explained(last(established('ESTABLISHED', 'b --> a : ACK seq=291 ack=101 len=10')))).toContain('an old duplicate');
+    const injected = explained(last(established('ESTABLISHED', 'b --> a : ACK seq=301 ack=101 len=10')));
     expect(injected).toContain('injected or delivered late');
     expect(injected).not.toContain('old duplicate');
   });
@@ -239,7 +226,7 @@ describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-s
   // §3.8.4: "Such a segment generally contains SEG.SEQ = SND.NXT-1 and may or may not
   // contain one garbage octet of data."
   it('a keep-alive at SND.NXT-1 with no data is accepted, labelled, and owes an ACK', () => {
-    const step = last(established('a: timeout KEEPALIVE', 'a -> b : ACK seq=100 ack=301'));
+    const step = last(established('ESTABLISHED', 'a: timeout KEEPALIVE', 'a -> b : ACK seq=100 ack=301'));
     expect(step.segment?.probe).toBe('keep-alive');
     expect(step.segment?.retransmission).toBe(false);
     expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
@@ -247,13 +234,13 @@ describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-s
   });
 
   it('one garbage octet is a keep-alive too (MAY-6), not a retransmission', () => {
-    const step = last(established('a -> b : ACK seq=100 ack=301 len=1'));
+    const step = last(established('ESTABLISHED', 'a -> b : ACK seq=100 ack=301 len=1'));
     expect(step.segment?.probe).toBe('keep-alive');
     expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
   });
 
   it('with data outstanding, SND.NXT-1 without data is still bad-seq (MUST-26)', () => {
-    const codes = analyze(established('a -> b : ACK seq=101 ack=301 len=10', 'a -> b : ACK seq=110 ack=301')).analysis.diagnostics.map((d) => d.code);
+    const codes = analyze(established('ESTABLISHED', 'a -> b : ACK seq=101 ack=301 len=10', 'a -> b : ACK seq=110 ack=301')).analysis.diagnostics.map((d) => d.code);
     expect(codes).toEqual(['bad-seq']);
   });
 
@@ -262,7 +249,7 @@ describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-s
   // is zero, in order to "probe" the window." and "When the receiving TCP peer has a zero
   // window and a segment arrives, it must still send an acknowledgment".
   it('a window probe at SND.UNA-1 while the peer\'s window is zero owes an ACK with the window', () => {
-    const text = established('b -> a : ACK seq=301 ack=101 win=0', 'a: timeout PERSIST', 'a -> b : ACK seq=100 ack=301');
+    const text = established('ESTABLISHED', 'b -> a : ACK seq=301 ack=101 win=0', 'a: timeout PERSIST', 'a -> b : ACK seq=100 ack=301');
     const step = last(text);
     expect(step.segment?.probe).toBe('window-probe');
     expect(replies(step)).toEqual(['b: <SEQ=301><ACK=101><CTL=ACK>']);
@@ -271,8 +258,8 @@ describe('keep-alives (§3.8.4) and zero-window probes (§3.8.6.1) are not bad-s
 
   it('the timers are refused where they do not run', () => {
     const codes = (text: string) => analyze(text).analysis.diagnostics.map((d) => d.code);
-    expect(codes(established('a: timeout PERSIST'))).toEqual(['call-not-allowed']);
-    expect(codes(established('a -> b : ACK seq=101 ack=301 len=10', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
+    expect(codes(established('ESTABLISHED', 'a: timeout PERSIST'))).toEqual(['call-not-allowed']);
+    expect(codes(established('ESTABLISHED', 'a -> b : ACK seq=101 ack=301 len=10', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
     expect(codes(inState('LISTEN', 'a: timeout KEEPALIVE'))).toEqual(['call-not-allowed']);
   });
 });

@@ -8,7 +8,7 @@ import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
-import { probeLabel, sequenceLength } from './send.js';
+import { probeLabel, probeShaped, sequenceLength } from './send.js';
 import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
@@ -328,7 +328,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
  * which is the answer the probe exists to get (§3.8.4, §3.8.6.1).
  */
 function probeAt(tcb: Tcb, seg: ArrivingSegment): Probe | undefined {
-  if (!has(seg, 'ACK') || has(seg, 'SYN') || has(seg, 'FIN') || seg.length > 1) return undefined;
+  if (!probeShaped(seg.flags, seg.length)) return undefined;
   if (!seg.seq || !tcb.rcvNxt || seqDiff(seg.seq, tcb.rcvNxt) !== -1) return undefined;
   return tcb.rcvWnd === 0 ? 'window-probe' : 'keep-alive';
 }
@@ -480,11 +480,19 @@ function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (rea
  * application can read nothing more (MAY-1, a half-duplex close), so the data is lost.
  */
 function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext): void {
+  resetForLostData(name, tcb, ctx, 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)', say(engineMessages.dataAfterCloseEffect, { bytes }), say(engineMessages.dataAfterClose, { bytes }));
+}
+
+/**
+ * Data lost after CLOSE (SHLD-3), whether unread at the call or arriving later: the TCB
+ * goes and <SEQ=SND.NXT><CTL=RST> is due, for `reason`.
+ */
+export function resetForLostData(name: string, tcb: Tcb, ctx: StepContext, reason: string, effect: string, explanation: string): void {
   const sndNxt = tcb.sndNxt;
   deleteTcb(tcb);
-  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
-  ctx.effect(name, say(engineMessages.dataAfterCloseEffect, { bytes }));
-  ctx.explain(name, RFC.closeWithData, say(engineMessages.dataAfterClose, { bytes }));
+  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason });
+  ctx.effect(name, effect);
+  ctx.explain(name, RFC.closeWithData, explanation);
 }
 
 /**
@@ -498,9 +506,9 @@ function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext)
  */
 function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
   const oldSndNxt = tcb.sndNxt;
-  const { peer, listened } = tcb;
-  Object.assign(tcb, newTcb('SYN-RECEIVED'));
-  Object.assign(tcb, { peer, listened, passiveOpen: false, synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  // The old incarnation's TCB goes (deleteTcb keeps the peer and `listened`); the new one starts here.
+  deleteTcb(tcb);
+  Object.assign(tcb, { state: 'SYN-RECEIVED', synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
   if (seg.window !== undefined) tcb.sndWnd = seg.window;
   ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
   ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));

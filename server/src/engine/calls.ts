@@ -5,6 +5,8 @@
 import type { CallName, CallStatement, Span, TimerName } from './model.js';
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { readerMessages } from '../i18n/messages/reader.js';
+import { resetForLostData } from './arrive.js';
 import { seqDiff } from './seq.js';
 import { isSynchronized } from './states.js';
 import { RFC, type StepContext } from './step-context.js';
@@ -170,11 +172,8 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
  * that data was lost (SHLD-3)." The RST replaces the FIN, from any synchronized state.
  */
 function resetOnClose(name: string, tcb: Tcb, ctx: StepContext): void {
-  const { sndNxt, unread } = tcb;
-  deleteTcb(tcb);
-  ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)' });
-  ctx.effect(name, say(engineMessages.closeUnreadEffect, { bytes: unread }));
-  ctx.explain(name, RFC.closeWithData, say(engineMessages.closeUnread, { bytes: unread }));
+  const bytes = tcb.unread;
+  resetForLostData(name, tcb, ctx, 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)', say(engineMessages.closeUnreadEffect, { bytes }), say(engineMessages.closeUnread, { bytes }));
 }
 
 function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {
@@ -212,6 +211,6 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
       ctx.explain(name, RFC.zeroWindowProbe, say(engineMessages.persistTimer));
       return;
     default:
-      return refuse(`timeout needs 2MSL, RTO, USER, KEEPALIVE or PERSIST.`);
+      return refuse(say(readerMessages.timeoutNeedsTimer));
   }
 }

@@ -126,13 +126,18 @@ export function sendSegment(
  * ACK, since its SEG.SEQ is not acceptable (Table 6).
  */
 function probeKind(tcb: Tcb, flags: readonly Flag[], length: number, seq: Seq): Probe | undefined {
-  if (!flags.includes('ACK') || flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST') || length > 1) return undefined;
+  if (!probeShaped(flags, length)) return undefined;
   if (!tcb.sndUna || !tcb.sndNxt || seqDiff(seq, tcb.sndUna) !== -1) return undefined;
   // While a reply is due the segment is that reply, with a wrong seq (say, the ACK of a
   // handshake that forgot the SYN took a number): a probe comes from an idle sender.
   if (tcb.due) return undefined;
   if (tcb.sndWnd === 0) return 'window-probe';
   return seqEquals(tcb.sndUna, tcb.sndNxt) ? 'keep-alive' : undefined;
+}
+
+/** A keep-alive or window probe carries ACK alone and at most one octet, sent or received. */
+export function probeShaped(flags: readonly Flag[], length: number): boolean {
+  return flags.includes('ACK') && !flags.some((f) => f === 'SYN' || f === 'FIN' || f === 'RST') && length <= 1;
 }
 
 /** The label a probe carries in explanations and on the diagram's arrow. */
