@@ -7,9 +7,9 @@ import type { Message } from '../i18n/catalogue.js';
 import { helpMessages as h } from '../i18n/messages/help.js';
 import { runCheck } from './check.js';
 import { EXPLAIN_SYNOPSIS, runExplain } from './explain.js';
-import { runExport } from './export.js';
+import { EXPORT_SYNOPSIS, runExport } from './export.js';
 import { runHelp } from './help.js';
-import { runMarkdown } from './markdown.js';
+import { MD_SYNOPSIS, runMarkdown } from './markdown.js';
 import { NEW_SYNOPSIS, runNew } from './new.js';
 import type { CliIo } from './io.js';
 
@@ -28,10 +28,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
   new: { run: runNew, synopsis: NEW_SYNOPSIS, about: h.newAbout, options: h.newOptions },
   export: {
     run: (args, io) => runExport(args, io),
-    synopsis: 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]',
+    synopsis: EXPORT_SYNOPSIS,
     about: h.exportAbout,
     options: h.exportOptions,
   },
-  md: { run: (args, io) => runMarkdown(args, io), synopsis: 'md FILE.md… [--write] [--force]', about: h.mdAbout, options: h.mdOptions },
+  md: { run: (args, io) => runMarkdown(args, io), synopsis: MD_SYNOPSIS, about: h.mdAbout, options: h.mdOptions },
   help: { run: (args, io) => runHelp(args, io, COMMANDS), synopsis: 'help [COMMAND | language]', about: h.helpAbout },
 };

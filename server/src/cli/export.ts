@@ -22,9 +22,11 @@ import { exportMessages } from '../i18n/messages/export.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
+import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 
-export const EXPORT_USAGE = 'usage: tcpflow export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
+export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
+const EXPORT_USAGE = `usage: ${PROGRAM_NAME} ${EXPORT_SYNOPSIS}`;
 
 export interface ExportOptions {
   readonly files: string[];
@@ -118,7 +120,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     }
     for (const d of diagram.diagnostics) io.err(`${formatDiagnostic(file, d)}\n`);
     if (diagram.hasErrors && !options.allowErrors) {
-      io.err(`tcpflow: ${say(exportMessages.notExportedErrors, { file })}\n`);
+      io.err(`${PROGRAM_NAME}: ${say(exportMessages.notExportedErrors, { file })}\n`);
       worse(EXIT.errors);
       continue;
     }
@@ -128,7 +130,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   // Nothing left to export: say so, rather than judge output paths for no scenario
   // (`-o` would complain that "0 scenarios were given").
   if (ready.length === 0) {
-    io.err(`tcpflow: ${say(exportMessages.nothingExported)}\n`);
+    io.err(`${PROGRAM_NAME}: ${say(exportMessages.nothingExported)}\n`);
     return exit;
   }
 
@@ -143,8 +145,8 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
   });
   if (plan.problems.length > 0) {
-    for (const p of plan.problems) io.err(`tcpflow: ${p}\n`);
-    io.err(`tcpflow: ${say(exportMessages.nothingExported)}\n`);
+    for (const p of plan.problems) io.err(`${PROGRAM_NAME}: ${p}\n`);
+    io.err(`${PROGRAM_NAME}: ${say(exportMessages.nothingExported)}\n`);
     return EXIT.usage;
   }
 
@@ -163,7 +165,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
       } catch (error) {
         if (error instanceof BrowserUnavailable) throw new CliError(error.message);
         if (error instanceof DrawingFailed || error instanceof WriteError) {
-          io.err(`tcpflow: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
+          io.err(`${PROGRAM_NAME}: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
           worse(EXIT.usage);
           continue;
         }

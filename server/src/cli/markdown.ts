@@ -16,10 +16,12 @@ import { exportMessages } from '../i18n/messages/export.js';
 import { analyzeOrReport } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
+import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { encodeText } from './text-encoding.js';
 
-export const MD_USAGE = 'usage: tcpflow md FILE.md… [--write] [--force]';
+export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force]';
+const MD_USAGE = `usage: ${PROGRAM_NAME} ${MD_SYNOPSIS}`;
 
 /** `FILE.md:LINE:COL: severity code: message`, the line and column inside the Markdown file. */
 export function formatBlockDiagnostic(file: string, block: FencedBlock, d: Diagnostic): string {
@@ -89,8 +91,8 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
       const plans = drawings.map((d) => planSvg(d, io.cwd, force));
       const refused = plans.flatMap((p) => ('refused' in p ? [p.refused] : []));
       if (refused.length > 0) {
-        for (const r of refused) io.err(`tcpflow: ${r}\n`);
-        io.err(`tcpflow: ${say(exportMessages.mdNotWritten, { file })}\n`);
+        for (const r of refused) io.err(`${PROGRAM_NAME}: ${r}\n`);
+        io.err(`${PROGRAM_NAME}: ${say(exportMessages.mdNotWritten, { file })}\n`);
         worse(EXIT.usage);
         continue;
       }
@@ -112,7 +114,7 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
       } catch (error) {
         if (error instanceof BrowserUnavailable) throw new CliError(error.message);
         if (!(error instanceof DrawingFailed || error instanceof WriteError)) throw error;
-        io.err(`tcpflow: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
+        io.err(`${PROGRAM_NAME}: ${error instanceof WriteError ? error.message : say(exportMessages.drawingFailed, { file, detail: error.message })}\n`);
         worse(EXIT.usage);
       }
     }

@@ -8,6 +8,7 @@ import { cliMessages } from '../i18n/messages/cli.js';
 import { NotRegularFile, readRegularFile, TooLarge, type FileIdentity } from '../export/regular-file.js';
 import { errorCode, systemReason } from '../export/system-reason.js';
 import { CliError, type CliIo } from './io.js';
+import { PROGRAM_NAME } from './program.js';
 import { decodeText, type TextEncoding } from './text-encoding.js';
 import { MAX_SOURCE_BYTES } from '../language/reader/limits.js';
 
@@ -61,7 +62,7 @@ export function readSourceOrReport(file: string, io: CliIo): SourceFile | undefi
     return readSource(file, io.cwd);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    io.err(`tcpflow: ${error.message}\n`);
+    io.err(`${PROGRAM_NAME}: ${error.message}\n`);
     return undefined;
   }
 }

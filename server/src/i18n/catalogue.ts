@@ -27,10 +27,6 @@ export function setLocale(locale: Locale): void {
   active = locale;
 }
 
-export function activeLocale(): Locale {
-  return active;
-}
-
 /** The message in the active locale. */
 export function say(message: Message<void>): string;
 export function say<P>(message: Message<P>, params: P): string;

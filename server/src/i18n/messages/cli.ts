@@ -4,10 +4,10 @@ import { messages, type Message } from '../catalogue.js';
 type File = { file: string };
 
 /** What a path is when it is not a regular file (regular-file.ts's FileKind, but for people). */
-const KIND_EN: Record<string, string> = {
+export const KIND_EN: Record<string, string> = {
   folder: 'a folder', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'not a regular file',
 };
-const KIND_ZH: Record<string, string> = {
+export const KIND_ZH: Record<string, string> = {
   folder: '一个目录', fifo: '一个命名管道（FIFO）', device: '一个设备', socket: '一个套接字', other: '不是普通文件',
 };
 

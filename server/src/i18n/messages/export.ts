@@ -1,10 +1,9 @@
 /** What exporting says about the files it writes: where they go, why not, and what failed. */
 import { messages, type Message } from '../catalogue.js';
+import { KIND_EN, KIND_ZH } from './cli.js';
 
 type Display = { display: string };
 
-const KIND_EN: Record<string, string> = { fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'not a regular file' };
-const KIND_ZH: Record<string, string> = { fifo: '一个命名管道（FIFO）', device: '一个设备', socket: '一个套接字', other: '不是普通文件' };
 
 export const exportMessages = messages({
   // Why a file-system call failed, in words (the system's code when there are none).
