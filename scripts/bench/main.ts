@@ -119,13 +119,13 @@ async function measureAndWrite(): Promise<void> {
   const lines: string[] = [];
   lines.push('# Benchmarks', '', 'Written by `npm run bench` (scripts/bench/); do not edit by hand.', '', `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.`, '');
   lines.push('Scenarios are generated (server/src/bench/generate-scenario.ts): a handshake, data segments in both directions with their ACKs, the four-way close; every line checked by the engine.', '');
-  lines.push('## Parse + validate (`tcpflow check`, in process)', '');
+  lines.push('## Parse + validate (`synack check`, in process)', '');
   lines.push('| events | lines | median ms | p95 ms | runs |', '|---:|---:|---:|---:|---:|');
   for (const o of ours) lines.push(`| ${o.events.toLocaleString('en')} | ${o.lines.toLocaleString('en')} | ${ms(o.validateMedianMs)} | ${ms(o.validateP95Ms)} | ${o.runs} |`);
   lines.push('', `Target: 10,000 events in under 1 s — **${ten.validateMedianMs < 1000 ? 'met' : 'missed'}** (median ${ms(ten.validateMedianMs)} ms).`, '');
   if (browserRows.length > 0) {
     lines.push('## Against Mermaid (headless Chromium)', '');
-    lines.push('Mermaid parses and renders the diagram we generate for the scenario (every message, as `tcpflow export` draws it); ours is the parse + validate above.', '');
+    lines.push('Mermaid parses and renders the diagram we generate for the scenario (every message, as `synack export` draws it); ours is the parse + validate above.', '');
     lines.push('| events | ours: validate ms | Mermaid parse ms | ratio | Mermaid render (full) ms |', '|---:|---:|---:|---:|---:|');
     for (const r of browserRows) {
       const o = ours.find((x) => x.events === r.events)!;

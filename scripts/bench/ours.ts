@@ -10,7 +10,7 @@ export interface OurTiming {
   readonly validateMedianMs: number;
   readonly validateP95Ms: number;
   readonly runs: number;
-  /** The full diagram (every message), as `tcpflow export` draws it. */
+  /** The full diagram (every message), as `synack export` draws it. */
   readonly fullMermaid: string;
 }
 

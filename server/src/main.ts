@@ -1,6 +1,6 @@
 /**
  * The tcpflow language server. Runs inside VS Code (IPC) or on its own:
- * `tcpflow-language-server --stdio`.
+ * `synack-language-server --stdio`.
  *
  * Every message passes the protocol gate first (lsp/protocol-gate.ts: initialize
  * before anything, params checked, no request about a document that is not open);

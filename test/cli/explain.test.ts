@@ -1,5 +1,5 @@
 /**
- * `tcpflow explain` through the built CLI: every source line printed with its number,
+ * `synack explain` through the built CLI: every source line printed with its number,
  * and under each event line the facts of the engine (states with ● on the changed ones,
  * inferred numbers, the RFC rule, replies owed, socket results), diagnostics under their
  * line; the same as check --json with --json; colour only on a terminal (run under
@@ -117,7 +117,7 @@ describe('explain', () => {
     expect((await run(['explain', '--state-names', 'linux', 'three-way-handshake.tcpflow'])).stdout).toContain('● server SYN_RECV');
     expect((await run(['explain', '--colour', 'x.tcpflow'])).status).toBe(2);
     expect((await run(['explain'])).status).toBe(2);
-    expect(await run(['explain', 'missing.tcpflow'])).toMatchObject({ status: 2, stdout: '', stderr: 'tcpflow: missing.tcpflow: no such file\n' });
+    expect(await run(['explain', 'missing.tcpflow'])).toMatchObject({ status: 2, stdout: '', stderr: 'synack: missing.tcpflow: no such file\n' });
   });
 
   it('Chinese labels with LANG=zh_CN.UTF-8 (states and RFC sections as they are)', async () => {

@@ -23,7 +23,7 @@ describe('help', () => {
       const r = await run(args);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stderr).toBe('');
-      for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  tcpflow ${c}\\b`, 'm'));
+      for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  synack ${c}\\b`, 'm'));
       for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'));
     }
   });
@@ -32,13 +32,13 @@ describe('help', () => {
     const r = await run([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('tcpflow check [--json] FILE…');
+    expect(r.stderr).toContain('synack check [--json] FILE…');
   });
 
   it.each(COMMANDS.filter((c) => c !== 'help'))('%s --help, %s -h and help %s: its usage and options, exit 0', async (command) => {
     const viaHelp = await run(['help', command]);
     expect(viaHelp.status).toBe(0);
-    expect(viaHelp.stdout).toMatch(new RegExp(`^usage: tcpflow ${command} `));
+    expect(viaHelp.stdout).toMatch(new RegExp(`^usage: synack ${command} `));
     expect(viaHelp.stdout).toContain('Options:');
     expect(viaHelp.stdout).toContain('Exit codes: 0');
     for (const flag of ['--help', '-h']) {
@@ -54,7 +54,7 @@ describe('help', () => {
   it('help help', async () => {
     const r = await run(['help', 'help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^usage: tcpflow help \[COMMAND \| language\]/);
+    expect(r.stdout).toMatch(/^usage: synack help \[COMMAND \| language\]/);
   });
 
   it('help language prints docs/language.md, bundled into the CLI', async () => {
@@ -67,13 +67,13 @@ describe('help', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     const r = await run(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`tcpflow ${version}\n`);
+    expect(r.stdout).toBe(`synack ${version}\n`);
   });
 
   it('an unknown command or topic: one line on stderr, exit 2', async () => {
     const command = await run(['chek', 'x.tcpflow']);
     expect(command.status).toBe(2);
-    expect(command.stderr).toBe("tcpflow: unknown command 'chek'; 'tcpflow help' lists the commands\n");
+    expect(command.stderr).toBe("synack: unknown command 'chek'; 'synack help' lists the commands\n");
     const topic = await run(['help', 'grammar']);
     expect(topic.status).toBe(2);
     expect(topic.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('help', () => {
   it('speaks Chinese with LANG=zh_CN.UTF-8', async () => {
     const r = await run(['check', '--help'], { LANG: 'zh_CN.UTF-8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^用法：tcpflow check/);
+    expect(r.stdout).toMatch(/^用法：synack check/);
     expect(r.stdout).toContain('退出码');
   });
 });

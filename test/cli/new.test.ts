@@ -1,5 +1,5 @@
 /**
- * `tcpflow new`: every template is written (to stdout or a file) exactly as the examples/
+ * `synack new`: every template is written (to stdout or a file) exactly as the examples/
  * file it is, checks clean, is never written over without --force; `--list` names them
  * all. And the VS Code snippets tell the same story as the templates they correspond to.
  */
@@ -53,7 +53,7 @@ describe('new', () => {
 
     writeFileSync(join(dir, file), 'my edits\n');
     const again = await run(['new', name, '-o', file]);
-    expect(again).toEqual({ status: 2, stdout: '', stderr: `tcpflow: ${file}: already exists; add --force to overwrite it\n` });
+    expect(again).toEqual({ status: 2, stdout: '', stderr: `synack: ${file}: already exists; add --force to overwrite it\n` });
     expect(readFileSync(join(dir, file), 'utf8')).toBe('my edits\n');
   });
 
@@ -65,7 +65,7 @@ describe('new', () => {
 
   it('an unknown template or option: one line, exit 2, nothing written', async () => {
     const r = await run(['new', 'listen-queues', '-o', 'q.tcpflow']);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: "tcpflow: new: no template 'listen-queues'; 'tcpflow new --list' lists them\n" });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: "synack: new: no template 'listen-queues'; 'synack new --list' lists them\n" });
     expect((await run(['new', '--bogus'])).status).toBe(2);
     expect((await run(['new', '-o'])).status).toBe(2);
   });

@@ -1,5 +1,5 @@
 /**
- * `tcpflow check` as a process (contract §5): the JSON document's exact shape, the
+ * `synack check` as a process (contract §5): the JSON document's exact shape, the
  * text format, and exit codes 0 (no errors), 1 (errors) and 2 (bad usage, unreadable
  * input: missing file, directory, binary data, too large, a pipe or a device), the
  * encodings it reads, and how it stops when its reader goes away (141, quietly).
@@ -194,14 +194,14 @@ describe('inputs that are not regular files', () => {
     const r = spawnSync(process.execPath, [testBuild().cli, 'check', 'pipe.tcpflow'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal, `still blocked after ${Date.now() - started} ms`).toBeNull();
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tcpflow: pipe.tcpflow: is a named pipe (FIFO), not a file; tcpflow reads regular files only (save the text to a file first)\n');
+    expect(r.stderr).toBe('synack: pipe.tcpflow: is a named pipe (FIFO), not a file; synack reads regular files only (save the text to a file first)\n');
   });
 
   it.each(['/dev/zero', '/dev/null', '/dev/urandom'])('%s is refused as a device, without reading it', (device) => {
     const r = spawnSync(process.execPath, [testBuild().cli, 'check', device], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`tcpflow: ${device}: is a device, not a file; tcpflow reads regular files only (save the text to a file first)\n`);
+    expect(r.stderr).toBe(`synack: ${device}: is a device, not a file; synack reads regular files only (save the text to a file first)\n`);
   });
 
   it('a symbolic link to a device is refused the same way', () => {
@@ -230,7 +230,7 @@ describe('encodings', () => {
   it('UTF-16 without a byte-order mark: says so and how to fix it', () => {
     const r = run('check', file('nobom.tcpflow', Buffer.from(text, 'utf16le')));
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tcpflow: nobom.tcpflow: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a BOM)\n');
+    expect(r.stderr).toBe('synack: nobom.tcpflow: looks like UTF-16 without a byte-order mark; save it as UTF-8 (or as UTF-16 with a BOM)\n');
   });
 
   it('UTF-32 is named and refused', () => {
@@ -239,7 +239,7 @@ describe('encodings', () => {
     [...text].forEach((c, i) => utf32.writeUInt32LE(c.codePointAt(0)!, 4 + i * 4));
     const r = run('check', file('u32.tcpflow', utf32));
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tcpflow: u32.tcpflow: is UTF-32 text; save it as UTF-8\n');
+    expect(r.stderr).toBe('synack: u32.tcpflow: is UTF-32 text; save it as UTF-8\n');
   });
 
   it('a UTF-16 BOM before bytes that are not UTF-16 (a lone surrogate, an odd byte)', () => {
@@ -265,7 +265,7 @@ describe('check --json output', () => {
     const b = file('arr-b.tcpflow', 'a: close\n');
     const r = run('check', '--json', a, 'missing.tcpflow', b);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('tcpflow: missing.tcpflow: no such file\n');
+    expect(r.stderr).toBe('synack: missing.tcpflow: no such file\n');
     const docs = JSON.parse(r.stdout);
     expect(docs.map((d: { file: string }) => d.file)).toEqual([a, b]);
     expect(r.stdout).toBe(`${JSON.stringify(docs, null, 2)}\n`);
@@ -274,7 +274,7 @@ describe('check --json output', () => {
   });
 });
 
-describe('a reader that goes away (tcpflow check FILE | head -2)', () => {
+describe('a reader that goes away (synack check FILE | head -2)', () => {
   /** Runs check on a file of many error lines, reads two lines of its output, and closes the pipe. */
   function headTwo(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; lines: string[] }> {
     return new Promise((resolveRun) => {
@@ -343,7 +343,7 @@ describe('never a stack trace, never "internal error"', () => {
     const gone = mkdtempSync(join(tmpdir(), 'tcpflow-gone-'));
     const r = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$2" "$3" check x.tcpflow', 'sh', gone, process.execPath, testBuild().cli], { encoding: 'utf8', timeout: 60_000 });
     expectNoCrash(r.stderr);
-    expect(r.stderr).toBe('tcpflow: the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again\n');
+    expect(r.stderr).toBe('synack: the current folder no longer exists (it was deleted or moved); cd into a folder and run synack again\n');
     expect(r.status).toBe(2);
   });
 });

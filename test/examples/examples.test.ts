@@ -1,5 +1,5 @@
 /**
- * The shipped examples: every one passes `tcpflow check` (in-process and through the
+ * The shipped examples: every one passes `synack check` (in-process and through the
  * built CLI), its `expect` lines hold when checked independently of the engine's own
  * expect check, and the wrong-on-purpose file gives exactly the diagnostics its
  * comment promises.
@@ -128,14 +128,14 @@ describe('examples', () => {
   });
 
   describe('through the built CLI', () => {
-    it('tcpflow check exits 0 with no output on all the correct examples', () => {
+    it('synack check exits 0 with no output on all the correct examples', () => {
       const r = runCli(['check', ...correct.map(name)], ROOT);
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('');
       expect(r.status).toBe(0);
     });
 
-    it.each(correct.map((f) => [name(f)]))('tcpflow check --json %s: no diagnostics, the same steps as in-process', (file) => {
+    it.each(correct.map((f) => [name(f)]))('synack check --json %s: no diagnostics, the same steps as in-process', (file) => {
       const r = runCli(['check', '--json', file], ROOT);
       expect(r.status).toBe(0);
       const json = JSON.parse(r.stdout);
@@ -144,7 +144,7 @@ describe('examples', () => {
       expect(json.steps).toEqual(analysis.steps.map((s) => ({ line: s.line + 1, states: s.states })));
     });
 
-    it('tcpflow check exits 1 on the mistakes file and prints its diagnostics', () => {
+    it('synack check exits 1 on the mistakes file and prints its diagnostics', () => {
       const file = name(MISTAKES);
       const r = runCli(['check', file], ROOT);
       expect(r.status).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * `tcpflow export` end to end: the CLI bundle spawned as users run it, drawing in real
+ * `synack export` end to end: the CLI bundle spawned as users run it, drawing in real
  * headless Chromium. Browser tests are skipped (with the reason printed) only when the
  * machine has no Chromium; CI installs one.
  */

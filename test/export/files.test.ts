@@ -1,5 +1,5 @@
 /**
- * How `tcpflow export` and `tcpflow md --write` treat the files they write, through the
+ * How `synack export` and `synack md --write` treat the files they write, through the
  * CLI run as a process: symbolic links are written through, mode and owner are kept, a
  * dangling link exists, a file that appears (or changes) while tcpflow works is not
  * overwritten, temporary names are short and their leftovers swept, folders, pipes and
@@ -119,7 +119,7 @@ describe('symbolic links', () => {
     symlinkSync('nowhere.svg', join(dir, 'guide.tcpflow-1.svg'));
     const run = await runCliProcess(['md', 'guide.md', '--write'], dir, NO_BROWSER);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('guide.tcpflow-1.svg: already exists and was not drawn by tcpflow; add --force');
+    expect(run.stderr).toContain('guide.tcpflow-1.svg: already exists and was not drawn by synack; add --force');
     expect(read(join(dir, 'guide.md'))).toBe(GUIDE);
   });
 });
@@ -179,7 +179,7 @@ describe('races: what appears or changes while tcpflow works is kept', () => {
     const dir = withScenario();
     const run = await interfere(['export', 'h.tcpflow', '--format', 'mmd'], dir, () => writeFileSync(join(dir, 'h.mmd'), 'mine\n'));
     expectOneLineFailure(run);
-    expect(run.stderr).toContain('h.mmd: was created by someone else while tcpflow worked; left as it is (add --force to replace it)');
+    expect(run.stderr).toContain('h.mmd: was created by someone else while synack worked; left as it is (add --force to replace it)');
     expect(read(join(dir, 'h.mmd'))).toBe('mine\n');
     expect(temporaries(dir)).toEqual([]);
   }, 60_000);
@@ -193,16 +193,16 @@ describe('races: what appears or changes while tcpflow works is kept', () => {
 
   it('md --write: a Markdown file edited meanwhile is not written back; the edit is kept', async () => {
     const dir = withGuide();
-    const edited = `${GUIDE}\nA paragraph typed while tcpflow worked.\n`;
+    const edited = `${GUIDE}\nA paragraph typed while synack worked.\n`;
     const run = await interfere(['md', 'guide.md', '--write'], dir, () => writeFileSync(join(dir, 'guide.md'), edited));
     expectOneLineFailure(run);
-    expect(run.stderr).toContain('guide.md: changed while tcpflow worked; not replaced, nothing lost (run tcpflow again)');
+    expect(run.stderr).toContain('guide.md: changed while synack worked; not replaced, nothing lost (run synack again)');
     expect(read(join(dir, 'guide.md'))).toBe(edited);
     expect(temporaries(dir)).toEqual([]);
     // Run again, as it says: the edit and the link are both there.
     const again = await runCliProcess(['md', 'guide.md', '--write'], dir, NO_BROWSER);
     expect(again.code).toBe(0);
-    expect(read(join(dir, 'guide.md'))).toContain('A paragraph typed while tcpflow worked.');
+    expect(read(join(dir, 'guide.md'))).toContain('A paragraph typed while synack worked.');
     expect(read(join(dir, 'guide.md'))).toContain('](guide.tcpflow-1.svg)');
   }, 60_000);
 });
@@ -248,7 +248,7 @@ describe('outputs that are not files', () => {
     for (const force of [[], ['--force']]) {
       const run = await runCliProcess(['md', 'guide.md', '--write', ...force], dir, NO_BROWSER);
       expectOneLineFailure(run);
-      expect(run.stderr).toBe('tcpflow: guide.tcpflow-1.svg: is a folder, not a file\ntcpflow: guide.md: not written\n');
+      expect(run.stderr).toBe('synack: guide.tcpflow-1.svg: is a folder, not a file\nsynack: guide.md: not written\n');
       expect(read(join(dir, 'guide.md'))).toBe(GUIDE);
     }
   });
@@ -259,7 +259,7 @@ describe('outputs that are not files', () => {
     for (const args of [['--format', 'mmd'], ['--format', 'mmd', '--force'], ['--format', 'svg']]) {
       const run = await runCliProcess(['export', 'h.tcpflow', ...args], dir, NO_BROWSER);
       expectOneLineFailure(run);
-      expect(run.stderr).toMatch(/h\.(mmd|svg): is a named pipe \(FIFO\), not a file; tcpflow writes regular files only/);
+      expect(run.stderr).toMatch(/h\.(mmd|svg): is a named pipe \(FIFO\), not a file; synack writes regular files only/);
       expect(lstatSync(join(dir, 'h.mmd')).isFIFO()).toBe(true);
     }
     const md = scratch('tcpflow-files-');

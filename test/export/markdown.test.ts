@@ -1,5 +1,5 @@
 /**
- * ```tcpflow blocks in Markdown: `tcpflow md` (check, --write twice = no-op) and the
+ * ```tcpflow blocks in Markdown: `synack md` (check, --write twice = no-op) and the
  * markdown-it plugin of VS Code's Markdown preview.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -165,7 +165,7 @@ describe('blocks in block quotes', () => {
   });
 });
 
-describe('tcpflow md', () => {
+describe('synack md', () => {
   it('reports diagnostics at their line and column in the Markdown file, exit 1', async () => {
     const dir = scratch();
     writeFileSync(join(dir, 'broken.md'), BROKEN);
@@ -234,7 +234,7 @@ describe('tcpflow md', () => {
     writeFileSync(join(dir, 'guide.tcpflow-1.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const run = await runCliProcess(['md', 'guide.md', '--write'], dir, { TCPFLOW_CHROMIUM: '/nonexistent' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('guide.tcpflow-1.svg: already exists and was not drawn by tcpflow; add --force');
+    expect(run.stderr).toContain('guide.tcpflow-1.svg: already exists and was not drawn by synack; add --force');
     expect(read(join(dir, 'guide.md'))).toBe(GUIDE);
   });
 });
@@ -262,7 +262,7 @@ describe('markdown-it plugin (VS Code Markdown preview)', () => {
     expect(html).not.toMatch(/<img|<script|<b>/i);
   });
 
-  it.each([false, true])('hides the image link that tcpflow md --write keeps under a block (html: %s)', (html) => {
+  it.each([false, true])('hides the image link that synack md --write keeps under a block (html: %s)', (html) => {
     const instance = markdownIt({ html });
     const blocks = findTcpflowBlocks(GUIDE);
     const linked = withImageLinks(GUIDE, blocks.map((block) => ({ block, file: `g.tcpflow-${block.index}.svg`, alt: 'x [1]' })));

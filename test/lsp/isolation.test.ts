@@ -75,7 +75,7 @@ describe('a document with more problems than an editor shows', () => {
     const more = published[1000];
     expect(more).toMatchObject({ severity: 3, code: 'more-diagnostics', data: { shown: 1000, total: failingLines } });
     expect(more.message).toContain('first 1,000 of 5,000');
-    expect(more.message).toContain('tcpflow check');
+    expect(more.message).toContain('synack check');
     // It sits where the first problem left out is.
     expect(more.range.start.line).toBe(published[999].range.start.line + 1);
   });

@@ -3,7 +3,7 @@
  * `registerExportCommands(context, deps)` from extension.ts.
  *
  * Markdown and Mermaid source are made here, from the document's text, by the same
- * pure functions as `tcpflow export`. SVG and PNG are drawn by `deps.render`, which
+ * pure functions as `synack export`. SVG and PNG are drawn by `deps.render`, which
  * draws in the preview webview (see webview-protocol.ts), so no browser needs to be
  * installed; what comes back is checked again here (drawing-check.ts) before it is
  * written. Files are written atomically; an existing file is replaced only after a

@@ -5,7 +5,7 @@
  * The block is checked and turned into Mermaid here, in the extension host; the
  * preview script (preview-script.ts, contributed as `markdown.previewScripts`) draws
  * it. Everything placed in the page is escaped text: the Mermaid source inside a
- * hidden <pre>, diagnostics as list items. The image link that `tcpflow md --write`
+ * hidden <pre>, diagnostics as list items. The image link that `synack md --write`
  * keeps under a block is hidden here, since the block itself is drawn.
  *
  * Raw HTML in the Markdown could imitate a block (`<div class="tcpflow-diagram"><pre
@@ -114,7 +114,7 @@ function randomNonce(): string {
 
 /**
  * Removes, after a ```tcpflow fence, the marker comment and the image paragraph that
- * `tcpflow md --write` put there (GitHub shows that image; this preview draws the block).
+ * `synack md --write` put there (GitHub shows that image; this preview draws the block).
  */
 export function hideGeneratedImages(tokens: MarkdownItToken[]): void {
   for (let i = tokens.length - 1; i > 0; i--) {

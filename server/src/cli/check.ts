@@ -1,5 +1,5 @@
 /**
- * `tcpflow check FILE…` and `tcpflow check --json FILE` (contract §5).
+ * `synack check FILE…` and `synack check --json FILE` (contract §5).
  *
  * Output is streamed: a diagnostic line, or one element of the JSON arrays, at a time,
  * in writes of about 64 KB. A scenario with a million errors never becomes one string

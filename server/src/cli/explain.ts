@@ -1,5 +1,5 @@
 /**
- * `tcpflow explain FILE…`: the terminal's version of the editor's inlay hints and hovers.
+ * `synack explain FILE…`: the terminal's version of the editor's inlay hints and hovers.
  * Every source line is printed with its number; under each event line come the states
  * it leads to (● on the ones it changed), the segment as sent with inferred numbers
  * filled in, the RFC rule applied, the replies now owed, what the socket calls see and

@@ -1,5 +1,5 @@
 /**
- * `tcpflow export FILE… --format svg|png|md|mmd` (contract §5; docs/export.md).
+ * `synack export FILE… --format svg|png|md|mmd` (contract §5; docs/export.md).
  *
  * Every output path is decided (and refused, if it must be) before anything is drawn;
  * a scenario with errors is exported only with --allow-errors; SVG and PNG are drawn

@@ -1,5 +1,5 @@
 /**
- * `tcpflow md FILE.md… [--write]`: checks every ```tcpflow block of Markdown files and,
+ * `synack md FILE.md… [--write]`: checks every ```tcpflow block of Markdown files and,
  * with --write, draws each into an SVG beside the Markdown and keeps an image link
  * under the block (docs/export.md). Running it twice changes nothing: the Markdown is
  * written only when its text changes, an SVG only when its source does.

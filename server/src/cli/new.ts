@@ -1,5 +1,5 @@
 /**
- * `tcpflow new [TEMPLATE] [-o FILE] [--force]` and `tcpflow new --list`: a correct,
+ * `synack new [TEMPLATE] [-o FILE] [--force]` and `synack new --list`: a correct,
  * commented scenario to start from. Printed to standard output, or written atomically to
  * FILE, which must not exist unless --force says to replace it.
  */

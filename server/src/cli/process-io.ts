@@ -1,7 +1,7 @@
 /**
  * The CLI's standard output and error as a CliIo, made safe for pipes. Output is written
  * with blocking writes to the file descriptors, so a reader that went away
- * (`tcpflow check big.tcpflow | head -2`) shows at once as EPIPE on the write (Node
+ * (`synack check big.tcpflow | head -2`) shows at once as EPIPE on the write (Node
  * ignores SIGPIPE); the run then stops at that line (OutputClosed) and exits quietly
  * with 141, as a program killed by SIGPIPE would. (process.stdout reports EPIPE later,
  * as an 'error' event that, unheard, ended the process with a stack trace.) Any other

@@ -1,5 +1,5 @@
 /**
- * The starting scenarios of `tcpflow new`. A template IS a file of examples/ (bundled
+ * The starting scenarios of `synack new`. A template IS a file of examples/ (bundled
  * into the CLI as text by esbuild), so the examples' tests check every template and the
  * two cannot drift apart; test/cli/templates.test.ts checks the VS Code snippets agree.
  *

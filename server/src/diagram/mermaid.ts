@@ -1,6 +1,6 @@
 /**
  * The diagram: a pure function from a scenario and its analysis to Mermaid
- * `sequenceDiagram` source (contract §6). The preview, `tcpflow export` and the tests
+ * `sequenceDiagram` source (contract §6). The preview, `synack export` and the tests
  * all draw with this one function.
  *
  * What each line of a scenario becomes:

@@ -1,5 +1,5 @@
 /**
- * How tcpflow starts Chromium, everywhere it does (`tcpflow export`, the gallery, the
+ * How tcpflow starts Chromium, everywhere it does (`synack export`, the gallery, the
  * browser tests and benchmarks): headless, no sandbox (CI runs as root), no GPU, no
  * network of its own.
  *

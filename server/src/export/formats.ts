@@ -9,6 +9,7 @@ import type { StateNameStyle } from '../engine/states.js';
 import { generateMermaid } from '../diagram/mermaid.js';
 import { analyzeText } from '../language/analyze.js';
 import type { ExportTheme } from './mermaid-config.js';
+import { PROGRAM_NAME } from '../cli/program.js';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'md', 'mmd'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -64,7 +65,7 @@ export function fenceFor(text: string): string {
 export function markdownDocument(mermaid: string, sourceName: string): string {
   const fence = fenceFor(mermaid);
   const body = mermaid.endsWith('\n') ? mermaid : `${mermaid}\n`;
-  return `<!-- Drawn by tcpflow from ${htmlCommentText(sourceName)}: edit that file and export again. -->\n\n${fence}mermaid\n${body}${fence}\n`;
+  return `<!-- Drawn by ${PROGRAM_NAME} from ${htmlCommentText(sourceName)}: edit that file and export again. -->\n\n${fence}mermaid\n${body}${fence}\n`;
 }
 
 /** Text that cannot end an HTML comment (`--`, `>`) or break a line. */

@@ -1,5 +1,5 @@
 /**
- * The ```tcpflow blocks of a Markdown file, and the image links that `tcpflow md
+ * The ```tcpflow blocks of a Markdown file, and the image links that `synack md
  * --write` keeps under them. Pure text in, text out.
  *
  * Fences are read as CommonMark reads them: an opening run of three or more backticks
@@ -175,7 +175,7 @@ export function blockImageName(markdownPath: string, index: number): string {
 }
 
 /** The comment line that marks a generated image link (so a re-run replaces it). */
-export const IMAGE_MARKER = '<!-- tcpflow-md: the image below is drawn from the block above by `tcpflow md --write` -->';
+export const IMAGE_MARKER = '<!-- tcpflow-md: the image below is drawn from the block above by `synack md --write` -->';
 const MARKER_LINE = /^ *<!-- tcpflow-md:.*-->\s*$/;
 const IMAGE_LINE = /^ *!\[(?:\\.|[^\]\\])*\]\(.*\)\s*$/;
 

@@ -1,6 +1,6 @@
 /**
  * The one Mermaid configuration every drawing of a scenario uses: the Chromium
- * renderer behind `tcpflow export`, the Markdown-preview script and (so that an export
+ * renderer behind `synack export`, the Markdown-preview script and (so that an export
  * looks like the preview) the preview webview. Plain data, so a browser bundle and
  * Node can both import it.
  */

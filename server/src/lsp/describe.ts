@@ -52,7 +52,7 @@ export function statesBefore(analysis: Analysis, step: Step, index = analysis.st
   return states;
 }
 
-/** The segment's fields as sent, `inferredMark` after the ones the source left out (shared with `tcpflow explain`). */
+/** The segment's fields as sent, `inferredMark` after the ones the source left out (shared with `synack explain`). */
 export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): string[] {
   return [
     s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? inferredMark : ''}`,
@@ -61,7 +61,7 @@ export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): str
   ].filter((f): f is string => typeof f === 'string');
 }
 
-/** Every participant's state after a step, and whether the step changed it (inlay hints, `tcpflow explain`). */
+/** Every participant's state after a step, and whether the step changed it (inlay hints, `synack explain`). */
 export function statesAfter(analysis: Analysis, step: Step): Array<{ participant: string; state: TcpState; changed: boolean }> {
   const changed = new Set(step.transitions.map((t) => t.participant));
   return analysis.participants

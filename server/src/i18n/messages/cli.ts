@@ -1,4 +1,5 @@
 /** What the command line says about its input files, and about itself failing. */
+import { PROGRAM_NAME } from '../../cli/program.js';
 import { messages, type Message } from '../catalogue.js';
 
 type File = { file: string };
@@ -17,8 +18,8 @@ export const cliMessages = messages({
     'zh-CN': ({ file }) => `${file}：这是一个目录，不是 .tcpflow 文件`,
   } satisfies Message<File>,
   notRegularInput: {
-    en: ({ file, kind }) => `${file}: is ${KIND_EN[kind] ?? kind}, not a file; tcpflow reads regular files only (save the text to a file first)`,
-    'zh-CN': ({ file, kind }) => `${file}：这是${KIND_ZH[kind] ?? kind}，不是文件；tcpflow 只读取普通文件（请先把文本保存为文件）`,
+    en: ({ file, kind }) => `${file}: is ${KIND_EN[kind] ?? kind}, not a file; ${PROGRAM_NAME} reads regular files only (save the text to a file first)`,
+    'zh-CN': ({ file, kind }) => `${file}：这是${KIND_ZH[kind] ?? kind}，不是文件；${PROGRAM_NAME} 只读取普通文件（请先把文本保存为文件）`,
   } satisfies Message<File & { kind: string }>,
   noSuchFile: {
     en: ({ file }) => `${file}: no such file`,
@@ -57,12 +58,12 @@ export const cliMessages = messages({
     'zh-CN': ({ file }) => `${file}：不是有效的 UTF-8 文本`,
   } satisfies Message<File>,
   analysisFailed: {
-    en: ({ file, detail }) => `${file}: could not be checked (${detail}); this is a bug in tcpflow, please report it with the file`,
-    'zh-CN': ({ file, detail }) => `${file}：无法检查（${detail}）；这是 tcpflow 的缺陷，请连同该文件一起报告`,
+    en: ({ file, detail }) => `${file}: could not be checked (${detail}); this is a bug in ${PROGRAM_NAME}, please report it with the file`,
+    'zh-CN': ({ file, detail }) => `${file}：无法检查（${detail}）；这是 ${PROGRAM_NAME} 的缺陷，请连同该文件一起报告`,
   } satisfies Message<File & { detail: string }>,
   noCurrentFolder: {
-    en: 'the current folder no longer exists (it was deleted or moved); cd into a folder and run tcpflow again',
-    'zh-CN': '当前目录已不存在（已被删除或移动）；请进入一个目录后再运行 tcpflow',
+    en: `the current folder no longer exists (it was deleted or moved); cd into a folder and run ${PROGRAM_NAME} again`,
+    'zh-CN': `当前目录已不存在（已被删除或移动）；请进入一个目录后再运行 ${PROGRAM_NAME}`,
   },
   internalError: {
     en: ({ detail }) => `internal error: ${detail}`,

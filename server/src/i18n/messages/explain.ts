@@ -1,5 +1,5 @@
 /**
- * The words of `tcpflow explain`: the labels in front of each fact about a line and the
+ * The words of `synack explain`: the labels in front of each fact about a line and the
  * summary at the end. What the facts say (states, rules, replies) comes from the engine.
  */
 import { messages, type Message } from '../catalogue.js';

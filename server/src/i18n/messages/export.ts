@@ -1,4 +1,5 @@
 /** What exporting says about the files it writes: where they go, why not, and what failed. */
+import { PROGRAM_NAME } from '../../cli/program.js';
 import { messages, type Message } from '../catalogue.js';
 import { KIND_EN, KIND_ZH } from './cli.js';
 
@@ -38,8 +39,8 @@ export const exportMessages = messages({
     'zh-CN': ({ display }) => `${display}：这是一个目录，不是文件`,
   } satisfies Message<Display>,
   notRegularOutput: {
-    en: ({ display, kind }) => `${display}: is ${KIND_EN[kind] ?? kind}, not a file; tcpflow writes regular files only (choose another path, or -o - for standard output)`,
-    'zh-CN': ({ display, kind }) => `${display}：这是${KIND_ZH[kind] ?? kind}，不是文件；tcpflow 只写普通文件（请换一个路径，或用 -o - 输出到标准输出）`,
+    en: ({ display, kind }) => `${display}: is ${KIND_EN[kind] ?? kind}, not a file; ${PROGRAM_NAME} writes regular files only (choose another path, or -o - for standard output)`,
+    'zh-CN': ({ display, kind }) => `${display}：这是${KIND_ZH[kind] ?? kind}，不是文件；${PROGRAM_NAME} 只写普通文件（请换一个路径，或用 -o - 输出到标准输出）`,
   } satisfies Message<Display & { kind: string }>,
   folderIsFile: {
     en: ({ display, folder }) => `${display}: ${folder} is a file, not a folder`,
@@ -58,12 +59,12 @@ export const exportMessages = messages({
     'zh-CN': ({ display, folder, reason }) => `${display}：无法创建目录 ${folder}（${reason}）`,
   } satisfies Message<Display & { folder: string; reason: string }>,
   appearedMeanwhile: {
-    en: ({ display }) => `${display}: was created by someone else while tcpflow worked; left as it is (add --force to replace it)`,
-    'zh-CN': ({ display }) => `${display}：在 tcpflow 工作期间被别人创建了；保持原样（加 --force 可替换它）`,
+    en: ({ display }) => `${display}: was created by someone else while ${PROGRAM_NAME} worked; left as it is (add --force to replace it)`,
+    'zh-CN': ({ display }) => `${display}：在 ${PROGRAM_NAME} 工作期间被别人创建了；保持原样（加 --force 可替换它）`,
   } satisfies Message<Display>,
   changedMeanwhile: {
-    en: ({ display }) => `${display}: changed while tcpflow worked; not replaced, nothing lost (run tcpflow again)`,
-    'zh-CN': ({ display }) => `${display}：在 tcpflow 工作期间被修改了；没有替换，什么也没丢（请再运行一次 tcpflow）`,
+    en: ({ display }) => `${display}: changed while ${PROGRAM_NAME} worked; not replaced, nothing lost (run ${PROGRAM_NAME} again)`,
+    'zh-CN': ({ display }) => `${display}：在 ${PROGRAM_NAME} 工作期间被修改了；没有替换，什么也没丢（请再运行一次 ${PROGRAM_NAME}）`,
   } satisfies Message<Display>,
 
   // Where exports go (output-path.ts).
@@ -93,7 +94,7 @@ export const exportMessages = messages({
     'zh-CN': ({ display }) => `${display}：已存在；加 --force 可覆盖它`,
   } satisfies Message<Display>,
 
-  // tcpflow export and tcpflow md.
+  // synack export and synack md.
   notExportedErrors: {
     en: ({ file }) => `${file}: not exported, it has errors (fix them, or add --allow-errors to export it with the errors marked)`,
     'zh-CN': ({ file }) => `${file}：有错误，未导出（请修正，或加 --allow-errors 导出并标出错误）`,
@@ -108,12 +109,12 @@ export const exportMessages = messages({
     'zh-CN': ({ file, detail }) => `${file}：绘制失败（${detail}）`,
   } satisfies Message<{ file: string; detail: string }>,
   mdOutsideFolder: {
-    en: ({ display }) => `${display}: outside the current folder; run tcpflow md from a folder that contains the Markdown file`,
-    'zh-CN': ({ display }) => `${display}：在当前目录之外；请在包含该 Markdown 文件的目录中运行 tcpflow md`,
+    en: ({ display }) => `${display}: outside the current folder; run ${PROGRAM_NAME} md from a folder that contains the Markdown file`,
+    'zh-CN': ({ display }) => `${display}：在当前目录之外；请在包含该 Markdown 文件的目录中运行 ${PROGRAM_NAME} md`,
   } satisfies Message<Display>,
   mdForeignSvg: {
-    en: ({ display }) => `${display}: already exists and was not drawn by tcpflow; add --force to overwrite it`,
-    'zh-CN': ({ display }) => `${display}：已存在，且不是 tcpflow 画的；加 --force 可覆盖它`,
+    en: ({ display }) => `${display}: already exists and was not drawn by ${PROGRAM_NAME}; add --force to overwrite it`,
+    'zh-CN': ({ display }) => `${display}：已存在，且不是 ${PROGRAM_NAME} 画的；加 --force 可覆盖它`,
   } satisfies Message<Display>,
   mdNotWritten: {
     en: ({ file }) => `${file}: not written`,

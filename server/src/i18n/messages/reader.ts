@@ -1,4 +1,5 @@
 /** What the reader says about a line it cannot read, or reads with a doubt (server/src/language/reader). */
+import { PROGRAM_NAME } from '../../cli/program.js';
 import { messages, type Message } from '../catalogue.js';
 
 /** "Cannot read this line: " and its Chinese, the start of every syntax message. */
@@ -56,12 +57,12 @@ export const readerMessages = messages({
     'zh-CN': ({ code }) => `${CANNOT.zh}其中含有控制字符 U+${code}，场景中不能出现该字符；请删除它。`,
   } satisfies Message<{ code: string }>,
   overlongLine: {
-    en: ({ tokens, max }) => `This line has ${tokens} words and symbols; tcpflow reads lines of at most ${max}, so it skipped this one. Split it, or remove what was pasted by mistake.`,
-    'zh-CN': ({ tokens, max }) => `此行有 ${tokens} 个单词和符号；tcpflow 每行最多读取 ${max} 个，因此跳过了此行。请拆分它，或删除误粘贴的内容。`,
+    en: ({ tokens, max }) => `This line has ${tokens} words and symbols; ${PROGRAM_NAME} reads lines of at most ${max}, so it skipped this one. Split it, or remove what was pasted by mistake.`,
+    'zh-CN': ({ tokens, max }) => `此行有 ${tokens} 个单词和符号；${PROGRAM_NAME} 每行最多读取 ${max} 个，因此跳过了此行。请拆分它，或删除误粘贴的内容。`,
   } satisfies Message<{ tokens: string; max: string }>,
   documentTooLarge: {
-    en: ({ size, max }) => `This document is ${size} MB, larger than the ${max} MB a scenario may be; tcpflow does not read it. Split it into several scenarios.`,
-    'zh-CN': ({ size, max }) => `此文档大小为 ${size} MB，超过了场景的上限 ${max} MB；tcpflow 不读取它。请将其拆分为多个场景。`,
+    en: ({ size, max }) => `This document is ${size} MB, larger than the ${max} MB a scenario may be; ${PROGRAM_NAME} does not read it. Split it into several scenarios.`,
+    'zh-CN': ({ size, max }) => `此文档大小为 ${size} MB，超过了场景的上限 ${max} MB；${PROGRAM_NAME} 不读取它。请将其拆分为多个场景。`,
   } satisfies Message<{ size: string; max: string }>,
 
   // Reading a statement that parsed: flags, calls, states and fields.

@@ -1,4 +1,5 @@
 /** What the language server says: protocol errors, workspace log lines, its own diagnostics. */
+import { PROGRAM_NAME } from '../../cli/program.js';
 import { messages, type Message } from '../catalogue.js';
 
 export const serverMessages = messages({
@@ -39,19 +40,19 @@ export const serverMessages = messages({
     'zh-CN': ({ code }) => `无法读取（${code}）`,
   } satisfies Message<{ code: string }>,
   documentFailed: {
-    en: ({ error }) => `tcpflow could not check this document: internal error (${error}). Other documents are not affected; please report this with the file.`,
-    'zh-CN': ({ error }) => `tcpflow 无法检查此文档：内部错误（${error}）。其他文档不受影响；请附上该文件报告此问题。`,
+    en: ({ error }) => `${PROGRAM_NAME} could not check this document: internal error (${error}). Other documents are not affected; please report this with the file.`,
+    'zh-CN': ({ error }) => `${PROGRAM_NAME} 无法检查此文档：内部错误（${error}）。其他文档不受影响；请附上该文件报告此问题。`,
   } satisfies Message<{ error: string }>,
   fileNotChecked: {
-    en: ({ reason }) => `tcpflow did not check this file: ${reason}`,
-    'zh-CN': ({ reason }) => `tcpflow 未检查此文件：${reason}`,
+    en: ({ reason }) => `${PROGRAM_NAME} did not check this file: ${reason}`,
+    'zh-CN': ({ reason }) => `${PROGRAM_NAME} 未检查此文件：${reason}`,
   } satisfies Message<{ reason: string }>,
   documentFailedLog: {
     en: ({ uri, error }) => `checking ${uri} failed: ${error}`,
     'zh-CN': ({ uri, error }) => `检查 ${uri} 失败：${error}`,
   } satisfies Message<{ uri: string; error: string }>,
   moreDiagnostics: {
-    en: ({ shown, total }) => `Only the first ${shown} of ${total} problems in this document are shown. Run \`tcpflow check\` on the file to see them all.`,
-    'zh-CN': ({ shown, total }) => `此文档共有 ${total} 个问题，这里只显示前 ${shown} 个。对该文件运行 \`tcpflow check\` 可查看全部。`,
+    en: ({ shown, total }) => `Only the first ${shown} of ${total} problems in this document are shown. Run \`${PROGRAM_NAME} check\` on the file to see them all.`,
+    'zh-CN': ({ shown, total }) => `此文档共有 ${total} 个问题，这里只显示前 ${shown} 个。对该文件运行 \`${PROGRAM_NAME} check\` 可查看全部。`,
   } satisfies Message<{ shown: string; total: string }>,
 });
