@@ -19,7 +19,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tcpflow-import-scenario-'));
 });
 
-type Hop = SegmentSpec & { from: 'c' | 's' };
+type Hop = Omit<SegmentSpec, 'sport' | 'dport'> & { from: 'c' | 's' };
 const C = { address: '192.0.2.1', port: 40000 };
 const S = { address: '192.0.2.2', port: 443 };
 
