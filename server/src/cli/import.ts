@@ -15,6 +15,10 @@ import { closeSeen, durationOf, endpointText, handshakeSeen, packetsOf, summariz
 import { parseFilter } from '../import/filter.js';
 import { CaptureError } from '../import/frame.js';
 import { connectionToScenario } from '../import/to-scenario.js';
+import { readScript } from '../import/packetdrill/statements.js';
+import { packetdrillToScenario } from '../import/packetdrill/to-scenario.js';
+import { readHeadIfFile } from '../export/regular-file.js';
+import { readSource } from './read-source.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
@@ -32,7 +36,8 @@ interface ImportArgs {
   list: boolean;
   conn?: number;
   filter?: string;
-  names: [string, string];
+  /** As given; each importer has its own default. */
+  names?: [string, string];
   relative: boolean;
   times: boolean;
   output?: string;
@@ -47,7 +52,7 @@ function parseArgs(args: readonly string[]): ImportArgs {
     throw new CliError(`import: ${text}\n${usage}`);
   };
   const files: string[] = [];
-  const parsed: Omit<ImportArgs, 'file'> = { list: false, names: ['client', 'server'], relative: false, times: false, force: false };
+  const parsed: Omit<ImportArgs, 'file'> = { list: false, relative: false, times: false, force: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [option, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -76,6 +81,13 @@ function parseArgs(args: readonly string[]): ImportArgs {
 export function runImport(args: readonly string[], io: CliIo): number {
   const options = parseArgs(args);
   const path = resolve(io.cwd, options.file);
+  if (isPacketdrillScript(path, options.file)) {
+    const captureOnly = options.list ? '--list' : options.conn !== undefined ? '--conn' : options.filter !== undefined ? '--filter' : undefined;
+    if (captureOnly) throw new CliError(say(m.captureOnlyOption, { option: captureOnly }));
+    const source = readSource(options.file, io.cwd);
+    const scenario = packetdrillToScenario(readScript(source.text), { file: options.file, names: options.names ?? ['kernel', 'remote'] });
+    return writeAndCheck(`${scenario.lines.join('\n')}\n`, options, io);
+  }
   try {
     const summary = summarizeCapture(path, options.file);
     if (options.list) {
@@ -85,12 +97,24 @@ export function runImport(args: readonly string[], io: CliIo): number {
     const connection = chooseConnection(summary, options);
     const { packets, more } = packetsOf(path, options.file, connection, MAX_SCENARIO_PACKETS);
     if (more) throw new CliError(say(m.tooManyPackets, { file: options.file, number: connection.number, packets: connection.packets, limit: MAX_SCENARIO_PACKETS }));
-    const text = `${connectionToScenario(connection, packets, { file: options.file, names: options.names, relative: options.relative, times: options.times }).join('\n')}\n`;
+    const text = `${connectionToScenario(connection, packets, { file: options.file, names: options.names ?? ['client', 'server'], relative: options.relative, times: options.times }).join('\n')}\n`;
     return writeAndCheck(text, options, io);
   } catch (error) {
     if (error instanceof CaptureError) throw new CliError(error.message);
     throw error;
   }
+}
+
+/**
+ * A packetdrill script is text: named `.pkt`, or (whatever its name) a file without the
+ * NUL bytes every capture's header has, with a line of a timing and a packet or a
+ * socket call.
+ */
+function isPacketdrillScript(path: string, file: string): boolean {
+  if (file.toLowerCase().endsWith('.pkt')) return true;
+  const head = readHeadIfFile(path, 64 * 1024);
+  if (head === undefined || head.includes('\u0000')) return false;
+  return /^\s*[+~*.\d][\d.~+]*\s+(?:[<>]\s+[SFRP.EWU]+\s+\d+:\d+\(\d+\)|socket\()/m.test(head);
 }
 
 /** The connection `--conn`/`--filter` pick, or the only one there is. */

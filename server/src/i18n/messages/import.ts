@@ -133,4 +133,45 @@ export const importMessages = messages({
     en: ({ frames, connections, other }) => `${frames} frames, ${connections} TCP connections, ${other} frames not TCP or not readable`,
     'zh-CN': ({ frames, connections, other }) => `${frames} 帧，${connections} 个 TCP 连接，${other} 帧不是 TCP 或无法解析`,
   } satisfies Message<{ frames: number; connections: number; other: number }>,
+  // The scenario made from a packetdrill script.
+  packetdrillHeader: {
+    en: ({ file, kernel, remote }) => `Imported from the packetdrill script ${file}: '${kernel}' is the TCP under test, '${remote}' the peer packetdrill plays; the peer's segments are injected, so they are written -->.`,
+    'zh-CN': ({ file, kernel, remote }) => `由 packetdrill 脚本 ${file} 导入：'${kernel}' 是被测的 TCP，'${remote}' 是 packetdrill 扮演的对端；对端的报文段是注入的，所以写作 -->。`,
+  } satisfies Message<File & { kernel: string; remote: string }>,
+  packetdrillCoverage: {
+    en: ({ imported, statements }) => `${imported} of ${statements} statements imported; the others are kept below as comments saying why.`,
+    'zh-CN': ({ imported, statements }) => `共 ${statements} 条语句，导入了 ${imported} 条；其余的以注释形式保留在下面，并说明原因。`,
+  } satisfies Message<{ imported: number; statements: number }>,
+  kernelLabel: { en: 'TCP under test', 'zh-CN': '被测 TCP' },
+  remoteLabel: { en: 'packetdrill (remote peer)', 'zh-CN': 'packetdrill（远端）' },
+  timing: {
+    en: ({ timing }) => `at ${timing} s`,
+    'zh-CN': ({ timing }) => `时间 ${timing} 秒`,
+  } satisfies Message<{ timing: string }>,
+  notImportedPython: {
+    en: 'not imported: a Python block that asserts no tcpi_state',
+    'zh-CN': '未导入：不断言 tcpi_state 的 Python 代码块',
+  },
+  notImportedShell: { en: 'not imported: a shell command', 'zh-CN': '未导入：shell 命令' },
+  notImportedOption: { en: 'not imported: a packetdrill option', 'zh-CN': '未导入：packetdrill 选项' },
+  notImportedUnreadable: { en: 'not imported: not a statement this importer reads', 'zh-CN': '未导入：本导入器无法识别的语句' },
+  notImportedFailed: { en: 'not imported: the call fails, so it changes nothing', 'zh-CN': '未导入：该调用失败，不改变任何状态' },
+  notImportedSyscall: { en: 'not imported: a system call the language has no call for', 'zh-CN': '未导入：语言中没有对应的调用' },
+  notImportedListenerClose: {
+    en: 'not imported: closes the listening socket, which a one-connection scenario does not keep apart from the connection',
+    'zh-CN': '未导入：关闭监听套接字；单连接场景不区分监听套接字与连接',
+  },
+  notImportedShutRd: { en: 'not imported: shutdown(SHUT_RD) sends nothing', 'zh-CN': '未导入：shutdown(SHUT_RD) 不发送任何报文' },
+  lingerNoted: {
+    en: 'SO_LINGER {1, 0}: the next close of this socket is an abort (RST)',
+    'zh-CN': 'SO_LINGER {1, 0}：之后关闭该套接字即为中止（发送 RST）',
+  },
+  lingerAbort: {
+    en: 'close with SO_LINGER {1, 0}: an abort',
+    'zh-CN': '设置了 SO_LINGER {1, 0} 的 close：即中止',
+  },
+  captureOnlyOption: {
+    en: ({ option }) => `${option} is for captures; a packetdrill script has one connection`,
+    'zh-CN': ({ option }) => `${option} 只用于抓包文件；packetdrill 脚本只有一个连接`,
+  } satisfies Message<{ option: string }>,
 });
