@@ -142,3 +142,21 @@ describe('import of a script by the command', () => {
     expect(run('passive-open.pkt', '--list')).toEqual({ status: 2, stdout: '', stderr: '--list is for captures; a packetdrill script has one connection' });
   });
 });
+
+describe('docs/import.md', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'import.md'), 'utf8');
+  const blocks = (language: string): string[] => [...doc.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+
+  it('its packetdrill example becomes exactly the scenario it shows', () => {
+    const [script] = blocks('packetdrill');
+    const shown = blocks('tcpflow').find((b) => b.includes('packetdrill script s.pkt'));
+    const scenario = packetdrillToScenario(readScript(script), { file: 's.pkt', names: ['kernel', 'remote'] });
+    expect(`${scenario.lines.join('\n')}\n`).toBe(shown);
+  });
+
+  it('its scenarios check clean', () => {
+    const scenarios = blocks('tcpflow');
+    expect(scenarios.length).toBe(2);
+    for (const text of scenarios) expect(codes(text)).toEqual([]);
+  });
+});

@@ -37,8 +37,8 @@ const LINUX_STATES: Record<string, string> = {
   8: 'CLOSE-WAIT', 9: 'LAST-ACK', 10: 'LISTEN', 11: 'CLOSING',
 };
 
-const SENDS = new Set(['write', 'send', 'sendto', 'sendmsg']);
-const RECEIVES = new Set(['read', 'recv', 'recvfrom', 'recvmsg']);
+const SENDS = new Set(['write', 'writev', 'send', 'sendto', 'sendmsg']);
+const RECEIVES = new Set(['read', 'readv', 'recv', 'recvfrom', 'recvmsg']);
 
 /**
  * How one side's numbers are written in the script: relative to its ISN (the usual
