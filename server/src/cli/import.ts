@@ -11,25 +11,16 @@ import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
 import { importMessages as m } from '../i18n/messages/import.js';
 import { analyzeText } from '../language/analyze.js';
-import { closeSeen, durationOf, endpointText, handshakeSeen, packetsOf, summarizeCapture, type CaptureSummary, type Connection } from '../import/connections.js';
+import { closeSeen, durationOf, endpointText, handshakeSeen, summarizeCapture, type CaptureSummary, type Connection } from '../import/connections.js';
 import { parseFilter } from '../import/filter.js';
 import { CaptureError } from '../import/frame.js';
-import { connectionToScenario } from '../import/to-scenario.js';
-import { readScript } from '../import/packetdrill/statements.js';
-import { packetdrillToScenario } from '../import/packetdrill/to-scenario.js';
-import { readHeadIfFile } from '../export/regular-file.js';
+import { captureConnectionScenario, DEFAULT_CAPTURE_NAMES, isPacketdrillScript, packetdrillScenario } from '../import/import-file.js';
 import { readSource } from './read-source.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 
 export const IMPORT_SYNOPSIS = 'import FILE [--list] [--conn N] [--filter EXPR] [--names A,B] [--relative] [--times] [-o FILE] [--force]';
-
-/**
- * The most packets one scenario takes: beyond it the text passes the reader's 16 MB
- * bound and no diagram can show it. A longer connection is refused with the way to cut it.
- */
-export const MAX_SCENARIO_PACKETS = 100_000;
 
 interface ImportArgs {
   file: string;
@@ -85,8 +76,7 @@ export function runImport(args: readonly string[], io: CliIo): number {
     const captureOnly = options.list ? '--list' : options.conn !== undefined ? '--conn' : options.filter !== undefined ? '--filter' : undefined;
     if (captureOnly) throw new CliError(say(m.captureOnlyOption, { option: captureOnly }));
     const source = readSource(options.file, io.cwd);
-    const scenario = packetdrillToScenario(readScript(source.text), { file: options.file, names: options.names ?? ['kernel', 'remote'] });
-    return writeAndCheck(`${scenario.lines.join('\n')}\n`, options, io);
+    return writeAndCheck(packetdrillScenario(source.text, options.file, options.names).text, options, io);
   }
   try {
     const summary = summarizeCapture(path, options.file);
@@ -95,26 +85,12 @@ export function runImport(args: readonly string[], io: CliIo): number {
       return EXIT.ok;
     }
     const connection = chooseConnection(summary, options);
-    const { packets, more } = packetsOf(path, options.file, connection, MAX_SCENARIO_PACKETS);
-    if (more) throw new CliError(say(m.tooManyPackets, { file: options.file, number: connection.number, packets: connection.packets, limit: MAX_SCENARIO_PACKETS }));
-    const text = `${connectionToScenario(connection, packets, { file: options.file, names: options.names ?? ['client', 'server'], relative: options.relative, times: options.times }).join('\n')}\n`;
+    const text = captureConnectionScenario(path, connection, { file: options.file, names: options.names ?? DEFAULT_CAPTURE_NAMES, relative: options.relative, times: options.times });
     return writeAndCheck(text, options, io);
   } catch (error) {
     if (error instanceof CaptureError) throw new CliError(error.message);
     throw error;
   }
-}
-
-/**
- * A packetdrill script is text: named `.pkt`, or (whatever its name) a file without the
- * NUL bytes every capture's header has, with a line of a timing and a packet or a
- * socket call.
- */
-function isPacketdrillScript(path: string, file: string): boolean {
-  if (file.toLowerCase().endsWith('.pkt')) return true;
-  const head = readHeadIfFile(path, 64 * 1024);
-  if (head === undefined || head.includes('\u0000')) return false;
-  return /^\s*[+~*.\d][\d.~+]*\s+(?:[<>]\s+[SFRP.EWU]+\s+\d+:\d+\(\d+\)|socket\()/m.test(head);
 }
 
 /** The connection `--conn`/`--filter` pick, or the only one there is. */
