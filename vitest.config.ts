@@ -20,6 +20,7 @@ const INTEGRATION = [
   'test/export/markdown.test.ts',
   'test/export/webview-export.test.ts',
   'test/fuzz/lsp.fuzz.test.ts',
+  'test/import/loopback.test.ts',
   'test/language/hostile-text.test.ts',
   'test/lsp/isolation.test.ts',
   'test/lsp/latency.test.ts',

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export/export-command.js';
+import { registerImportCommand } from './import/import-command.js';
 import { startLanguageClient } from './language-client.js';
 import { extendMarkdownIt } from './markdown/markdown-it-plugin.js';
 import { PreviewManager } from './preview/preview-manager.js';
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tcpflo
   context.subscriptions.push(log);
   // Export (Markdown, Mermaid source, and SVG/PNG drawn in a webview) needs no server.
   registerExportCommands(context, { log: (line) => log.info(line) });
+  registerImportCommand(context);
   const languageServer = new StartOnDemand(() => startLanguageClient(context, log));
   server = languageServer;
   languageServer.startFor(vscode.workspace.textDocuments);

@@ -7,6 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { captureSectionLines, measureCapture } from './capture.js';
 import { measureKeystrokes } from './keystrokes.js';
 import { mermaidPage, timeParse, timeRender, timePreviewUpdate, withPreview, type ColdOpenTiming, type PreviewUpdateTiming } from './mermaid.js';
 import { generateScenario } from '../../server/src/bench/generate-scenario.js';
@@ -144,6 +145,8 @@ async function measureAndWrite(): Promise<void> {
   lines.push('## Keystroke → diagnostics + inlay hints (language server over stdio)', '');
   lines.push(`1,000-event scenario, a segment line typed into the middle one character at a time: p50 **${ms(keys.p50)} ms**, p95 **${ms(keys.p95)} ms** over ${keys.count} keystrokes. Target: p95 ≤ 50 ms.`, '');
   const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+  console.error('capture import: 100 MB…');
+  lines.push(...captureSectionLines(await measureCapture('out/cli.js')));
   lines.push(...handWrittenSection(old, 'One reader'), ...handWrittenSection(old, 'Positions at the edge'));
   lines.push('## What was changed, and what it did', '');
   lines.push(HISTORY_FILES_GONE, '');

@@ -9,6 +9,7 @@ import { runCheck } from './check.js';
 import { EXPLAIN_SYNOPSIS, runExplain } from './explain.js';
 import { EXPORT_SYNOPSIS, runExport } from './export.js';
 import { runHelp } from './help.js';
+import { IMPORT_SYNOPSIS, runImport } from './import.js';
 import { MD_SYNOPSIS, runMarkdown } from './markdown.js';
 import { NEW_SYNOPSIS, runNew } from './new.js';
 import type { CliIo } from './io.js';
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     about: h.exportAbout,
     options: h.exportOptions,
   },
+  import: { run: runImport, synopsis: IMPORT_SYNOPSIS, about: h.importAbout, options: h.importOptions },
   md: { run: (args, io) => runMarkdown(args, io), synopsis: MD_SYNOPSIS, about: h.mdAbout, options: h.mdOptions },
   help: { run: (args, io) => runHelp(args, io, COMMANDS), synopsis: 'help [COMMAND | language]', about: h.helpAbout },
 };

@@ -100,6 +100,30 @@ export const helpMessages = messages({
       + '  --force    FILE 已存在时替换它（没有此选项时绝不覆盖）\n'
       + '  不指定 TEMPLATE 时：handshake。',
   },
+  importAbout: {
+    en: 'a packet capture (pcap, pcapng) or a packetdrill script as a checked scenario',
+    'zh-CN': '把抓包文件（pcap、pcapng）或 packetdrill 脚本转换为经过检查的场景',
+  },
+  importOptions: {
+    en: '  --list          list the capture\'s connections, one line each\n'
+      + '  --conn N        import connection N of the list\n'
+      + '  --filter EXPR   pick the connection by \'port N\' / \'host ADDRESS\' (src, dst, and)\n'
+      + '  --names A,B     the participants\' names (default client,server)\n'
+      + '  --relative      sequence numbers as J+…/K+… from each side\'s first number\n'
+      + '  --times         each packet\'s frame number and time as a comment\n'
+      + '  -o FILE         write to FILE instead of standard output\n'
+      + '  --force         replace FILE if it exists (never without)\n'
+      + '  The scenario is then checked: exit 1 when it shows something RFC 9293 does not allow.',
+    'zh-CN': '  --list          列出抓包中的连接，每个一行\n'
+      + '  --conn N        导入列表中的第 N 个连接\n'
+      + '  --filter EXPR   用 \'port N\' / \'host 地址\'（src、dst、and）选择连接\n'
+      + '  --names A,B     参与者名称（默认 client,server）\n'
+      + '  --relative      序号写成 J+…/K+…，相对于各方的第一个序号\n'
+      + '  --times         以注释写出每个包的帧号和时间\n'
+      + '  -o FILE         写入 FILE 而不是标准输出\n'
+      + '  --force         FILE 已存在时替换它（没有此选项时绝不覆盖）\n'
+      + '  之后会检查生成的场景：若其中有 RFC 9293 不允许的内容，退出码为 1。',
+  },
   helpAbout: {
     en: 'this help; help COMMAND for a command, help language for the language reference',
     'zh-CN': '本帮助；help 命令 查看某个命令，help language 查看语言参考',

@@ -1,0 +1,96 @@
+/**
+ * `import`'s command line, run in process: what it prints and writes, and every way it
+ * refuses (a bad option, a damaged capture, a file that exists) as one line and exit 2,
+ * never a stack trace; exit 1 when the capture shows what RFC 9293 does not allow.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../server/src/cli/import.js';
+import { CliError } from '../../server/src/cli/io.js';
+import { PROGRAM_NAME } from '../../server/src/cli/program.js';
+import { F, ipv4, LINK, pcap, tcp } from './capture-builder.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tcpflow-import-cli-'));
+  const frame = (from: 'c' | 's', seq: number, ack: number, flags: number, payload = 0): Uint8Array => LINK.ethernet.wrap(from === 'c'
+    ? ipv4('10.0.0.1', '10.0.0.2', tcp({ sport: 40000, dport: 80, seq, ack, flags, payload }))
+    : ipv4('10.0.0.2', '10.0.0.1', tcp({ sport: 80, dport: 40000, seq, ack, flags, payload })));
+  const good = [frame('c', 100, 0, F.SYN), frame('s', 300, 101, F.SYN | F.ACK), frame('c', 101, 301, F.ACK)];
+  writeFileSync(join(dir, 'good.pcap'), pcap(1, good.map((bytes, i) => ({ seconds: 1, fraction: i, bytes }))));
+  // The client acknowledges data the server never sent: bad-ack.
+  const bad = [...good, frame('c', 101, 999, F.PSH | F.ACK, 10)];
+  writeFileSync(join(dir, 'bad.pcap'), pcap(1, bad.map((bytes, i) => ({ seconds: 1, fraction: i, bytes }))));
+  writeFileSync(join(dir, 'cut.pcap'), pcap(1, good.map((bytes) => ({ seconds: 1, fraction: 0, bytes }))).subarray(0, 60));
+  writeFileSync(join(dir, 'empty.pcap'), pcap(1, []));
+});
+
+function run(...args: string[]): { status: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  let status: number;
+  // main.ts's handling of a CliError (main.ts itself bundles the language doc, which vitest cannot load).
+  try {
+    status = runImport(args, { cwd: dir, out: (t) => { stdout += t; }, err: (t) => { stderr += t; } });
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    stderr += `${PROGRAM_NAME}: ${error.message}\n`;
+    status = error.exitCode;
+  }
+  return { status, stdout, stderr };
+}
+
+describe('import (in process)', () => {
+  it('prints the scenario on standard output, and nothing else when it checks clean', () => {
+    const r = run('good.pcap');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\/\/ Imported from good\.pcap: connection 1, 10\.0\.0\.1:40000 → 10\.0\.0\.2:80, 3 packets\.\n/);
+    expect(r.stdout).toContain('client -> server : ACK seq=101 ack=301 win=65535\n');
+  });
+
+  it('a capture that shows an impossible segment: the scenario, its diagnostic on standard error, exit 1', () => {
+    const r = run('bad.pcap');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('client -> server : PSH ACK seq=101 ack=999 win=65535 len=10\n');
+    expect(r.stderr).toMatch(/^\(standard output\):11:\d+: error bad-ack: /);
+  });
+
+  it('-o writes the file atomically and reports the diagnostics on standard output; never over a file without --force', () => {
+    const first = run('bad.pcap', '-o', 'bad.tcpflow');
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/^bad\.tcpflow:11:\d+: error bad-ack: /);
+    expect(first.stderr).toBe(`bad.tcpflow: written; 1 errors; '${PROGRAM_NAME} explain bad.tcpflow' walks through it\n`);
+    const written = readFileSync(join(dir, 'bad.tcpflow'), 'utf8');
+    expect(written).toContain('ack=999');
+
+    writeFileSync(join(dir, 'bad.tcpflow'), 'mine\n');
+    expect(run('good.pcap', '-o', 'bad.tcpflow')).toEqual({ status: 2, stdout: '', stderr: `${PROGRAM_NAME}: bad.tcpflow: already exists; add --force to overwrite it\n` });
+    expect(readFileSync(join(dir, 'bad.tcpflow'), 'utf8')).toBe('mine\n');
+    expect((run('good.pcap', '-o', 'bad.tcpflow', '--force')).status).toBe(0);
+    expect(readFileSync(join(dir, 'bad.tcpflow'), 'utf8')).toContain('ack=301');
+  });
+
+  it.each([
+    [['cut.pcap'], 'cut.pcap: the capture is cut short in frame 1 (at byte 24)'],
+    [['empty.pcap'], 'empty.pcap: no TCP connection in its 0 frames'],
+    [['nothing.pcap'], 'nothing.pcap: no such file'],
+    [['good.pcap', '--conn', '2'], 'good.pcap: no connection 2'],
+    [['good.pcap', '--conn', 'one'], "import: --conn takes a connection number from --list (1, 2, …), not 'one'"],
+    [['good.pcap', '--names', 'a,a'], "import: --names takes two different participant names"],
+    [['good.pcap', '--names', 'a b,c'], "import: --names takes two different participant names"],
+    [['good.pcap', '--filter', 'udp'], "--filter 'udp': cannot read 'udp'"],
+    [['good.pcap', '--filter', 'port 443'], "good.pcap: no connection matches 'port 443'"],
+    [['good.pcap', '--frobnicate'], 'import: unknown option --frobnicate'],
+    [['good.pcap', 'bad.pcap'], 'import: one file at a time'],
+    [[], 'import: no file given'],
+  ])('%j: one line, exit 2', (args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`${PROGRAM_NAME}: ${message}`), r.stderr).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
