@@ -22,6 +22,7 @@ const INTEGRATION = [
   'test/fuzz/lsp.fuzz.test.ts',
   'test/language/hostile-text.test.ts',
   'test/lsp/isolation.test.ts',
+  'test/lsp/large-document.test.ts',
   'test/lsp/latency.test.ts',
   'test/lsp/protocol.test.ts',
   'test/lsp/publish-race.test.ts',
