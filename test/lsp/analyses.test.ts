@@ -42,7 +42,7 @@ const analysisOf = (analyses: DocumentAnalyses, parsed: ParseResult): DocumentAn
 
 const codes = (analysis: DocumentAnalysis) => analysis.analysis.diagnostics.map((d) => [d.code, d.span.startLine]);
 
-/** 1,500 events: six units of work for the splitter, the reader and the engine each. */
+/** 1,500 events: a dozen units of work for the splitter, the reader and the engine each. */
 const LONG = generateScenario(1500);
 /** LONG with one more ACK after the close: one error, on the last line. */
 const LONG_EDITED = `${LONG}client -> server : ACK seq=J+1 ack=K+5\n`;

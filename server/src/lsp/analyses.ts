@@ -25,7 +25,7 @@ import { IncrementalReader, type AnalysisJob, type DocumentAnalysis } from './do
  * document holds up the others for more than 200 ms; a slice overruns by at most a few
  * hundred lines' work, and a loaded machine stretches everything.
  */
-export const SLICE_MS = 50;
+export const SLICE_MS = 25;
 
 export class DocumentAnalyses {
   private readonly byRoot = new WeakMap<object, DocumentAnalysis>();

@@ -132,7 +132,7 @@ export interface AnalysisJob {
 }
 
 /** Lines split, chunks read or statements run between two looks at the clock: a few milliseconds at most. */
-const WORK_PER_CHECK = 256;
+const WORK_PER_CHECK = 128;
 
 class ChunkedAnalysisJob implements AnalysisJob {
   private readonly splitter: ChunkSplitter;
