@@ -58,7 +58,7 @@ describe('incremental reading agrees with analyzeText', () => {
           check([...lines.slice(0, at), ...inserted, ...lines.slice(at)].join(eol));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Math.max(1, Math.round(300 * Number(process.env.TCPFLOW_PROPERTY_SCALE ?? 1))) },
     );
   });
 
