@@ -1,19 +1,19 @@
 /**
  * Keystroke → diagnostics + inlay hints through the built language server over stdio,
- * on the 1,000-event scenario: type a line into the middle, one character at a time.
+ * on a scenario of `events` events: type a line into the middle, one character at a time.
  */
 import type { InlayHint } from 'vscode-languageserver-protocol';
 import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import { LspClient } from '../../test/lsp/lsp-client.js';
 import { percentile } from './stats.js';
 
-export async function measureKeystrokes(): Promise<{ p50: number; p95: number; count: number }> {
+export async function measureKeystrokes(events: number): Promise<{ p50: number; p95: number; count: number }> {
   const client = await LspClient.start({ configuration: {} });
   try {
-    const text = generateScenario(1000);
+    const text = generateScenario(events);
     const uri = 'file:///bench/large.tcpflow';
     await client.open(uri, text);
-    const middle = 500;
+    const middle = Math.round(events / 2);
     let version = 1;
     const typed = 'client -> server : ACK';
     const times: number[] = [];

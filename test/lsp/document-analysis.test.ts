@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import type { Analysis } from '../../server/src/engine/analysis.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
-import { splitChunks } from '../../server/src/language/reader/chunks.js';
+import { ChunkSplitter, splitChunks } from '../../server/src/language/reader/chunks.js';
 import { IncrementalReader } from '../../server/src/lsp/document-analysis.js';
 import { BAD_ACK, FIRST_EXAMPLE, SYN_TO_CLOSED, SYNTAX_ERRORS } from './documents.js';
 
@@ -58,7 +58,7 @@ describe('incremental reading agrees with analyzeText', () => {
           check([...lines.slice(0, at), ...inserted, ...lines.slice(at)].join(eol));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Math.max(1, Math.round(300 * Number(process.env.TCPFLOW_PROPERTY_SCALE ?? 1))) },
     );
   });
 
@@ -95,6 +95,19 @@ describe('splitChunks', () => {
     expect(chunks.map((c) => [c.startLine, c.lineCount])).toEqual([[0, 1], [1, 3], [4, 1], [5, 1]]);
     expect(blockComments).toEqual([[1, 3]]);
     expect(chunks.map((c) => c.text).join('\n')).toBe(text);
+  });
+
+  it('split a line at a time (ChunkSplitter, as the server does in slices), gives the same chunks', () => {
+    const text = `${generateScenario(40)}a /* one\r\ntwo */ b: close\r\n"/*"\r// x\n`;
+    const splitter = new ChunkSplitter(text);
+    let units = 0;
+    while (!splitter.advance(1)) units++;
+    const whole = splitChunks(text);
+    expect(splitter.chunks).toEqual(whole.chunks);
+    expect(splitter.lines).toEqual(whole.lines);
+    expect(splitter.blockComments()).toEqual(whole.blockComments);
+    // One unit per line split and per chunk cut.
+    expect(units + 1).toBe(whole.lines.length + whole.chunks.length);
   });
 
   it('an unclosed /*, a /* in a string or after //, is not a comment', () => {

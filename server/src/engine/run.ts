@@ -30,7 +30,7 @@ function tracked(tcb: Tcb): Tracked {
 export function runScenario(scenario: Scenario): Analysis {
   const run = new ScenarioRun(scenario);
   run.setUp();
-  run.runFrom(0);
+  run.runSome(Infinity);
   return run.finish();
 }
 
@@ -73,10 +73,25 @@ const CHECKPOINT_EVERY = 128;
  * edits.
  */
 export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): EngineRun {
+  return startIncrementally(scenario, previous, checkpointEvery).advance(Infinity)!;
+}
+
+/**
+ * runIncrementally in steps: the run does nothing until asked, then `advance(n)` runs at
+ * most n more statements and returns the finished EngineRun once the last one has run
+ * (undefined before). The engine keeps no clock: the language server decides how many
+ * statements a slice of its time holds and yields between slices (lsp/document-analysis.ts).
+ * An unfinished run is simply dropped: it changed nothing it was given.
+ */
+export interface ResumableRun {
+  advance(statementBudget: number): EngineRun | undefined;
+}
+
+export function startIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): ResumableRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
   if (previous && unchanged === statements.length && previous.statements.length === statements.length) {
-    return previous;
+    return { advance: () => previous };
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
   run.setUp();
@@ -94,11 +109,18 @@ export function runIncrementally(scenario: Scenario, previous?: EngineRun, check
       if (points.size > 0) run.convergeWith(previous, map, points);
     }
   }
-  run.runFrom(from?.index ?? 0);
-  const analysis = run.finish();
+  run.startAt(from?.index ?? 0);
+  let finished: EngineRun | undefined;
   return {
-    analysis, statements, setup, checkpoints: run.checkpoints, finalState: run.finalState, runDiagnosticCount: run.runDiagnosticCount,
-    ...(run.tookOverAt !== undefined ? { tookOverAt: run.tookOverAt } : {}),
+    advance(statementBudget) {
+      if (finished || !run.runSome(statementBudget)) return finished;
+      const analysis = run.finish();
+      finished = {
+        analysis, statements, setup, checkpoints: run.checkpoints, finalState: run.finalState, runDiagnosticCount: run.runDiagnosticCount,
+        ...(run.tookOverAt !== undefined ? { tookOverAt: run.tookOverAt } : {}),
+      };
+      return finished;
+    },
   };
 }
 
@@ -142,23 +164,35 @@ class ScenarioRun {
     return this.state;
   }
 
-  /** Before runFrom: the run may stop at `points` and take over the rest of `previous` (converge.ts). */
+  /** Before runSome: the run may stop at `points` and take over the rest of `previous` (converge.ts). */
   convergeWith(previous: EngineRun, map: EditMap, points: ReadonlyMap<number, Checkpoint>): void {
     this.convergence = { previous, map, points };
   }
 
-  runFrom(start: number): void {
+  /** The statement runSome goes on from. */
+  private nextIndex = 0;
+
+  startAt(start: number): void {
+    this.nextIndex = start;
+  }
+
+  /** Runs at most `budget` more statements; true once none is left (run, or taken over from the previous run). */
+  runSome(budget: number): boolean {
     const statements = this.scenario.statements;
-    for (let index = start; index < statements.length; index++) {
+    const end = Math.min(statements.length, this.nextIndex + budget);
+    for (let index = this.nextIndex; index < end; index++) {
       if (this.convergence?.points.has(index) && this.takeOver(this.convergence.points.get(index)!)) {
         this.tookOverAt = index;
-        return;
+        this.nextIndex = statements.length;
+        return true;
       }
       if (this.checkpointEvery && index % this.checkpointEvery === 0 && !(this.checkpoints.at(-1)?.index === index)) {
         this.checkpoints.push({ index, state: copyRunState(this.state), stepCount: this.steps.length, diagnosticCount: this.diagnostics.length });
       }
       this.runStatement(statements[index], index);
     }
+    this.nextIndex = end;
+    return end >= statements.length;
   }
 
   /**

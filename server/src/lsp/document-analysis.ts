@@ -22,10 +22,10 @@
 import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, Statement } from '../engine/model.js';
-import { runIncrementally, runScenario, type EngineRun } from '../engine/run.js';
+import { runScenario, startIncrementally, type EngineRun, type ResumableRun } from '../engine/run.js';
 import { LineAnchor } from '../engine/anchor.js';
 import { mergeDiagnostics } from '../language/analyze.js';
-import { splitChunks } from '../language/reader/chunks.js';
+import { ChunkSplitter } from '../language/reader/chunks.js';
 import { readText, sizeDiagnostic, type ReadResult } from '../language/reader/read-text.js';
 
 export interface DocumentAnalysis {
@@ -50,7 +50,7 @@ interface ReadChunk {
   readonly text: string;
   readonly anchor: LineAnchor;
   readonly read: ReadResult;
-  /** The last version of the document that placed it: a chunk is placed once per version (its anchor has one line). */
+  /** The last job that placed it: a chunk is placed once per version (its anchor has one line). */
   placedIn: number;
 }
 
@@ -60,42 +60,131 @@ interface ChunkCache {
   readonly placed: ReadonlyArray<ReadChunk | undefined>;
   /** How many lines the version had. */
   readonly lineCount: number;
-  /** Counts the versions read. */
-  readonly version: number;
 }
 
 /**
  * Reads documents chunk by chunk, remembering each chunk's result from the document's
  * previous version (keyed by URI), so that an edit costs the lines it changed.
+ *
+ * The work is an AnalysisJob that can stop between any two chunks or statements
+ * (`begin`), so that the language server can read a document of many megabytes in
+ * slices and answer for the other documents in between (analyses.ts); `analyze` runs a
+ * job to its end at once. A job keeps what it read to itself until it finishes: one
+ * dropped half way (a newer version arrived) leaves the previous version's chunks and
+ * engine run for the next job to start from. (It did move the anchors of the chunks it
+ * found again; the next job places each of those again, by the previous version's lines.)
  */
 export class IncrementalReader {
   /** Per URI: the chunks of the document's last version. */
   private readonly caches = new Map<string, ChunkCache>();
   /** Per URI: the engine's last run, which the next one resumes. */
   private readonly lastRuns = new Map<string, EngineRun>();
+  /** Counts the jobs begun: a chunk is placed once per job (a dropped job's marks must not count for the next). */
+  private jobs = 0;
 
   /** `checkpointEvery`: how far apart the engine's checkpoints are (engine/run.ts; tests use small values). */
   constructor(private readonly checkpointEvery?: number) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
+    return this.begin(uri, text).advance(() => false)!;
+  }
+
+  /** The analysis of `text` as a job to run in steps. */
+  begin(uri: string, text: string): AnalysisJob {
     const tooLarge = sizeDiagnostic(text);
     if (tooLarge) {
       // Not read at all: one diagnostic, and nothing of the document kept.
-      this.forget(uri);
-      return buildAnalysis(text, [], { statements: [] }, [tooLarge], []);
+      return {
+        text,
+        advance: () => {
+          this.forget(uri);
+          return buildAnalysis(text, [], { statements: [] }, [tooLarge], []);
+        },
+      };
     }
-    const previous: ChunkCache = this.caches.get(uri) ?? { placed: [], lineCount: 0, version: 0 };
-    const version = previous.version + 1;
-    const { chunks, lines, blockComments } = splitChunks(text);
-    const placedNow: Array<ReadChunk | undefined> = new Array<ReadChunk | undefined>(lines.length);
-    const next: ChunkCache = { placed: placedNow, lineCount: lines.length, version };
+    return new ChunkedAnalysisJob(text, ++this.jobs, this.caches.get(uri), this.lastRuns.get(uri), this.checkpointEvery, (cache, run) => {
+      this.caches.set(uri, cache);
+      this.lastRuns.set(uri, run);
+    });
+  }
+
+  /** The engine's last run for `uri` (for tests and benchmarks: whether it took over the one before). */
+  engineRun(uri: string): EngineRun | undefined {
+    return this.lastRuns.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.caches.delete(uri);
+    this.lastRuns.delete(uri);
+  }
+}
+
+/** An analysis that runs a part at a time. */
+export interface AnalysisJob {
+  /** The text it analyses. */
+  readonly text: string;
+  /**
+   * Works on until the analysis is done, and returns it, or until `outOfTime()` says
+   * so, and returns undefined (call again to go on). `outOfTime` is asked every
+   * WORK_PER_CHECK lines or statements, so a slice overruns its time by at most that much.
+   */
+  advance(outOfTime: () => boolean): DocumentAnalysis | undefined;
+}
+
+/** Lines split, chunks read or statements run between two looks at the clock: a few milliseconds at most. */
+const WORK_PER_CHECK = 128;
+
+class ChunkedAnalysisJob implements AnalysisJob {
+  private readonly splitter: ChunkSplitter;
+  private split = false;
+  /** The next chunk to read, once split. */
+  private nextChunk = 0;
+  private engine?: ResumableRun;
+  private placedNow: Array<ReadChunk | undefined> = [];
+  private readonly statements: Statement[] = [];
+  private readonly readDiagnostics: Diagnostic[] = [];
+  private readonly previous: ChunkCache;
+  private done?: DocumentAnalysis;
+
+  constructor(
+    readonly text: string,
+    /** This job's number: what `placedIn` marks. */
+    private readonly version: number,
+    previous: ChunkCache | undefined,
+    private readonly lastRun: EngineRun | undefined,
+    private readonly checkpointEvery: number | undefined,
+    private readonly commit: (cache: ChunkCache, run: EngineRun) => void,
+  ) {
+    this.previous = previous ?? { placed: [], lineCount: 0 };
+    this.splitter = new ChunkSplitter(text);
+  }
+
+  advance(outOfTime: () => boolean): DocumentAnalysis | undefined {
+    while (!this.done) {
+      if (!this.split) {
+        this.split = this.splitter.advance(WORK_PER_CHECK);
+        if (this.split) this.placedNow = new Array<ReadChunk | undefined>(this.splitter.lines.length);
+      } else if (!this.engine) {
+        this.readChunks(WORK_PER_CHECK);
+      } else {
+        const run = this.engine.advance(WORK_PER_CHECK);
+        if (run) this.finish(run);
+      }
+      if (!this.done && outOfTime()) return undefined;
+    }
+    return this.done;
+  }
+
+  private readChunks(budget: number): void {
+    const { chunks, lines } = this.splitter;
+    const { previous, placedNow, version } = this;
     // One edit moves every chunk after it by the difference in line count: such a chunk
     // is found where it was, by a number, rather than by hashing its text.
     const moved = lines.length - previous.lineCount;
     const free = (c: ReadChunk | undefined, chunkText: string): c is ReadChunk => c !== undefined && c.placedIn !== version && c.text === chunkText;
-    const statements: Statement[] = [];
-    const readDiagnostics: Diagnostic[] = [];
-    for (const chunk of chunks) {
+    const end = Math.min(chunks.length, this.nextChunk + budget);
+    for (; this.nextChunk < end; this.nextChunk++) {
+      const chunk = chunks[this.nextChunk];
       // The same text at the same line, or moved by the edit: the same chunk, at its new line.
       let found = previous.placed[chunk.startLine];
       if (!free(found, chunk.text)) {
@@ -110,28 +199,22 @@ export class IncrementalReader {
         found = { text: chunk.text, anchor, read: readText(chunk.text, anchor), placedIn: version };
       }
       placedNow[chunk.startLine] = found;
-      for (const s of found.read.statements) statements.push(s);
-      for (const d of found.read.diagnostics) readDiagnostics.push(d);
+      for (const s of found.read.statements) this.statements.push(s);
+      for (const d of found.read.diagnostics) this.readDiagnostics.push(d);
     }
-    this.caches.set(uri, next);
+    if (this.nextChunk < chunks.length) return;
     // The engine depends on the statements only, and the chunks return the same
     // statement objects for lines an edit did not touch, moved or not. So the run resumes
     // from before the first statement that changed and takes over the previous one where
     // the two meet again; typing inside a comment, or on a line that does not read yet,
     // changes none, and then the last run still holds.
-    const run = runIncrementally({ statements }, this.lastRuns.get(uri), this.checkpointEvery);
-    this.lastRuns.set(uri, run);
-    return buildAnalysis(text, lines, { statements }, readDiagnostics, blockComments, run.analysis);
+    this.engine = startIncrementally({ statements: this.statements }, this.lastRun, this.checkpointEvery);
   }
 
-  /** The engine's last run for `uri` (for tests and benchmarks: whether it took over the one before). */
-  engineRun(uri: string): EngineRun | undefined {
-    return this.lastRuns.get(uri);
-  }
-
-  forget(uri: string): void {
-    this.caches.delete(uri);
-    this.lastRuns.delete(uri);
+  private finish(run: EngineRun): void {
+    const { lines } = this.splitter;
+    this.commit({ placed: this.placedNow, lineCount: lines.length }, run);
+    this.done = buildAnalysis(this.text, lines, { statements: this.statements }, this.readDiagnostics, this.splitter.blockComments(), run.analysis);
   }
 }
 

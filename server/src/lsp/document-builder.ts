@@ -24,8 +24,17 @@
  * caught per document and phase: that document gets one diagnostic saying so (kept
  * until its next version), the error goes to the log, and the build goes on.
  * test/lsp/isolation.test.ts shows it.
+ *
+ * 3. A large document is built after the others, alone.
+ *
+ * Langium runs each phase over all documents before the next phase, so every document
+ * of a build waited for the parse of the largest before its diagnostics went out or a
+ * request on it was answered. A large document is read in slices (analyses.ts), and
+ * documents are checked each on its own (nothing links across them), so the small ones
+ * are built first, then each large one: they get their answers while it is read.
+ * test/lsp/large-document.test.ts shows it.
  */
-import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
@@ -38,6 +47,9 @@ export const CHECK_FAILED_CODE = 'internal-error';
 /** The code of the one diagnostic a file the server would not read gets. */
 export const NOT_CHECKED_CODE = 'not-checked';
 
+/** Above this many characters (about 5,000 events) a document is read in more than one slice and built apart. */
+export const LARGE_DOCUMENT = 256 * 1024;
+
 export class TcpflowDocumentBuilder extends DefaultDocumentBuilder {
   /** Documents whose current version failed, with the diagnostic that says so. */
   private readonly failures = new WeakMap<LangiumDocument, Diagnostic>();
@@ -46,6 +58,23 @@ export class TcpflowDocumentBuilder extends DefaultDocumentBuilder {
   constructor(services: LangiumSharedCoreServices) {
     super(services);
     this.log = (line) => (services as Partial<LangiumSharedServices>).lsp?.Connection?.console.error(line);
+  }
+
+  protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+    const large = documents.filter((document) => this.isLarge(document));
+    if (large.length === 0 || (large.length === 1 && documents.length === 1)) return super.buildDocuments(documents, options, cancelToken);
+    const groups = [documents.filter((document) => !large.includes(document)), ...large.map((document) => [document])].filter((group) => group.length > 0);
+    for (const [i, group] of groups.entries()) {
+      await super.buildDocuments(group, options, cancelToken);
+      // The builder's state is the phase the last group reached; the next group is not
+      // there yet, and a request on one of its documents must wait for it, not be refused
+      // (Langium refuses a request when the builder is past the phase its document is in).
+      if (i < groups.length - 1) this.currentState = DocumentState.Changed;
+    }
+  }
+
+  private isLarge(document: LangiumDocument): boolean {
+    return (this.textDocuments?.get(document.uri)?.getText().length ?? 0) > LARGE_DOCUMENT;
   }
 
   protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {

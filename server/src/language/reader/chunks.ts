@@ -14,35 +14,66 @@ export interface Chunk {
 }
 
 export function splitChunks(text: string): { chunks: Chunk[]; lines: string[]; blockComments: Array<[number, number]> } {
-  const starts: number[] = [];
-  const lines: string[] = [];
-  // Without a CR anywhere, indexOf finds each line end (far faster than a loop over characters).
-  const lfOnly = !text.includes('\r');
-  let from = 0;
-  for (;;) {
-    starts.push(from);
-    let i = lfOnly ? text.indexOf('\n', from) : from;
-    if (i < 0) i = text.length;
-    else if (!lfOnly) while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
-    lines.push(text.slice(from, i));
-    if (i >= text.length) break;
-    from = i + (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1);
+  const splitter = new ChunkSplitter(text);
+  splitter.advance(Infinity);
+  return { chunks: splitter.chunks, lines: splitter.lines, blockComments: splitter.blockComments() };
+}
+
+/**
+ * splitChunks in steps, so that the language server can split a document of many
+ * megabytes a slice at a time and answer other requests between slices: `advance(n)`
+ * does at most n lines' worth of work (a line split, or a chunk cut) and says whether
+ * it is done. Keeps no clock: the caller decides how much a slice holds. A chunk that is
+ * one block comment over many lines counts as one unit of work.
+ */
+export class ChunkSplitter {
+  readonly lines: string[] = [];
+  readonly chunks: Chunk[] = [];
+  private readonly starts: number[] = [];
+  /** Without a CR anywhere, indexOf finds each line end (far faster than a loop over characters). */
+  private readonly lfOnly: boolean;
+  /** Where the next line starts, while splitting lines; -1 once every line is split. */
+  private from = 0;
+  /** The first line of the next chunk, once every line is split. */
+  private line = 0;
+  private scanner?: Scanner;
+
+  constructor(private readonly text: string) {
+    this.lfOnly = !text.includes('\r');
   }
-  const chunks: Chunk[] = [];
-  let scanner: Scanner | undefined;
-  let line = 0;
-  while (line < lines.length) {
+
+  advance(budget: number): boolean {
+    for (; budget > 0 && this.from >= 0; budget--) this.splitLine();
+    for (; budget > 0 && this.from < 0 && this.line < this.lines.length; budget--) this.cutChunk();
+    return this.from < 0 && this.line >= this.lines.length;
+  }
+
+  /** Block comments that span more than one line, as [first line, last line] (once done). */
+  blockComments(): Array<[number, number]> {
+    return (this.scanner?.comments ?? []).filter((c) => c.endLine > c.startLine).map((c): [number, number] => [c.startLine, c.endLine]);
+  }
+
+  private splitLine(): void {
+    const { text, from } = this;
+    this.starts.push(from);
+    let i = this.lfOnly ? text.indexOf('\n', from) : from;
+    if (i < 0) i = text.length;
+    else if (!this.lfOnly) while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    this.lines.push(text.slice(from, i));
+    this.from = i >= text.length ? -1 : i + (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1);
+  }
+
+  private cutChunk(): void {
+    const { lines, starts, line } = this;
     let endLine = line;
     if (lines[line].includes('/*')) {
-      scanner ??= new Scanner(text, 0);
-      scanner.seek(starts[line], line);
-      endLine = scanner.nextLine().endLine;
+      this.scanner ??= new Scanner(this.text, 0);
+      this.scanner.seek(starts[line], line);
+      endLine = this.scanner.nextLine().endLine;
     }
     // A chunk's text is its lines without the last line break: a one-line chunk is its line's own string.
-    const chunkText = endLine === line ? lines[line] : text.slice(starts[line], starts[endLine] + lines[endLine].length);
-    chunks.push({ startLine: line, lineCount: endLine - line + 1, text: chunkText });
-    line = endLine + 1;
+    const chunkText = endLine === line ? lines[line] : this.text.slice(starts[line], starts[endLine] + lines[endLine].length);
+    this.chunks.push({ startLine: line, lineCount: endLine - line + 1, text: chunkText });
+    this.line = endLine + 1;
   }
-  const blockComments = (scanner?.comments ?? []).filter((c) => c.endLine > c.startLine).map((c): [number, number] => [c.startLine, c.endLine]);
-  return { chunks, lines, blockComments };
 }

@@ -1,0 +1,70 @@
+/**
+ * Issue 18's target for the language server: a 15 MB valid scenario is checked
+ * "without blocking other documents for more than 200 ms at a time". The built server
+ * is started over stdio with a timer inside that notices its own lateness
+ * (loop-lateness.cjs); the 15 MB document is opened, then a small one, and the figures
+ * are: the longest the event loop was held while the big one was read, how many holds
+ * passed 200 ms, how long the small one waited for its diagnostics, and how long the big
+ * one took in all.
+ */
+import { join } from 'node:path';
+import { generateScenario } from '../../server/src/bench/generate-scenario.js';
+import { LspClient } from '../../test/lsp/lsp-client.js';
+import { median } from './stats.js';
+
+export interface LargeDocumentTiming {
+  readonly megabytes: number;
+  /** The longest hold of the server's event loop between sending the big document and its diagnostics. */
+  readonly longestBlockMs: number;
+  /** The next four longest. */
+  readonly nextLongestMs: readonly number[];
+  /** Holds over 200 ms in that window. */
+  readonly blocksOver200: number;
+  /** Holds over 20 ms (the ones the timer reports), and their median. */
+  readonly holds: number;
+  readonly medianHoldMs: number;
+  readonly smallDiagnosticsMs: number;
+  readonly bigDiagnosticsMs: number;
+}
+
+const MONITOR = join(__dirname, 'loop-lateness.cjs');
+
+export async function measureLargeDocument(): Promise<LargeDocumentTiming> {
+  const big = generateScenario(270_000);
+  const small = generateScenario(20);
+  const client = await LspClient.start({ nodeArgs: ['--require', MONITOR] });
+  try {
+    // Warm up: the first document also loads the server's lazily loaded parts.
+    await client.open('file:///bench/warm.tcpflow', small);
+    const bigUri = 'file:///bench/big.tcpflow';
+    const from = Date.now();
+    const stderrBefore = client.stderr.length;
+    const t0 = performance.now();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'tcpflow', version: 1, text: big } });
+    await client.open('file:///bench/small.tcpflow', small);
+    const smallDiagnosticsMs = performance.now() - t0;
+    const diagnostics = await client.until(() => client.lastPublished(bigUri), 'the big document', 600_000);
+    const bigDiagnosticsMs = performance.now() - t0;
+    const to = Date.now();
+    if (diagnostics.length > 0) throw new Error(`the generated 15 MB scenario has ${diagnostics.length} diagnostics`);
+    const holds = client.stderr.slice(stderrBefore).join('').split('\n')
+      .map((line) => /^loop-lateness (\d+) ([\d.]+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      // A hold is reported when it ends: it belongs to the window if it ended inside it.
+      .map((m) => ({ at: Number(m[1]), ms: Number(m[2]) }))
+      .filter((h) => h.at >= from && h.at <= to + 50);
+    const sorted = holds.map((h) => h.ms).sort((a, b) => b - a);
+    return {
+      megabytes: big.length / 1e6,
+      longestBlockMs: sorted[0] ?? 0,
+      nextLongestMs: sorted.slice(1, 5),
+      blocksOver200: sorted.filter((ms) => ms > 200).length,
+      holds: sorted.length,
+      medianHoldMs: median(sorted),
+      smallDiagnosticsMs,
+      bigDiagnosticsMs,
+    };
+  } finally {
+    await client.stop();
+  }
+}
