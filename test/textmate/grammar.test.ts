@@ -125,6 +125,18 @@ describe('fields, numbers and sequence symbols', () => {
     expect(scopeOf(tokens, 'hi')).toBe(STRING);
   });
 
+  it('ts=VAL,ECR, the bare options sack and sackOK, and `-` for no flags (issue 11)', async () => {
+    const tokens = await tokenizeLine('a -> b : SYN seq=1 ts=100,0 sackOK wscale=7');
+    expect(scopeOf(tokens, 'ts')).toBe(FIELD);
+    expect(scopeOf(tokens, '100')).toBe(NUMBER);
+    expect(scopeOf(tokens, ',')).toBe('punctuation.separator.comma.tcpflow');
+    expect(scopeOf(tokens, 'sackOK')).toBe('entity.other.attribute-name.option.tcpflow');
+    const flagless = await tokenizeLine('peer -> linux : - seq=1 len=1000 sack');
+    expect(scopeOf(flagless, '-')).toBe('constant.language.flag.none.tcpflow');
+    expect(scopeOf(flagless, 'sack')).toBe('entity.other.attribute-name.option.tcpflow');
+    expect(scopeOf(flagless, 'seq')).toBe(FIELD);
+  });
+
   it('the ack field is not the ACK flag, whatever the case', async () => {
     const tokens = await tokenizeLine('a -> b : ACK ACK=5');
     expect(scopesOf(tokens, 'ACK')).toEqual(['constant.language.flag.ack.tcpflow', FIELD]);

@@ -15,7 +15,7 @@ import { formatState, type StateNameStyle } from '../engine/states.js';
 import { say } from '../i18n/catalogue.js';
 import { explainMessages as m } from '../i18n/messages/explain.js';
 import { analyzeText, type TextAnalysis } from '../language/analyze.js';
-import { CALL_DESCRIPTIONS, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
+import { CALL_DESCRIPTIONS, flagsAsWritten, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
 import { analyzeOrReport, runCheck } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
@@ -143,7 +143,7 @@ function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: n
     const where = step.kind === 'deliver' ? ` ${paint(say(m.deliveredFrom, { line: (step.sentOnLine ?? 0) + 1 }), 'dim')}` : '';
     const fields = segmentFields(s, say(m.inferred)).map((f) => (f.endsWith(say(m.inferred)) ? paint(f, 'magenta') : f));
     const retransmission = s.retransmission ? ` ${say(m.retransmission)}` : '';
-    yield `${label(say(m.segment))}${step.from} ${s.arrow} ${step.to} : ${[s.flags.join(' '), ...fields].join(' ')}${retransmission}${where}`;
+    yield `${label(say(m.segment))}${step.from} ${s.arrow} ${step.to} : ${[flagsAsWritten(s.flags), ...fields].join(' ')}${retransmission}${where}`;
   }
   for (const e of step.explanations) yield `${label(say(m.rule))}${e.participant}: ${e.text} ${paint(`(${e.rule})`, 'cyan')}`;
   for (const { participant, reply } of step.replies) {

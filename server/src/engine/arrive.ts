@@ -6,6 +6,7 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
 import { probeLabel, probeShaped, sequenceLength } from './send.js';
@@ -75,7 +76,7 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
-  ctx.explain(name, RFC.arrivesListen, 'LISTEN: a segment with neither SYN, ACK nor RST is dropped.');
+  ctx.explain(name, RFC.arrivesListen, say(rfcMessages.listenDropsOther));
 }
 
 /** §3.10.7.3 */
@@ -264,7 +265,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
 
   // Fifth, the ACK field.
   if (!has(seg, 'ACK')) {
-    ctx.explain(name, RFC.arrivesOther, 'the ACK bit is off: drop the segment.');
+    ctx.explain(name, RFC.arrivesOther, say(rfcMessages.ackBitOff, { flagless: seg.flags.length === 0 }));
     return;
   }
   const stateBeforeAck = tcb.state;

@@ -84,11 +84,25 @@ export interface SegmentStatement {
   readonly window?: number;
   readonly mss?: number;
   readonly wscale?: number;
+  /** TCP options beyond mss/wscale (RFC 7323 timestamps, RFC 2018 SACK); absent when none is written. */
+  readonly options?: SegmentOptions;
+  /** The `-` written in the flags' place; a flagless segment without it has an empty flagsSpan after the colon. */
+  readonly noFlagsSpan?: Span;
   readonly tag?: string;
   readonly tagSpan?: Span;
   /** Where an inferred `seq=`/`ack=` would be inserted: the end of the flags/fields. */
   readonly fieldsEnd: Span;
   readonly span: Span;
+}
+
+/** The options a segment line may carry beside its fields (issue 11, "Timestamps and options"). */
+export interface SegmentOptions {
+  /** `ts=VAL,ECR`: the Timestamps option, TSval and TSecr (RFC 7323 §3). */
+  readonly timestamp?: { readonly value: number; readonly echo: number; readonly span: Span };
+  /** `sackOK`: SACK-permitted, on a SYN (RFC 2018 §2). */
+  readonly sackPermitted?: boolean;
+  /** `sack`: the segment carries SACK blocks (RFC 2018 §3). */
+  readonly sack?: boolean;
 }
 
 export interface DeliverStatement {

@@ -53,6 +53,11 @@ export function statesBefore(analysis: Analysis, step: Step, index = analysis.st
 }
 
 /** The segment's fields as sent, `inferredMark` after the ones the source left out (shared with `tcpflow explain`). */
+/** A segment's flags as a line writes them: `SYN ACK`, or `-` for a segment with none. */
+export function flagsAsWritten(flags: readonly string[]): string {
+  return flags.length === 0 ? '-' : flags.join(' ');
+}
+
 export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): string[] {
   return [
     s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? inferredMark : ''}`,
@@ -74,7 +79,7 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
   const out: string[] = [];
   const before = statesBefore(analysis, step);
   const head = step.kind === 'segment' && step.segment && step.from && step.to
-    ? `**${step.from} → ${step.to}** ${step.segment.flags.join(' ')}${step.segment.retransmission ? ' (retransmission)' : ''}`
+    ? `**${step.from} → ${step.to}** ${flagsAsWritten(step.segment.flags)}${step.segment.retransmission ? ' (retransmission)' : ''}`
     : step.kind === 'deliver' && step.from && step.to
       ? `**deliver**: ${step.from} → ${step.to}, sent on line ${(step.sentOnLine ?? 0) + 1}`
       : '**call**';

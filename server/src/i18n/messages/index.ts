@@ -10,6 +10,7 @@ import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
 import { readerMessages } from './reader.js';
+import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
@@ -20,5 +21,6 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   export: exportMessages,
   help: helpMessages,
   reader: readerMessages,
+  rfc: rfcMessages,
   server: serverMessages,
 };
