@@ -13,9 +13,10 @@ import { probeLabel, probeShaped, sequenceLength } from './send.js';
 import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
+import { pawsRejects, recordTsRecent, synArrived, timeWaitTimestampVerdict, type WireOptions } from './options.js';
 
 /** A segment on the wire, as it reaches the receiver. */
-export interface ArrivingSegment {
+export interface ArrivingSegment extends WireOptions {
   readonly flags: readonly Flag[];
   readonly seq?: Seq;
   readonly ack?: Seq;
@@ -70,6 +71,7 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     tcb.state = 'SYN-RECEIVED';
     tcb.passiveOpen = true;
     tcb.synPending = true;
+    synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
     ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
@@ -114,6 +116,7 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   if (has(seg, 'SYN') && seg.seq) {
     tcb.irs = seg.seq;
     tcb.rcvNxt = seqAdd(seg.seq, 1);
+    synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     if (ackAcceptable) tcb.sndUna = seg.ack;
     if (tcb.sndUna && tcb.iss && seqLess(tcb.iss, tcb.sndUna)) {
@@ -233,8 +236,25 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     return synRetransmitted(name, tcb, ctx, ackNow);
   }
 
-  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt && (seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) {
-    return reopenFromTimeWait(name, tcb, seg, ctx);
+  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt) {
+    const byTimestamp = timeWaitTimestampVerdict(tcb, seg);
+    if (byTimestamp === 'drop') {
+      ctx.explain(name, RFC.timestamps6191, say(rfcMessages.timeWaitTimestampDrop, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+      return;
+    }
+    if (byTimestamp === 'reopen') {
+      ctx.explain(name, RFC.timestamps6191, say(rfcMessages.timeWaitTimestampReopen, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+      return reopenFromTimeWait(name, tcb, seg, ctx);
+    }
+    if ((seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) return reopenFromTimeWait(name, tcb, seg, ctx);
+  }
+
+  // PAWS (RFC 7323 §5.3 R1), before the sequence number check: an old timestamp makes
+  // the segment unacceptable whatever its sequence number.
+  if (pawsRejects(tcb, seg.flags, seg)) {
+    ackNow('a segment PAWS rejects is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 7323 §5.3 R1)');
+    ctx.explain(name, RFC.paws, say(rfcMessages.pawsRejects, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+    return;
   }
 
   // First, check the sequence number.
@@ -250,6 +270,9 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
     return;
   }
+
+  // RFC 7323 §5.3 R3: an acceptable segment at or before Last.ACK.sent updates TS.Recent.
+  recordTsRecent(tcb, seg, (seqDiff(seg.seq!, tcb.rcvNxt!) ?? 1) <= 0);
 
   // Fourth, the SYN bit (the third, security, is not modelled).
   if (t.syn) {
@@ -510,6 +533,7 @@ function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: S
   // The old incarnation's TCB goes (deleteTcb keeps the peer and `listened`); the new one starts here.
   deleteTcb(tcb);
   Object.assign(tcb, { state: 'SYN-RECEIVED', synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  synArrived(tcb, seg);
   if (seg.window !== undefined) tcb.sndWnd = seg.window;
   ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
   ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));

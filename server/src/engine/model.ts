@@ -82,6 +82,8 @@ export interface SegmentStatement {
   readonly length: number;
   readonly data?: string;
   readonly window?: number;
+  /** The `win=` field, for a fix that rewrites it. */
+  readonly windowSpan?: Span;
   readonly mss?: number;
   readonly wscale?: number;
   /** TCP options beyond mss/wscale (RFC 7323 timestamps, RFC 2018 SACK); absent when none is written. */

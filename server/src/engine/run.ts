@@ -10,7 +10,8 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
-import { sendSegment } from './send.js';
+import { sendSegment, wireOptions } from './send.js';
+import { checkWindowField } from './options.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -355,7 +356,8 @@ class ScenarioRun {
         this.report(seg.span, 'error', 'missing-field', `An old duplicate (-->) comes from an earlier incarnation, so nothing can be inferred: give ${missing.join(' and ')}.`);
         return undefined;
       }
-      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, arrow: seg.arrow, retransmission: false };
+      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, ...wireOptions(seg), arrow: seg.arrow, retransmission: false };
+      checkWindowField(seg, this.tcb(seg.to), ctx);
       ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
       sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
@@ -577,7 +579,7 @@ function rebase(tcb: Tcb, symbol: string, base: Seq): void {
 }
 
 function toArriving(sent: SentSegment): ArrivingSegment {
-  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window };
+  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window, wscale: sent.wscale, options: sent.options };
 }
 
 function noteChange(variables: VariableChange[], participant: string, variable: SequenceVariable, before: Seq | undefined, after: Seq | undefined): void {

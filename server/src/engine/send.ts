@@ -12,6 +12,7 @@ import type { Flag, SegmentStatement, SeqField } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, type Tcb } from './tcb.js';
+import { checkWindowField, synSent, type WireOptions } from './options.js';
 import type { TcpState } from './states.js';
 
 /** Sequence numbers a segment occupies: its payload, plus one each for SYN and FIN. */
@@ -108,6 +109,7 @@ export function sendSegment(
   }
   if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
 
+  checkWindowField(seg, tcb, ctx);
   return {
     flags,
     seq,
@@ -116,9 +118,19 @@ export function sendSegment(
     ackInferred,
     length: seg.length,
     window: seg.window,
+    ...wireOptions(seg),
     arrow: seg.arrow,
     retransmission,
     ...(probe ? { probe } : {}),
+  };
+}
+
+/** The options of a segment line as they go on the wire (only those written). */
+export function wireOptions(seg: SegmentStatement): WireOptions & { mss?: number } {
+  return {
+    ...(seg.mss !== undefined ? { mss: seg.mss } : {}),
+    ...(seg.wscale !== undefined ? { wscale: seg.wscale } : {}),
+    ...(seg.options ? { options: seg.options } : {}),
   };
 }
 
@@ -225,6 +237,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
           tcb.sndNxt = seq && seqAdd(seq, seqLen);
           tcb.synPending = false;
           tcb.connectPending = true;
+          synSent(tcb, seg);
           ctx.explain(name, RFC.open, implied
             ? `active OPEN (an implied connect): send SYN with ISS = ${seq ? formatSeq(seq) : '?'}; enter SYN-SENT.`
             : `send the SYN of the active OPEN with ISS = ${seq ? formatSeq(seq) : '?'}.`);
@@ -251,6 +264,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
       exact: false,
       commit: (seq, seqLen) => {
         if (tcb.synPending) {
+          synSent(tcb, seg);
           tcb.iss = seq;
           tcb.sndUna = seq;
           tcb.sndNxt = seq && seqAdd(seq, seqLen);

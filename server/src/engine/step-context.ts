@@ -38,4 +38,7 @@ export const RFC = {
   closeWithData: 'RFC 9293 §3.6.1',
   challengeAck: 'RFC 9293 §3.10.7.4 (RFC 5961 §4)',
   rstExactMatch: 'RFC 9293 §3.10.7.4 (RFC 5961 §3)',
+  paws: 'RFC 7323 §5.3',
+  timestamps6191: 'RFC 9293 §3.6.1 SHLD-4 (RFC 6191 §2)',
+  windowField: 'RFC 9293 §3.1, RFC 7323 §2',
 } as const;

@@ -6,6 +6,7 @@
 import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { optionsText } from '../engine/options.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
 
 export const FLAG_DESCRIPTIONS: Record<Flag, string> = {
@@ -63,6 +64,8 @@ export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): str
     s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? inferredMark : ''}`,
     s.ack && `ack=${formatSeq(s.ack)}${s.ackInferred ? inferredMark : ''}`,
     s.length > 0 && `len=${s.length}`,
+    s.wscale !== undefined && `wscale=${s.wscale}`,
+    ...optionsText(s.options),
   ].filter((f): f is string => typeof f === 'string');
 }
 

@@ -35,4 +35,27 @@ export const rfcMessages = messages({
     en: 'LISTEN: a segment with neither SYN, ACK nor RST is dropped ("Any other control or data-bearing segment (not containing SYN) must have an ACK and thus would have been discarded by the ACK processing", §3.10.7.2, fourth step).',
     'zh-CN': 'LISTEN：既没有 SYN、也没有 ACK 和 RST 的报文段被丢弃（§3.10.7.2：「任何其他控制或携带数据的报文段（不含 SYN）都必须带 ACK，因此已在 ACK 处理中被丢弃」）。',
   } satisfies Message,
+
+  // Options (issue 11, "Timestamps and options").
+  setWindowMax: { en: 'Set win=65535, the largest unscaled window', 'zh-CN': '改为 win=65535，即不缩放时的最大窗口' },
+  windowAbove16Bits: {
+    en: ({ win, syn }) => `win=${win} cannot be on the wire: the window field is 16 bits (at most 65535, RFC 9293 §3.1), and ${syn ? 'the window of a SYN is never scaled (RFC 7323 §2.2)' : 'no window scale is in effect (both SYNs must carry wscale=, RFC 7323 §2.2)'}. Write win=65535 or less, or negotiate window scaling on the SYNs.`,
+    'zh-CN': ({ win, syn }) => `win=${win} 不可能出现在线路上：窗口字段只有 16 位（最大 65535，RFC 9293 §3.1），而且${syn ? 'SYN 报文段的窗口从不缩放（RFC 7323 §2.2）' : '当前没有生效的窗口缩放（两个 SYN 都必须带 wscale=，RFC 7323 §2.2）'}。请写 win=65535 或更小的值，或在 SYN 上协商窗口缩放。`,
+  } satisfies Message<{ win: number; syn: boolean }>,
+  windowAboveScaled: {
+    en: ({ win, shift, max }) => `win=${win} is more than the window field can say with wscale=${shift}: at most 65535 × 2^${shift} = ${max} (RFC 7323 §2.2). win= is the scaled window in bytes.`,
+    'zh-CN': ({ win, shift, max }) => `win=${win} 超出了 wscale=${shift} 时窗口字段能表示的范围：最多 65535 × 2^${shift} = ${max}（RFC 7323 §2.2）。win= 是缩放后的窗口字节数。`,
+  } satisfies Message<{ win: number; shift: number; max: number }>,
+  pawsRejects: {
+    en: ({ tsval, tsRecent }) => `PAWS: TSval = ${tsval} is older than TS.Recent = ${tsRecent}, so the segment is not acceptable whatever its sequence number ("treat the arriving segment as not acceptable: Send an acknowledgment in reply", RFC 7323 §5.3 R1); send an ACK and drop it.`,
+    'zh-CN': ({ tsval, tsRecent }) => `PAWS：TSval = ${tsval} 早于 TS.Recent = ${tsRecent}，因此无论序号如何该报文段都不可接受（RFC 7323 §5.3 R1：「将到达的报文段视为不可接受：回复一个确认」）；发送 ACK 并丢弃它。`,
+  } satisfies Message<{ tsval: number; tsRecent: number }>,
+  timeWaitTimestampReopen: {
+    en: ({ tsval, tsRecent }) => `the old connection used timestamps and this SYN's TSval = ${tsval} is greater than the last one seen (${tsRecent}): "honor the connection request" whatever its sequence number (RFC 6191 §2, RFC 9293 §3.6.1 SHLD-4).`,
+    'zh-CN': ({ tsval, tsRecent }) => `旧连接使用了时间戳，而此 SYN 的 TSval = ${tsval} 大于最后见到的值（${tsRecent}）：无论其序号如何，都「接受该连接请求」（RFC 6191 §2，RFC 9293 §3.6.1 SHLD-4）。`,
+  } satisfies Message<{ tsval: number; tsRecent: number }>,
+  timeWaitTimestampDrop: {
+    en: ({ tsval, tsRecent }) => `the old connection used timestamps and this SYN's TSval = ${tsval} is older than the last one seen (${tsRecent}): "silently drop the incoming SYN segment, thus leaving the previous incarnation of the connection in the TIME-WAIT state" (RFC 6191 §2).`,
+    'zh-CN': ({ tsval, tsRecent }) => `旧连接使用了时间戳，而此 SYN 的 TSval = ${tsval} 早于最后见到的值（${tsRecent}）：「静默丢弃到达的 SYN 报文段，使旧连接继续停留在 TIME-WAIT 状态」（RFC 6191 §2）。`,
+  } satisfies Message<{ tsval: number; tsRecent: number }>,
 });

@@ -191,6 +191,7 @@ class ModelReader {
     let mss: number | undefined;
     let wscale: number | undefined;
     let timestamp: SegmentOptions['timestamp'];
+    let windowSpan: Span | undefined;
     const seen = new Set<string>();
     for (const field of shape.fields) {
       const key = field.key.text.toLowerCase();
@@ -207,7 +208,7 @@ class ModelReader {
           if (field.string === undefined) this.report(fieldSpan(field), 'error', 'bad-field', say(m.dataTakesString));
           else data = stringValue(field.string.text);
           break;
-        case 'win': window = this.intField(field, 0xffff << 14); break;
+        case 'win': window = this.intField(field, 0xffff << 14); windowSpan = fieldSpan(field); break;
         case 'mss': mss = this.intField(field, 0xffff); break;
         case 'wscale': wscale = this.intField(field, 14); break;
         case 'ts': timestamp = this.timestampField(field); break;
@@ -231,6 +232,7 @@ class ModelReader {
       seq, ack,
       length: dataLength ?? length ?? 0,
       data, window, mss, wscale,
+      ...(windowSpan ? { windowSpan } : {}),
       ...(options ? { options } : {}),
       ...(shape.noFlags ? { noFlagsSpan: tokenSpan(shape.noFlags) } : {}),
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
