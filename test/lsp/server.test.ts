@@ -383,6 +383,15 @@ describe('completion', () => {
     expect(server[0].label).toBe('ACK seq=K+1 ack=J+1');
   });
 
+  it('after a flag: the options too, ts= as a TSval,TSecr snippet (issue 11)', async () => {
+    const items = await completeAfter('server -> client : ACK ');
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['ts=', 'sack', 'sackOK', 'wscale=']));
+    const ts = items.find((i) => i.label === 'ts=')!;
+    expect(ts.textEdit?.newText).toBe('ts=${1:TSVAL},${2:TSECR}');
+    expect(ts.insertTextFormat).toBe(2); // InsertTextFormat.Snippet
+    expect((await completeAfter('server -> client : ACK sack ')).map((i) => i.label)).not.toContain('sack');
+  });
+
   it('after `seq=` / `ack=`: the expected value', async () => {
     expect((await completeAfter('server -> client : ACK seq='))[0].label).toBe('K+1');
     expect((await completeAfter('server -> client : ACK seq=K+1 ack='))[0].label).toBe('J+1');
