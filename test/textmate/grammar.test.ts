@@ -58,6 +58,7 @@ const KEYWORD_LINES: Record<Keyword, string> = {
   right: 'note right of a : x',
   of: 'note right of a : x',
   expect: 'expect a CLOSED',
+  profile: 'profile linux',
 };
 
 describe('keywords', () => {
@@ -65,6 +66,12 @@ describe('keywords', () => {
     // The line is one the reader reads, with the word as a keyword.
     expect(readText(line).diagnostics).toEqual([]);
     expect(scopeOf(await tokenizeLine(line), word)).toBe(`keyword.control.${word}.tcpflow`);
+  });
+
+  it('a profile line: its name and option (issue 11)', async () => {
+    const tokens = await tokenizeLine('profile linux rfc1337 // Linux with tcp_rfc1337');
+    expect(scopeOf(tokens, 'linux')).toBe('constant.language.profile.tcpflow');
+    expect(scopeOf(tokens, 'rfc1337')).toBe('constant.language.profile-option.tcpflow');
   });
 
   it('the grammar highlights no keyword the reader does not know', () => {

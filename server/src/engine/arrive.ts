@@ -73,9 +73,10 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     tcb.synPending = true;
     synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
+    const fastOpen = fastOpenData(name, tcb, seg, ctx);
     ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
     ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
-    queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
+    if (!fastOpen) queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
   ctx.explain(name, RFC.arrivesListen, say(rfcMessages.listenDropsOther));
@@ -375,7 +376,7 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     tcb.sndUna = ack;
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: the ACK acknowledges our SYN (SND.UNA < ${formatSeq(ack!)} ≤ SND.NXT): enter ESTABLISHED.`);
-    if (tcb.acceptPending) { tcb.acceptPending = false; ctx.effect(name, 'accept() returns'); }
+    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, 'accept() returns'); }
     if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns'); }
     return true;
   }
@@ -391,6 +392,9 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
   if (seg.window !== undefined && ack && una && nxt && seqLessOrEqual(una, ack) && seqLessOrEqual(ack, nxt)) tcb.sndWnd = seg.window;
   if (acceptable) {
     tcb.sndUna = ack;
+  } else if (beyond && ctx.profile.dropsAckOfUnsentData) {
+    ctx.explain(name, RFC.linuxAckOfUnsent, say(rfcMessages.linuxDropsAckOfUnsent, { ack: ack ? formatSeq(ack) : '?', sndNxt: nxt ? formatSeq(nxt) : '?' }));
+    return false;
   } else if (beyond) {
     ackNow('an ACK of something not yet sent is answered by an ACK');
     ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
@@ -456,6 +460,10 @@ function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
  * RCV.NXT itself is valid (the RFC's "special allowance ... to accept valid ... RSTs").
  */
 function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): void {
+  if (tcb.state === 'TIME-WAIT' && ctx.profile.timeWaitIgnoresRst) {
+    ctx.explain(name, RFC.linuxRfc1337, say(rfcMessages.linuxRfc1337));
+    return;
+  }
   const offset = seg.seq && tcb.rcvNxt ? seqDiff(seg.seq, tcb.rcvNxt) : undefined;
   if (offset === 0) return resetBy(name, tcb, ctx);
   if (offset !== undefined && offset > 0 && offset < tcb.rcvWnd) {
@@ -480,6 +488,25 @@ function queueSynText(name: string, tcb: Tcb, seg: ArrivingSegment, rule: string
   if (seg.length === 0 && !fin) return;
   queueOutOfOrder(tcb, tcb.rcvNxt!, seg.length, fin);
   ctx.explain(name, rule, say(engineMessages.synTextQueued, { bytes: seg.length, fin, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+}
+
+/**
+ * TCP Fast Open (RFC 7413 §4.2): a SYN carrying a cookie (`tfo`) has its data accepted
+ * at once and acknowledged by the SYN,ACK, under the `linux` profile. RFC 9293 has no
+ * such rule, so under it the data waits for ESTABLISHED (queueSynText), and the
+ * explanation says why. True when the data was taken.
+ */
+function fastOpenData(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): boolean {
+  if (!seg.options?.fastOpen || seg.length === 0) return false;
+  if (!ctx.profile.fastOpen) {
+    ctx.explain(name, RFC.fastOpen, say(rfcMessages.fastOpenNotRfc9293));
+    return false;
+  }
+  tcb.rcvNxt = seqAdd(tcb.rcvNxt!, seg.length);
+  tcb.unread += seg.length;
+  ctx.explain(name, RFC.fastOpen, say(rfcMessages.fastOpenAccepted, { bytes: seg.length, rcvNxt: formatSeq(tcb.rcvNxt) }));
+  if (has(seg, 'FIN')) queueOutOfOrder(tcb, tcb.rcvNxt, 0, true);
+  return true;
 }
 
 /**
@@ -549,7 +576,12 @@ function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
     return;
   }
   const error = state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : SYNCHRONIZED_RESET[state];
+  const inAcceptQueue = ctx.profile.resetChildStaysInAcceptQueue && tcb.listened && !tcb.accepted && !!error;
   deleteTcb(tcb);
+  if (inAcceptQueue) {
+    tcb.resetInAcceptQueue = true;
+    ctx.explain(name, RFC.linuxAcceptQueue, say(rfcMessages.linuxResetInAcceptQueue));
+  }
   if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`);
   ctx.explain(name, RFC.arrivesOther, `RST at RCV.NXT in ${state}: ${error ? 'signal the user, ' : ''}delete the TCB, enter CLOSED.`);
 }

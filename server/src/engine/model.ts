@@ -4,6 +4,7 @@
  */
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
+import type { ProfileChoice } from './profile.js';
 
 /** A source range, 0-based lines and columns (the LSP convention); end is exclusive. */
 export interface Span {
@@ -105,6 +106,15 @@ export interface SegmentOptions {
   readonly sackPermitted?: boolean;
   /** `sack`: the segment carries SACK blocks (RFC 2018 §3). */
   readonly sack?: boolean;
+  /** `tfo`: a TCP Fast Open cookie on a SYN (RFC 7413 §4.1); its data is taken at once under the linux profile. */
+  readonly fastOpen?: boolean;
+}
+
+/** `profile linux [rfc1337]`: which TCP the scenario describes (engine/profile.ts); for the whole file. */
+export interface ProfileStatement {
+  readonly kind: 'profile';
+  readonly profile: ProfileChoice;
+  readonly span: Span;
 }
 
 export interface DeliverStatement {
@@ -143,7 +153,8 @@ export type Statement =
   | SegmentStatement
   | DeliverStatement
   | NoteStatement
-  | ExpectStatement;
+  | ExpectStatement
+  | ProfileStatement;
 
 export type EventStatement = CallStatement | SegmentStatement | DeliverStatement;
 
@@ -153,4 +164,6 @@ export function isEvent(statement: Statement): statement is EventStatement {
 
 export interface Scenario {
   readonly statements: readonly Statement[];
+  /** The profile where no `profile` line chooses one (the CLI's --profile); else the process default (profile.ts). */
+  readonly profile?: ProfileChoice;
 }

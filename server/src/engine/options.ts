@@ -114,5 +114,6 @@ export function optionsText(options: SegmentOptions | undefined): string[] {
     options.timestamp && `ts=${options.timestamp.value},${options.timestamp.echo}`,
     options.sackPermitted && 'sackOK',
     options.sack && 'sack',
+    options.fastOpen && 'tfo',
   ].filter((s): s is string => typeof s === 'string');
 }

@@ -11,6 +11,7 @@ import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendSegment, wireOptions } from './send.js';
+import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
@@ -55,6 +56,8 @@ interface Setup {
   readonly participants: readonly ParticipantInfo[];
   readonly diagnostics: readonly Diagnostic[];
   readonly state: RunState;
+  /** A run under another profile is not resumed (runIncrementally compares setups). */
+  readonly profile: Profile;
 }
 
 /**
@@ -117,17 +120,21 @@ class ScenarioRun {
   /** A previous run this one may meet again after an edit: at which statements, and how its statement indexes moved. */
   private convergence?: { readonly previous: EngineRun; readonly map: EditMap; readonly points: ReadonlyMap<number, Checkpoint> };
 
+  /** Which TCP plays: a `profile` line, else the scenario's default, else the process default (profile.ts). */
+  profile: Profile = RFC9293_PROFILE;
+
   /** `checkpointEvery`: keep a checkpoint every so many statements (none if undefined). */
   constructor(private readonly scenario: Scenario, private readonly checkpointEvery?: number) {}
 
-  /** Collects the participants, before the first statement runs. */
+  /** Collects the participants and the profile, before the first statement runs. */
   setUp(): void {
     this.collectParticipants();
+    this.profile = makeProfile(scenarioProfile(this.scenario));
   }
 
   /** What the run knows after setUp, before its first statement. */
   setup(): Setup {
-    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state) };
+    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile };
   }
 
   /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
@@ -212,6 +219,7 @@ class ScenarioRun {
         return this.checkExpect(statement);
       case 'participant':
       case 'note':
+      case 'profile': // read before the run (scenarioProfile)
         return;
       default:
         this.state.sawEvent = true;
@@ -530,6 +538,10 @@ class StepRecorder implements StepContext {
 
   constructor(private readonly run: ScenarioRun, private readonly lineSpan: Span) {}
 
+  get profile(): Profile {
+    return this.run.profile;
+  }
+
   explain(participant: string, rule: string, text: string): void {
     this.explanations.push({ participant, rule, text });
   }
@@ -543,6 +555,12 @@ class StepRecorder implements StepContext {
   report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void {
     this.run.report(span ?? this.lineSpan, severity, code, message, fixes);
   }
+}
+
+/** The scenario's profile: its first `profile` line (it holds for the whole file), else the caller's choice, else the process default. */
+function scenarioProfile(scenario: Scenario): ProfileChoice {
+  for (const s of scenario.statements) if (s.kind === 'profile') return s.profile;
+  return scenario.profile ?? defaultProfile();
 }
 
 function startingTcb(decl: ParticipantStatement): Tcb {

@@ -67,6 +67,10 @@ export interface Tcb {
   peerSynTs?: boolean;
   /** TS.Recent (RFC 7323 §4.3): the timestamp to echo and to check PAWS against. */
   tsRecent?: number;
+  /** `accept` has returned this connection. */
+  accepted?: boolean;
+  /** Reset before `accept` under the linux profile: the closed child waits in the accept queue (profile.ts). */
+  resetInAcceptQueue?: boolean;
 }
 
 export function newTcb(state: TcpState = 'CLOSED'): Tcb {

@@ -58,4 +58,48 @@ export const rfcMessages = messages({
     en: ({ tsval, tsRecent }) => `the old connection used timestamps and this SYN's TSval = ${tsval} is older than the last one seen (${tsRecent}): "silently drop the incoming SYN segment, thus leaving the previous incarnation of the connection in the TIME-WAIT state" (RFC 6191 §2).`,
     'zh-CN': ({ tsval, tsRecent }) => `旧连接使用了时间戳，而此 SYN 的 TSval = ${tsval} 早于最后见到的值（${tsRecent}）：「静默丢弃到达的 SYN 报文段，使旧连接继续停留在 TIME-WAIT 状态」（RFC 6191 §2）。`,
   } satisfies Message<{ tsval: number; tsRecent: number }>,
+
+  // The linux profile (engine/profile.ts); each names the kernel behaviour and the RFC.
+  linuxDropsAckOfUnsent: {
+    en: ({ ack, sndNxt }) => `linux profile: SEG.ACK = ${ack} acknowledges data never sent (SND.NXT = ${sndNxt}); Linux drops it silently (tcp_ack(): "If the ack includes data we haven't sent yet, discard this segment"), where RFC 9293 §3.10.7.4 and RFC 5961 §5.2 send an ACK.`,
+    'zh-CN': ({ ack, sndNxt }) => `linux 配置：SEG.ACK = ${ack} 确认了从未发送的数据（SND.NXT = ${sndNxt}）；Linux 静默丢弃它（tcp_ack()：「如果确认包含了我们尚未发送的数据，丢弃该报文段」），而 RFC 9293 §3.10.7.4 和 RFC 5961 §5.2 要求回复 ACK。`,
+  } satisfies Message<{ ack: string; sndNxt: string }>,
+  linuxRfc1337: {
+    en: 'linux profile with rfc1337: TIME-WAIT ignores the RST (net.ipv4.tcp_rfc1337=1, the remedy of RFC 1337 for TIME-WAIT assassination); RFC 9293 §3.10.7.4 would delete the TCB. The 2 MSL timer keeps running.',
+    'zh-CN': 'linux 配置（rfc1337）：TIME-WAIT 忽略该 RST（net.ipv4.tcp_rfc1337=1，即 RFC 1337 针对 TIME-WAIT 暗杀的补救）；按 RFC 9293 §3.10.7.4 本应删除 TCB。2 MSL 计时器继续运行。',
+  } satisfies Message,
+  linuxResetInAcceptQueue: {
+    en: 'linux profile: the connection was reset before accept(): the closed child socket stays in the listener\'s accept queue, and accept() will return it (its first read() fails with ECONNRESET). By RFC 9293 §3.10.7.4 the TCB is simply deleted.',
+    'zh-CN': 'linux 配置：连接在 accept() 之前被重置：已关闭的子套接字留在监听套接字的接受队列中，accept() 仍会返回它（第一次 read() 失败并返回 ECONNRESET）。按 RFC 9293 §3.10.7.4，TCB 直接被删除。',
+  } satisfies Message,
+  acceptReturnsResetEffect: {
+    en: 'accept() returns the connection, already reset: read() fails with ECONNRESET',
+    'zh-CN': 'accept() 返回该连接，但它已被重置：read() 失败并返回 ECONNRESET',
+  } satisfies Message,
+  acceptReturnsReset: {
+    en: 'linux profile: accept() takes the reset child from the accept queue and returns it closed (RFC 9293 has no accept queue: there, accept() would have nothing to return).',
+    'zh-CN': 'linux 配置：accept() 从接受队列取出已被重置的子套接字，并返回这个已关闭的连接（RFC 9293 没有接受队列：按它，accept() 没有可返回的连接）。',
+  } satisfies Message,
+  fastOpenAccepted: {
+    en: ({ bytes, rcvNxt }) => `TCP Fast Open (tfo, RFC 7413 §4.2): the ${bytes} bytes on the SYN are accepted now and the SYN,ACK acknowledges them: RCV.NXT = ${rcvNxt} (linux profile, net.ipv4.tcp_fastopen).`,
+    'zh-CN': ({ bytes, rcvNxt }) => `TCP 快速打开（tfo，RFC 7413 §4.2）：SYN 上的 ${bytes} 字节现在就被接收，SYN,ACK 确认它们：RCV.NXT = ${rcvNxt}（linux 配置，net.ipv4.tcp_fastopen）。`,
+  } satisfies Message<{ bytes: number; rcvNxt: string }>,
+  fastOpenNotRfc9293: {
+    en: 'the SYN carries a Fast Open cookie (tfo), but TCP Fast Open is RFC 7413, not RFC 9293: under the rfc9293 profile its data waits for ESTABLISHED like any SYN text (§3.10.7.2). `profile linux` takes it at once.',
+    'zh-CN': 'SYN 带有快速打开 cookie（tfo），但 TCP 快速打开属于 RFC 7413 而非 RFC 9293：在 rfc9293 配置下，其数据像其他 SYN 携带的数据一样等到 ESTABLISHED 再处理（§3.10.7.2）。`profile linux` 会立即接收。',
+  } satisfies Message,
+  linuxSynRetries: {
+    en: ({ retries, seconds }) => `linux profile: connect() gives up after net.ipv4.tcp_syn_retries = ${retries} retransmissions of the SYN (backing off from 1 s: about ${seconds} s in all) and fails with ETIMEDOUT; RFC 9293 §3.8.3 leaves the limit to the implementation (R2 for a SYN at least 3 minutes, MUST-23).`,
+    'zh-CN': ({ retries, seconds }) => `linux 配置：SYN 重传 net.ipv4.tcp_syn_retries = ${retries} 次后（从 1 秒开始退避，总共约 ${seconds} 秒）connect() 放弃并返回 ETIMEDOUT；RFC 9293 §3.8.3 把上限留给实现决定（SYN 的 R2 至少 3 分钟，MUST-23）。`,
+  } satisfies Message<{ retries: number; seconds: number }>,
+
+  aProfileName: { en: 'a profile name (rfc9293 or linux)', 'zh-CN': '一个配置名称（rfc9293 或 linux）' },
+  unknownProfile: {
+    en: ({ written, names }) => `\`${written}\` is not a profile: the profiles are ${names}.`,
+    'zh-CN': ({ written, names }) => `\`${written}\` 不是配置名称：可用的配置有 ${names}。`,
+  } satisfies Message<{ written: string; names: string }>,
+  unknownProfileOption: {
+    en: ({ written, name, options }) => `\`${written}\` means nothing to the ${name} profile${options ? ` (its options: ${options})` : ', which has no options'}; it is ignored.`,
+    'zh-CN': ({ written, name, options }) => `\`${written}\` 对 ${name} 配置没有意义${options ? `（它的选项有：${options}）` : '，该配置没有选项'}；已忽略。`,
+  } satisfies Message<{ written: string; name: string; options: string }>,
 });

@@ -14,11 +14,11 @@ import { rfcMessages as rfc } from '../../i18n/messages/rfc.js';
 import { ARROW_TEXTS, type Token } from './scanner.js';
 
 /** The words that lead a statement (or shape one), lower-case: the one keyword list. */
-export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'] as const;
+export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect', 'profile'] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
 /** The keywords that start a statement, as completion proposes them. */
-export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', 'scenario'] as const;
+export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', 'scenario', 'profile'] as const;
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
@@ -52,7 +52,7 @@ export interface FieldShape {
  * TCP options written as a bare word among a segment's fields: SACK-permitted on a SYN
  * (RFC 2018 §2) and a SACK block's presence (RFC 2018 §3). Lower-case; read in any case.
  */
-export const OPTION_WORDS = ['sack', 'sackok'] as const;
+export const OPTION_WORDS = ['sack', 'sackok', 'tfo'] as const;
 const OPTION_WORD_SET: ReadonlySet<string> = new Set(OPTION_WORDS);
 
 /** Whether `token` is a bare option word (`sack`, `sackOK`). */
@@ -91,7 +91,8 @@ export type LineShape =
   }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
-  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> };
+  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> }
+  | { readonly kind: 'profile'; readonly head: Token; readonly name: Token; readonly options: readonly Token[] };
 
 /** The one syntax error of a line: where (a token, or the line's end) and what. */
 export interface SyntaxError {
@@ -186,6 +187,7 @@ class LineParser {
         case 'deliver': return this.deliver();
         case 'note': return this.note();
         case 'expect': return this.expect();
+        case 'profile': return this.profile();
       }
       if (isKeyword(first.text)) throw new Stop({ at: first, message: say(m.keywordNotHere, { word: brief(first.text) }) });
       const last = this.tokens[this.tokens.length - 1];
@@ -262,6 +264,16 @@ class LineParser {
     const text = this.tokens.slice(this.i);
     this.i = this.tokens.length;
     return { kind: 'note', head, placement: placement!, participants, colon, text };
+  }
+
+  /** `profile NAME [OPTION…]` (engine/profile.ts): the name and its options are words, checked by to-model. */
+  private profile(): LineShape {
+    const head = this.next();
+    const name = this.word(say(rfc.aProfileName));
+    const options: Token[] = [];
+    while (isWord(this.peek())) options.push(this.next());
+    this.end();
+    return { kind: 'profile', head, name, options };
   }
 
   private expect(): LineShape {

@@ -10,11 +10,12 @@ import { spanEnd, type Diagnostic, type DiagnosticCode, type Fix, type Severity 
 import {
   CALLS, FLAGS, TIMERS,
   type Arrow, type CallName, type CallStatement, type ExpectCheck, type Flag, type ParticipantStatement,
-  type SegmentOptions, type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
+  type ProfileStatement, type SegmentOptions, type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
+import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
 import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
 import type { Token } from './scanner.js';
 
@@ -101,6 +102,7 @@ class ModelReader {
         };
       }
       case 'expect': return this.expect(shape);
+      case 'profile': return this.profile(shape);
     }
   }
 
@@ -241,20 +243,35 @@ class ModelReader {
     };
   }
 
+  /** `profile linux [rfc1337]`: an unknown name is an error (the file would be checked as the wrong TCP), an unknown option a warning. */
+  private profile(shape: Extract<LineShape, { kind: 'profile' }>): ProfileStatement | undefined {
+    const name = shape.name.text.toLowerCase();
+    if (!isProfileName(name)) {
+      this.report(tokenSpan(shape.name), 'error', 'bad-field', say(rfc.unknownProfile, { written: brief(shape.name.text), names: PROFILE_NAMES.join(', ') }));
+      return undefined;
+    }
+    let rfc1337 = false;
+    for (const option of shape.options) {
+      const word = option.text.toLowerCase();
+      if (name === 'linux' && (PROFILE_OPTIONS as readonly string[]).includes(word)) rfc1337 = true;
+      else this.report(tokenSpan(option), 'warning', 'unknown-option', say(rfc.unknownProfileOption, { written: brief(option.text), name, options: name === 'linux' ? PROFILE_OPTIONS.join(', ') : '' }));
+    }
+    return { kind: 'profile', profile: { name, ...(rfc1337 ? { rfc1337 } : {}) }, span: tokenSpan(shape.head, lastToken(shape)) };
+  }
+
   /** `sack`, `sackOK` and `ts=` as the model's options; a bare option written twice is reported. */
   private segmentOptions(shape: Extract<LineShape, { kind: 'segment' }>, timestamp: SegmentOptions['timestamp']): SegmentOptions | undefined {
-    let sack = false;
-    let sackPermitted = false;
+    const seen = new Set<string>();
     for (const token of shape.options ?? []) {
       const word = token.text.toLowerCase();
-      if ((word === 'sack' && sack) || (word === 'sackok' && sackPermitted)) {
-        this.report(tokenSpan(token), 'error', 'bad-field', say(m.givenTwice, { key: brief(token.text) }));
-      }
-      if (word === 'sack') sack = true;
-      else sackPermitted = true;
+      if (seen.has(word)) this.report(tokenSpan(token), 'error', 'bad-field', say(m.givenTwice, { key: brief(token.text) }));
+      seen.add(word);
     }
-    if (!timestamp && !sack && !sackPermitted) return undefined;
-    return { ...(timestamp ? { timestamp } : {}), ...(sack ? { sack } : {}), ...(sackPermitted ? { sackPermitted } : {}) };
+    const sack = seen.has('sack');
+    const sackPermitted = seen.has('sackok');
+    const fastOpen = seen.has('tfo');
+    if (!timestamp && seen.size === 0) return undefined;
+    return { ...(timestamp ? { timestamp } : {}), ...(sack ? { sack } : {}), ...(sackPermitted ? { sackPermitted } : {}), ...(fastOpen ? { fastOpen } : {}) };
   }
 
   /** `ts=TSVAL,TSECR`: two 32-bit numbers (RFC 7323 §3). */
@@ -353,6 +370,7 @@ function lastToken(shape: LineShape): Token {
     }
     case 'segment':
       return shape.tag ?? lastOfSegmentParts(shape);
+    case 'profile': return shape.options.at(-1) ?? shape.name;
     case 'expect': {
       const tokens = shape.checks[shape.checks.length - 1].state.tokens;
       return tokens[tokens.length - 1];
