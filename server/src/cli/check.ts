@@ -10,6 +10,7 @@
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { TextAnalysis } from '../language/analyze.js';
 import { analyzeText } from '../language/analyze.js';
+import { takeProfileOption } from './profile-option.js';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
 import { explainMessages } from '../i18n/messages/explain.js';
@@ -86,9 +87,10 @@ export function analyzeOrReport<T>(file: string, io: CliIo, analyze: () => T): T
   }
 }
 
-const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] FILE…`;
+const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] [--profile rfc9293|linux] FILE…`;
 
-export function runCheck(args: readonly string[], io: CliIo): number {
+export function runCheck(allArgs: readonly string[], io: CliIo): number {
+  const { rest: args, profile } = takeProfileOption(allArgs, 'check', CHECK_USAGE);
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('-') && a !== '-');
@@ -103,7 +105,7 @@ export function runCheck(args: readonly string[], io: CliIo): number {
   if (asArray) sink.add('[');
   for (const file of files) {
     const source = readSourceOrReport(file, io);
-    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text));
+    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text, { profile }));
     if (!result) {
       failed = true;
       continue;

@@ -102,4 +102,9 @@ export const rfcMessages = messages({
     en: ({ written, name, options }) => `\`${written}\` means nothing to the ${name} profile${options ? ` (its options: ${options})` : ', which has no options'}; it is ignored.`,
     'zh-CN': ({ written, name, options }) => `\`${written}\` 对 ${name} 配置没有意义${options ? `（它的选项有：${options}）` : '，该配置没有选项'}；已忽略。`,
   } satisfies Message<{ written: string; name: string; options: string }>,
+
+  profileOptionTakes: {
+    en: ({ command, names }) => `${command}: --profile takes ${names}`,
+    'zh-CN': ({ command, names }) => `${command}：--profile 的取值为 ${names}`,
+  } satisfies Message<{ command: string; names: string }>,
 });
