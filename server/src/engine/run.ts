@@ -79,7 +79,8 @@ const CHECKPOINT_EVERY = 128;
 export function runIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): EngineRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
-  if (previous && unchanged === statements.length && previous.statements.length === statements.length) {
+  // The same statements under the same profile: the same run. (A changed `tcpflow.profile` setting re-runs.)
+  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile)) {
     return previous;
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
