@@ -12,6 +12,7 @@ const INTEGRATION = [
   'test/cli/explain.test.ts',
   'test/cli/help.test.ts',
   'test/cli/new.test.ts',
+  'test/cli/profile.test.ts',
   'test/engine/cli.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/examples/examples.test.ts',

@@ -32,7 +32,7 @@ describe('help', () => {
     const r = await run([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('synack check [--json] FILE…');
+    expect(r.stderr).toContain('synack check [--json] [--profile rfc9293|linux] FILE…');
   });
 
   it.each(COMMANDS.filter((c) => c !== 'help'))('%s --help, %s -h and help %s: its usage and options, exit 0', async (command) => {

@@ -60,13 +60,25 @@ describe('check --json', () => {
       [6, 20, 'error', 'send-not-allowed'],
       [7, 15, 'error', 'expect-failed'],
     ]);
-    for (const s of json.steps) expect(Object.keys(s)).toEqual(['line', 'states']);
-    expect(json.steps).toEqual([
+    for (const s of json.steps) expect(Object.keys(s)).toEqual(['line', 'states', 'explanations', 'owes']);
+    expect(json.steps.map((s: { line: number; states: unknown }) => ({ line: s.line, states: s.states }))).toEqual([
       { line: 3, states: { client: 'CLOSED', server: 'LISTEN' } },
       { line: 4, states: { client: 'SYN-SENT', server: 'SYN-RECEIVED' } },
       { line: 5, states: { client: 'SYN-SENT', server: 'SYN-RECEIVED' } },
       { line: 6, states: { client: 'SYN-SENT', server: 'ESTABLISHED' } },
     ]);
+  });
+
+  // Issue 11: per step, what the hover explains (with the RFC section) and the replies it made due.
+  it('gives each step\'s explanations with their RFC sections, and what each endpoint owes after it', () => {
+    const name = file('explained.tcpflow', HANDSHAKE.replace('ack=J+2', 'ack=J+1'));
+    const json = JSON.parse(run('check', '--json', name).stdout);
+    const syn = json.steps[1];
+    expect(syn.explanations).toContainEqual({ participant: 'server', rule: 'RFC 9293 §3.10.7.2', text: expect.stringContaining('SYN in LISTEN') });
+    expect(syn.owes).toEqual([{ participant: 'server', flags: ['SYN', 'ACK'], ack: 'J+1', reason: expect.stringContaining('LISTEN answers a SYN') }]);
+    const synAck = json.steps[2];
+    expect(synAck.owes).toEqual([{ participant: 'client', flags: ['ACK'], seq: 'J+1', ack: 'K+1', reason: expect.any(String) }]);
+    expect(json.steps[0].owes).toEqual([]);
   });
 
   it('a clean file: exit 0, empty diagnostics, one step per event line', () => {
@@ -172,7 +184,7 @@ describe('a 10 MB file', () => {
     const ok = file('big-ok.tcpflow', `a: listen\n${body}\nexpect a LISTEN\n`);
     const r = run('check', '--json', ok);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).steps).toEqual([{ line: 1, states: { a: 'LISTEN' } }]);
+    expect(JSON.parse(r.stdout).steps.map((s: { line: number; states: unknown }) => ({ line: s.line, states: s.states }))).toEqual([{ line: 1, states: { a: 'LISTEN' } }]);
     const bad = file('big-bad.tcpflow', `a: listen\n//${'x'.repeat(10 * 1024 * 1024)}\nexpect a CLOSED\n`);
     const rb = run('check', bad);
     expect(rb.status).toBe(1);

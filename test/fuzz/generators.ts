@@ -100,10 +100,14 @@ const field = fc.oneof(
   seqExpr.map((e) => `seq=${e}`),
   seqExpr.map((e) => `ack=${e}`),
   fc.constantFrom('len=0', 'len=1', 'len=100', 'len=4294967296', 'win=65535', 'mss=1460', 'wscale=7', 'data="hi"', 'data=""', 'data="🙂"', 'foo=1', 'seq=', 'ack="x"'),
+  // Options (issue 11): timestamps, SACK, a window above 16 bits, and broken forms of them.
+  fc.constantFrom('ts=100,0', 'ts=4294967295,7', 'ts=1', 'ts=1,', 'ts=x,1', 'ts=99999999999,1', 'sack', 'sackOK', 'SACKOK', 'tfo', 'win=70000', 'wscale=15'),
 );
 const flagSet = fc.oneof(
   fc.constantFrom('SYN', 'SYN ACK', 'SYN,ACK', 'SYN+ACK', 'ACK', 'FIN ACK', 'FIN', 'RST', 'RST ACK', 'PSH ACK', 'ACK URG', 'SYN FIN', 'ECE CWR ACK'),
   fc.uniqueArray(fc.constantFrom(...FLAGS), { minLength: 1, maxLength: 4 }).map((f) => f.join(' ')),
+  // No flags (issue 11): `-` in their place, or nothing before the fields.
+  fc.constantFrom('-', '', '- -'),
 );
 const segment = fc.tuple(name, fc.constantFrom(...ARROWS), name, flagSet, fc.array(field, { maxLength: 4 }), fc.option(fc.constantFrom('t1', 't2', 'late'), { nil: undefined }))
   .map(([from, arrow, to, flags, fields, tag]) => `${from} ${arrow} ${to} : ${[flags, ...fields].join(' ')}${tag ? ` as ${tag}` : ''}`);
@@ -119,6 +123,8 @@ const statement = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('deliver t1', 'deliver t2', 'deliver late', 'deliver nope') },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('note over a', 'note over a, b', 'note left of b', 'note right of c'), soupLine).map(([n, t]) => `${n} : ${t}`) },
   { weight: 1, arbitrary: fc.constantFrom('scenario "Title"', 'scenario "%%{init}%%\\"; evil"', '', '// comment') },
+  // Profiles (issue 11), known and not.
+  { weight: 1, arbitrary: fc.constantFrom('profile linux', 'profile linux rfc1337', 'profile rfc9293', 'profile bsd', 'profile', 'profile linux fast') },
 );
 
 /** A scenario shaped like the grammar, with numbers near the right ones: reaches deep into the engine. */

@@ -162,6 +162,38 @@ describe('settings', () => {
     expect(byLine.get(synLine)).toEqual(['⟶ client SYN-SENT · ● server SYN-RECEIVED']);
   });
 
+  // Issue 11: tcpflow.profile re-checks open documents. A connection reset before accept:
+  // RFC 9293 deletes it (accept is refused), Linux keeps it in the accept queue.
+  const RESET_BEFORE_ACCEPT = ['participant a', 'participant b', 'a: listen', 'b -> a : SYN seq=300', 'a -> b : SYN ACK seq=100 ack=301', 'b -> a : ACK seq=301 ack=101', 'b -> a : RST seq=301', 'a: accept', ''].join('\n');
+
+  it('tcpflow.profile from workspace/configuration: a change re-checks open documents', async () => {
+    const uri = newUri('profile');
+    expect((await client.open(uri, RESET_BEFORE_ACCEPT)).map((d) => d.code)).toEqual(['call-not-allowed']);
+    try {
+      const before = client.publishedCount(uri);
+      client.configuration = { profile: 'linux' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tcpflow: client.configuration } });
+      expect(await client.diagnostics(uri, before)).toEqual([]);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(RESET_BEFORE_ACCEPT, 'RST') });
+      expect(JSON.stringify(hover?.contents)).toContain('accept queue');
+    } finally {
+      const before = client.publishedCount(uri);
+      client.configuration = {};
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tcpflow: {} } });
+      expect((await client.diagnostics(uri, before)).map((d) => d.code)).toEqual(['call-not-allowed']);
+    }
+  });
+
+  it('tcpflow.profile from initializationOptions; a profile line in the file wins', async () => {
+    const other = await LspClient.start({ initializationOptions: { tcpflow: { profile: 'linux' } } });
+    try {
+      expect(await other.open(newUri('profile-init'), RESET_BEFORE_ACCEPT)).toEqual([]);
+      expect((await other.open(newUri('profile-line'), `profile rfc9293\n${RESET_BEFORE_ACCEPT}`)).map((d) => d.code)).toEqual(['call-not-allowed']);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('initializationOptions, for clients without workspace/configuration', async () => {
     const other = await LspClient.start({ initializationOptions: { tcpflow: { stateNames: 'linux', inlayHints: { compact: true } } } });
     try {
@@ -381,6 +413,15 @@ describe('completion', () => {
     expect(items.slice(1).map((i) => i.label)).toEqual(expect.arrayContaining(['SYN', 'ACK', 'FIN', 'RST', 'PSH']));
     const server = await completeAfter('server -> client : ');
     expect(server[0].label).toBe('ACK seq=K+1 ack=J+1');
+  });
+
+  it('after a flag: the options too, ts= as a TSval,TSecr snippet (issue 11)', async () => {
+    const items = await completeAfter('server -> client : ACK ');
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['ts=', 'sack', 'sackOK', 'wscale=']));
+    const ts = items.find((i) => i.label === 'ts=')!;
+    expect(ts.textEdit?.newText).toBe('ts=${1:TSVAL},${2:TSECR}');
+    expect(ts.insertTextFormat).toBe(2); // InsertTextFormat.Snippet
+    expect((await completeAfter('server -> client : ACK sack ')).map((i) => i.label)).not.toContain('sack');
   });
 
   it('after `seq=` / `ack=`: the expected value', async () => {

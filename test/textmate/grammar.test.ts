@@ -58,6 +58,7 @@ const KEYWORD_LINES: Record<Keyword, string> = {
   right: 'note right of a : x',
   of: 'note right of a : x',
   expect: 'expect a CLOSED',
+  profile: 'profile linux',
 };
 
 describe('keywords', () => {
@@ -65,6 +66,12 @@ describe('keywords', () => {
     // The line is one the reader reads, with the word as a keyword.
     expect(readText(line).diagnostics).toEqual([]);
     expect(scopeOf(await tokenizeLine(line), word)).toBe(`keyword.control.${word}.tcpflow`);
+  });
+
+  it('a profile line: its name and option (issue 11)', async () => {
+    const tokens = await tokenizeLine('profile linux rfc1337 // Linux with tcp_rfc1337');
+    expect(scopeOf(tokens, 'linux')).toBe('constant.language.profile.tcpflow');
+    expect(scopeOf(tokens, 'rfc1337')).toBe('constant.language.profile-option.tcpflow');
   });
 
   it('the grammar highlights no keyword the reader does not know', () => {
@@ -123,6 +130,18 @@ describe('fields, numbers and sequence symbols', () => {
     expect(scopesOf(tokens, '+')).toEqual(['keyword.operator.arithmetic.tcpflow', 'keyword.operator.arithmetic.tcpflow']);
     for (const n of ['100', '65535', '1460', '7']) expect(scopeOf(tokens, n)).toBe(NUMBER);
     expect(scopeOf(tokens, 'hi')).toBe(STRING);
+  });
+
+  it('ts=VAL,ECR, the bare options sack and sackOK, and `-` for no flags (issue 11)', async () => {
+    const tokens = await tokenizeLine('a -> b : SYN seq=1 ts=100,0 sackOK wscale=7');
+    expect(scopeOf(tokens, 'ts')).toBe(FIELD);
+    expect(scopeOf(tokens, '100')).toBe(NUMBER);
+    expect(scopeOf(tokens, ',')).toBe('punctuation.separator.comma.tcpflow');
+    expect(scopeOf(tokens, 'sackOK')).toBe('entity.other.attribute-name.option.tcpflow');
+    const flagless = await tokenizeLine('peer -> linux : - seq=1 len=1000 sack');
+    expect(scopeOf(flagless, '-')).toBe('constant.language.flag.none.tcpflow');
+    expect(scopeOf(flagless, 'sack')).toBe('entity.other.attribute-name.option.tcpflow');
+    expect(scopeOf(flagless, 'seq')).toBe(FIELD);
   });
 
   it('the ack field is not the ACK flag, whatever the case', async () => {

@@ -10,6 +10,8 @@
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { TextAnalysis } from '../language/analyze.js';
 import { analyzeText } from '../language/analyze.js';
+import { formatSeq } from '../engine/seq.js';
+import { takeProfileOption } from './profile-option.js';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
 import { explainMessages } from '../i18n/messages/explain.js';
@@ -21,7 +23,14 @@ export interface CheckJson {
   file: string;
   participants: string[];
   diagnostics: Array<{ line: number; column: number; severity: string; code: string; message: string }>;
-  steps: Array<{ line: number; states: Record<string, string> }>;
+  steps: Array<{
+    line: number;
+    states: Record<string, string>;
+    /** What the hover explains about the line: each rule applied, with its RFC section. */
+    explanations: Array<{ participant: string; rule: string; text: string }>;
+    /** The replies the line made due: what each endpoint owes after it, until it next sends. */
+    owes: Array<{ participant: string; flags: string[]; seq?: string; ack?: string; reason: string }>;
+  }>;
 }
 
 type JsonDiagnostic = CheckJson['diagnostics'][number];
@@ -32,7 +41,18 @@ function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
-  return { line: s.line + 1, states: { ...s.states } };
+  return {
+    line: s.line + 1,
+    states: { ...s.states },
+    explanations: s.explanations.map((e) => ({ participant: e.participant, rule: e.rule, text: e.text })),
+    owes: s.replies.map(({ participant, reply }) => ({
+      participant,
+      flags: [...reply.flags],
+      ...(reply.seq ? { seq: formatSeq(reply.seq) } : {}),
+      ...(reply.ack ? { ack: formatSeq(reply.ack) } : {}),
+      reason: reply.reason,
+    })),
+  };
 }
 
 /**
@@ -86,9 +106,10 @@ export function analyzeOrReport<T>(file: string, io: CliIo, analyze: () => T): T
   }
 }
 
-const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] FILE…`;
+const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] [--profile rfc9293|linux] FILE…`;
 
-export function runCheck(args: readonly string[], io: CliIo): number {
+export function runCheck(allArgs: readonly string[], io: CliIo): number {
+  const { rest: args, profile } = takeProfileOption(allArgs, 'check', CHECK_USAGE);
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('-') && a !== '-');
@@ -103,7 +124,7 @@ export function runCheck(args: readonly string[], io: CliIo): number {
   if (asArray) sink.add('[');
   for (const file of files) {
     const source = readSourceOrReport(file, io);
-    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text));
+    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text, { profile }));
     if (!result) {
       failed = true;
       continue;

@@ -24,7 +24,7 @@ export interface CommandSpec {
 }
 
 export const COMMANDS: Record<string, CommandSpec> = {
-  check: { run: runCheck, synopsis: 'check [--json] FILE…', about: h.checkAbout, options: h.checkOptions },
+  check: { run: runCheck, synopsis: 'check [--json] [--profile rfc9293|linux] FILE…', about: h.checkAbout, options: h.checkOptions },
   explain: { run: runExplain, synopsis: EXPLAIN_SYNOPSIS, about: h.explainAbout, options: h.explainOptions },
   new: { run: runNew, synopsis: NEW_SYNOPSIS, about: h.newAbout, options: h.newOptions },
   export: {

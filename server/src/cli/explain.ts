@@ -15,14 +15,15 @@ import { formatState, type StateNameStyle } from '../engine/states.js';
 import { say } from '../i18n/catalogue.js';
 import { explainMessages as m } from '../i18n/messages/explain.js';
 import { analyzeText, type TextAnalysis } from '../language/analyze.js';
-import { CALL_DESCRIPTIONS, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
+import { takeProfileOption } from './profile-option.js';
+import { CALL_DESCRIPTIONS, flagsAsWritten, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
 import { analyzeOrReport, runCheck } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { painter, type Paint } from './terminal.js';
 
-export const EXPLAIN_SYNOPSIS = 'explain [--json] [--state-names rfc|linux] FILE…';
+export const EXPLAIN_SYNOPSIS = 'explain [--json] [--state-names rfc|linux] [--profile rfc9293|linux] FILE…';
 
 interface ExplainOptions {
   readonly files: string[];
@@ -49,16 +50,17 @@ function parseExplainArgs(args: readonly string[]): ExplainOptions {
   return { files, json, style };
 }
 
-export function runExplain(args: readonly string[], io: CliIo): number {
+export function runExplain(allArgs: readonly string[], io: CliIo): number {
+  const { rest: args, profile } = takeProfileOption(allArgs, 'explain', `usage: ${PROGRAM_NAME} ${EXPLAIN_SYNOPSIS}`);
   const options = parseExplainArgs(args);
-  if (options.json) return runCheck(['--json', ...options.files], io);
+  if (options.json) return runCheck(['--json', ...(profile ? ['--profile', profile.name] : []), ...options.files], io);
   const paint = painter(io.colour ?? false);
   const sink = new ChunkedOutput((text) => io.out(text));
   let hasErrors = false;
   let failed = false;
   options.files.forEach((file, index) => {
     const source = readSourceOrReport(file, io);
-    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text));
+    const result = source && analyzeOrReport(file, io, () => analyzeText(source.text, { profile }));
     if (!source || !result) {
       failed = true;
       return;
@@ -143,7 +145,7 @@ function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: n
     const where = step.kind === 'deliver' ? ` ${paint(say(m.deliveredFrom, { line: (step.sentOnLine ?? 0) + 1 }), 'dim')}` : '';
     const fields = segmentFields(s, say(m.inferred)).map((f) => (f.endsWith(say(m.inferred)) ? paint(f, 'magenta') : f));
     const retransmission = s.retransmission ? ` ${say(m.retransmission)}` : '';
-    yield `${label(say(m.segment))}${step.from} ${s.arrow} ${step.to} : ${[s.flags.join(' '), ...fields].join(' ')}${retransmission}${where}`;
+    yield `${label(say(m.segment))}${step.from} ${s.arrow} ${step.to} : ${[flagsAsWritten(s.flags), ...fields].join(' ')}${retransmission}${where}`;
   }
   for (const e of step.explanations) yield `${label(say(m.rule))}${e.participant}: ${e.text} ${paint(`(${e.rule})`, 'cyan')}`;
   for (const { participant, reply } of step.replies) {

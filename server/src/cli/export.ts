@@ -24,8 +24,9 @@ import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
+import { takeProfileOption } from './profile-option.js';
 
-export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
+export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--profile rfc9293|linux] [--force] [--allow-errors]';
 const EXPORT_USAGE = `usage: ${PROGRAM_NAME} ${EXPORT_SYNOPSIS}`;
 
 export interface ExportOptions {
@@ -104,7 +105,8 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   };
 }
 
-export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runExport(allArgs: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: args, profile } = takeProfileOption(allArgs, 'export', EXPORT_USAGE);
   const options = parseExportArgs(args);
   let exit: number = EXIT.ok;
   const worse = (code: number): void => { exit = Math.max(exit, code); };
@@ -113,7 +115,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
     const source = readSourceOrReport(file, io);
-    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames }));
+    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames, profile }));
     if (!diagram) {
       worse(EXIT.usage);
       continue;

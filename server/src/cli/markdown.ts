@@ -19,8 +19,9 @@ import { CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { encodeText } from './text-encoding.js';
+import { takeProfileOption } from './profile-option.js';
 
-export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force]';
+export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force] [--profile rfc9293|linux]';
 const MD_USAGE = `usage: ${PROGRAM_NAME} ${MD_SYNOPSIS}`;
 
 /** `FILE.md:LINE:COL: severity code: message`, the line and column inside the Markdown file. */
@@ -40,7 +41,8 @@ interface Drawing {
 /** What to do with one block's SVG: refuse (why), leave it (current), or draw and publish it so. */
 type SvgPlan = { readonly refused: string } | { readonly current: true } | { readonly publish: Publish };
 
-export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runMarkdown(allArgs: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: args, profile } = takeProfileOption(allArgs, 'md', MD_USAGE);
   const write = args.includes('--write');
   const force = args.includes('--force');
   const files = args.filter((a) => a !== '--write' && a !== '--force');
@@ -67,7 +69,7 @@ export async function runMarkdown(args: readonly string[], io: CliIo, env: NodeJ
         if (block.closeLine === undefined) {
           io.out(`${file}:${block.openLine + 1}:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of ${block.quotePrefix === '' ? 'the file' : 'its block quote'}\n`);
         }
-        const diagram = analyzeOrReport(file, io, () => scenarioDiagram(block.text));
+        const diagram = analyzeOrReport(file, io, () => scenarioDiagram(block.text, { profile }));
         if (!diagram) {
           analysed = false;
           break;

@@ -7,6 +7,7 @@ import type { CallStatement, Flag, SegmentStatement } from '../engine/model.js';
 import { say } from '../i18n/catalogue.js';
 import { formatSeq } from '../engine/seq.js';
 import { probeLabel } from '../engine/send.js';
+import { optionsText } from '../engine/options.js';
 
 /**
  * Flags in the order packet tools print them (FIN, SYN, RST, PSH, ACK, URG, ECE, CWR),
@@ -43,6 +44,7 @@ export function segmentLabel(statement: SegmentStatement, sent: SentSegment | un
   if (statement.window !== undefined) parts.push(`win=${statement.window}`);
   if (statement.mss !== undefined) parts.push(`mss=${statement.mss}`);
   if (statement.wscale !== undefined) parts.push(`wscale=${statement.wscale}`);
+  parts.push(...optionsText(statement.options));
   if (sent?.retransmission) parts.push('(retransmission)');
   if (sent?.probe) parts.push(`(${say(probeLabel(sent.probe))})`);
   return parts.join(' ');

@@ -284,6 +284,7 @@ class Context {
       case 'title':
       case 'participant':
       case 'expect':
+      case 'profile': // which TCP plays; nothing to draw
         break;
       case 'call': {
         const id = this.id(statement.participant);

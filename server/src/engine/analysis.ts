@@ -4,7 +4,7 @@
  * and the diagnostics. Everything the LSP, the CLI and the diagram show comes from here.
  */
 import type { Diagnostic } from './diagnostics.js';
-import type { Arrow, Flag, Span } from './model.js';
+import type { Arrow, Flag, SegmentOptions, Span } from './model.js';
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
 import type { Tcb } from './tcb.js';
@@ -29,6 +29,10 @@ export interface SentSegment {
   /** Payload bytes. */
   readonly length: number;
   readonly window?: number;
+  /** The options the segment carries (shown; timestamps and window scale are used, options.ts). */
+  readonly mss?: number;
+  readonly wscale?: number;
+  readonly options?: SegmentOptions;
   readonly arrow: Arrow;
   /** The segment re-sends sequence numbers already sent. */
   readonly retransmission: boolean;

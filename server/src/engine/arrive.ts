@@ -6,15 +6,17 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
 import { probeLabel, probeShaped, sequenceLength } from './send.js';
 import type { Probe } from './analysis.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
+import { pawsRejects, recordTsRecent, synArrived, timeWaitTimestampVerdict, type WireOptions } from './options.js';
 
 /** A segment on the wire, as it reaches the receiver. */
-export interface ArrivingSegment {
+export interface ArrivingSegment extends WireOptions {
   readonly flags: readonly Flag[];
   readonly seq?: Seq;
   readonly ack?: Seq;
@@ -69,13 +71,15 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     tcb.state = 'SYN-RECEIVED';
     tcb.passiveOpen = true;
     tcb.synPending = true;
+    synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
+    const fastOpen = fastOpenData(name, tcb, seg, ctx);
     ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
     ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
-    queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
+    if (!fastOpen) queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
-  ctx.explain(name, RFC.arrivesListen, 'LISTEN: a segment with neither SYN, ACK nor RST is dropped.');
+  ctx.explain(name, RFC.arrivesListen, say(rfcMessages.listenDropsOther));
 }
 
 /** §3.10.7.3 */
@@ -113,6 +117,7 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   if (has(seg, 'SYN') && seg.seq) {
     tcb.irs = seg.seq;
     tcb.rcvNxt = seqAdd(seg.seq, 1);
+    synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     if (ackAcceptable) tcb.sndUna = seg.ack;
     if (tcb.sndUna && tcb.iss && seqLess(tcb.iss, tcb.sndUna)) {
@@ -232,8 +237,25 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     return synRetransmitted(name, tcb, ctx, ackNow);
   }
 
-  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt && (seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) {
-    return reopenFromTimeWait(name, tcb, seg, ctx);
+  if (state === 'TIME-WAIT' && has(seg, 'SYN') && !has(seg, 'ACK') && seg.seq && tcb.rcvNxt) {
+    const byTimestamp = timeWaitTimestampVerdict(tcb, seg);
+    if (byTimestamp === 'drop') {
+      ctx.explain(name, RFC.timestamps6191, say(rfcMessages.timeWaitTimestampDrop, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+      return;
+    }
+    if (byTimestamp === 'reopen') {
+      ctx.explain(name, RFC.timestamps6191, say(rfcMessages.timeWaitTimestampReopen, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+      return reopenFromTimeWait(name, tcb, seg, ctx);
+    }
+    if ((seqDiff(seg.seq, tcb.rcvNxt) ?? -1) >= 0) return reopenFromTimeWait(name, tcb, seg, ctx);
+  }
+
+  // PAWS (RFC 7323 §5.3 R1), before the sequence number check: an old timestamp makes
+  // the segment unacceptable whatever its sequence number.
+  if (pawsRejects(tcb, seg.flags, seg)) {
+    ackNow('a segment PAWS rejects is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 7323 §5.3 R1)');
+    ctx.explain(name, RFC.paws, say(rfcMessages.pawsRejects, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
+    return;
   }
 
   // First, check the sequence number.
@@ -250,6 +272,9 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     return;
   }
 
+  // RFC 7323 §5.3 R3: an acceptable segment at or before Last.ACK.sent updates TS.Recent.
+  recordTsRecent(tcb, seg, (seqDiff(seg.seq!, tcb.rcvNxt!) ?? 1) <= 0);
+
   // Fourth, the SYN bit (the third, security, is not modelled).
   if (t.syn) {
     if (state === 'SYN-RECEIVED' && tcb.passiveOpen) {
@@ -264,7 +289,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
 
   // Fifth, the ACK field.
   if (!has(seg, 'ACK')) {
-    ctx.explain(name, RFC.arrivesOther, 'the ACK bit is off: drop the segment.');
+    ctx.explain(name, RFC.arrivesOther, say(rfcMessages.ackBitOff, { flagless: seg.flags.length === 0 }));
     return;
   }
   const stateBeforeAck = tcb.state;
@@ -351,7 +376,7 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     tcb.sndUna = ack;
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: the ACK acknowledges our SYN (SND.UNA < ${formatSeq(ack!)} ≤ SND.NXT): enter ESTABLISHED.`);
-    if (tcb.acceptPending) { tcb.acceptPending = false; ctx.effect(name, 'accept() returns'); }
+    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, 'accept() returns'); }
     if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns'); }
     return true;
   }
@@ -367,6 +392,9 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
   if (seg.window !== undefined && ack && una && nxt && seqLessOrEqual(una, ack) && seqLessOrEqual(ack, nxt)) tcb.sndWnd = seg.window;
   if (acceptable) {
     tcb.sndUna = ack;
+  } else if (beyond && ctx.profile.dropsAckOfUnsentData) {
+    ctx.explain(name, RFC.linuxAckOfUnsent, say(rfcMessages.linuxDropsAckOfUnsent, { ack: ack ? formatSeq(ack) : '?', sndNxt: nxt ? formatSeq(nxt) : '?' }));
+    return false;
   } else if (beyond) {
     ackNow('an ACK of something not yet sent is answered by an ACK');
     ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
@@ -432,6 +460,10 @@ function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
  * RCV.NXT itself is valid (the RFC's "special allowance ... to accept valid ... RSTs").
  */
 function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext, ackNow: (reason: string) => void): void {
+  if (tcb.state === 'TIME-WAIT' && ctx.profile.timeWaitIgnoresRst) {
+    ctx.explain(name, RFC.linuxRfc1337, say(rfcMessages.linuxRfc1337));
+    return;
+  }
   const offset = seg.seq && tcb.rcvNxt ? seqDiff(seg.seq, tcb.rcvNxt) : undefined;
   if (offset === 0) return resetBy(name, tcb, ctx);
   if (offset !== undefined && offset > 0 && offset < tcb.rcvWnd) {
@@ -456,6 +488,25 @@ function queueSynText(name: string, tcb: Tcb, seg: ArrivingSegment, rule: string
   if (seg.length === 0 && !fin) return;
   queueOutOfOrder(tcb, tcb.rcvNxt!, seg.length, fin);
   ctx.explain(name, rule, say(engineMessages.synTextQueued, { bytes: seg.length, fin, rcvNxt: formatSeq(tcb.rcvNxt!) }));
+}
+
+/**
+ * TCP Fast Open (RFC 7413 §4.2): a SYN carrying a cookie (`tfo`) has its data accepted
+ * at once and acknowledged by the SYN,ACK, under the `linux` profile. RFC 9293 has no
+ * such rule, so under it the data waits for ESTABLISHED (queueSynText), and the
+ * explanation says why. True when the data was taken.
+ */
+function fastOpenData(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): boolean {
+  if (!seg.options?.fastOpen || seg.length === 0) return false;
+  if (!ctx.profile.fastOpen) {
+    ctx.explain(name, RFC.fastOpen, say(rfcMessages.fastOpenNotRfc9293));
+    return false;
+  }
+  tcb.rcvNxt = seqAdd(tcb.rcvNxt!, seg.length);
+  tcb.unread += seg.length;
+  ctx.explain(name, RFC.fastOpen, say(rfcMessages.fastOpenAccepted, { bytes: seg.length, rcvNxt: formatSeq(tcb.rcvNxt) }));
+  if (has(seg, 'FIN')) queueOutOfOrder(tcb, tcb.rcvNxt, 0, true);
+  return true;
 }
 
 /**
@@ -509,6 +560,7 @@ function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: S
   // The old incarnation's TCB goes (deleteTcb keeps the peer and `listened`); the new one starts here.
   deleteTcb(tcb);
   Object.assign(tcb, { state: 'SYN-RECEIVED', synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
+  synArrived(tcb, seg);
   if (seg.window !== undefined) tcb.sndWnd = seg.window;
   ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
   ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));
@@ -524,7 +576,12 @@ function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
     return;
   }
   const error = state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : SYNCHRONIZED_RESET[state];
+  const inAcceptQueue = ctx.profile.resetChildStaysInAcceptQueue && tcb.listened && !tcb.accepted && !!error;
   deleteTcb(tcb);
+  if (inAcceptQueue) {
+    tcb.resetInAcceptQueue = true;
+    ctx.explain(name, RFC.linuxAcceptQueue, say(rfcMessages.linuxResetInAcceptQueue));
+  }
   if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`);
   ctx.explain(name, RFC.arrivesOther, `RST at RCV.NXT in ${state}: ${error ? 'signal the user, ' : ''}delete the TCB, enter CLOSED.`);
 }

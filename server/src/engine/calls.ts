@@ -11,6 +11,8 @@ import { seqDiff } from './seq.js';
 import { isSynchronized } from './states.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
+import { RFC9293_PROFILE, type Profile } from './profile.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
 
 const NO_SPAN: Span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
 
@@ -18,10 +20,11 @@ const NO_SPAN: Span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 }
  * Whether the endpoint's state accepts `call`: the rules applyCall enforces, run on a
  * copy (for tools that rank or offer calls, e.g. completion).
  */
-export function callAllowed(tcb: Readonly<Tcb> | undefined, call: CallName, timer?: TimerName): boolean {
+export function callAllowed(tcb: Readonly<Tcb> | undefined, call: CallName, timer?: TimerName, profile: Profile = RFC9293_PROFILE): boolean {
   const probe: Tcb = { ...(tcb ?? newTcb()), outOfOrder: [...(tcb?.outOfOrder ?? [])] };
   let refused = false;
   const ctx: StepContext = {
+    profile,
     explain: () => {},
     effect: () => {},
     owe: () => {},
@@ -67,7 +70,14 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
         ctx.effect(name, 'accept() blocks until the handshake completes');
         return;
       }
+      if (state === 'CLOSED' && tcb.resetInAcceptQueue) {
+        tcb.resetInAcceptQueue = false;
+        ctx.effect(name, say(rfcMessages.acceptReturnsResetEffect));
+        ctx.explain(name, RFC.linuxAcceptQueue, say(rfcMessages.acceptReturnsReset));
+        return;
+      }
       if (state === 'CLOSED') return refuse(say(engineMessages.acceptAfterClose, { name }));
+      tcb.accepted = true;
       ctx.effect(name, 'accept() returns the established connection');
       return;
 
@@ -196,6 +206,9 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
     }
     case 'USER':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: there is no connection to time out.`);
+      if (state === 'SYN-SENT' && ctx.profile.synRetries !== undefined) {
+        ctx.explain(name, RFC.linuxSynRetries, say(rfcMessages.linuxSynRetries, { retries: ctx.profile.synRetries, seconds: 2 ** (ctx.profile.synRetries + 1) - 1 }));
+      }
       deleteTcb(tcb);
       ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
       ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');

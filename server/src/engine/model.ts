@@ -4,6 +4,7 @@
  */
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
+import type { ProfileChoice } from './profile.js';
 
 /** A source range, 0-based lines and columns (the LSP convention); end is exclusive. */
 export interface Span {
@@ -82,12 +83,37 @@ export interface SegmentStatement {
   readonly length: number;
   readonly data?: string;
   readonly window?: number;
+  /** The `win=` field, for a fix that rewrites it. */
+  readonly windowSpan?: Span;
   readonly mss?: number;
   readonly wscale?: number;
+  /** TCP options beyond mss/wscale (RFC 7323 timestamps, RFC 2018 SACK); absent when none is written. */
+  readonly options?: SegmentOptions;
+  /** The `-` written in the flags' place; a flagless segment without it has an empty flagsSpan after the colon. */
+  readonly noFlagsSpan?: Span;
   readonly tag?: string;
   readonly tagSpan?: Span;
   /** Where an inferred `seq=`/`ack=` would be inserted: the end of the flags/fields. */
   readonly fieldsEnd: Span;
+  readonly span: Span;
+}
+
+/** The options a segment line may carry beside its fields (issue 11, "Timestamps and options"). */
+export interface SegmentOptions {
+  /** `ts=VAL,ECR`: the Timestamps option, TSval and TSecr (RFC 7323 §3). */
+  readonly timestamp?: { readonly value: number; readonly echo: number; readonly span: Span };
+  /** `sackOK`: SACK-permitted, on a SYN (RFC 2018 §2). */
+  readonly sackPermitted?: boolean;
+  /** `sack`: the segment carries SACK blocks (RFC 2018 §3). */
+  readonly sack?: boolean;
+  /** `tfo`: a TCP Fast Open cookie on a SYN (RFC 7413 §4.1); its data is taken at once under the linux profile. */
+  readonly fastOpen?: boolean;
+}
+
+/** `profile linux [rfc1337]`: which TCP the scenario describes (engine/profile.ts); for the whole file. */
+export interface ProfileStatement {
+  readonly kind: 'profile';
+  readonly profile: ProfileChoice;
   readonly span: Span;
 }
 
@@ -127,7 +153,8 @@ export type Statement =
   | SegmentStatement
   | DeliverStatement
   | NoteStatement
-  | ExpectStatement;
+  | ExpectStatement
+  | ProfileStatement;
 
 export type EventStatement = CallStatement | SegmentStatement | DeliverStatement;
 
@@ -137,4 +164,6 @@ export function isEvent(statement: Statement): statement is EventStatement {
 
 export interface Scenario {
   readonly statements: readonly Statement[];
+  /** The profile where no `profile` line chooses one (the CLI's --profile); else the process default (profile.ts). */
+  readonly profile?: ProfileChoice;
 }

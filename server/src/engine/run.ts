@@ -10,7 +10,9 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
-import { sendSegment } from './send.js';
+import { sendSegment, wireOptions } from './send.js';
+import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
+import { checkWindowField } from './options.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -54,6 +56,8 @@ interface Setup {
   readonly participants: readonly ParticipantInfo[];
   readonly diagnostics: readonly Diagnostic[];
   readonly state: RunState;
+  /** A run under another profile is not resumed (runIncrementally compares setups). */
+  readonly profile: Profile;
 }
 
 /**
@@ -90,7 +94,8 @@ export interface ResumableRun {
 export function startIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): ResumableRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
-  if (previous && unchanged === statements.length && previous.statements.length === statements.length) {
+  // The same statements under the same profile: the same run. (A changed `tcpflow.profile` setting re-runs.)
+  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile)) {
     return { advance: () => previous };
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
@@ -138,17 +143,21 @@ class ScenarioRun {
   /** A previous run this one may meet again after an edit: at which statements, and how its statement indexes moved. */
   private convergence?: { readonly previous: EngineRun; readonly map: EditMap; readonly points: ReadonlyMap<number, Checkpoint> };
 
+  /** Which TCP plays: a `profile` line, else the scenario's default, else the process default (profile.ts). */
+  profile: Profile = RFC9293_PROFILE;
+
   /** `checkpointEvery`: keep a checkpoint every so many statements (none if undefined). */
   constructor(private readonly scenario: Scenario, private readonly checkpointEvery?: number) {}
 
-  /** Collects the participants, before the first statement runs. */
+  /** Collects the participants and the profile, before the first statement runs. */
   setUp(): void {
     this.collectParticipants();
+    this.profile = makeProfile(scenarioProfile(this.scenario));
   }
 
   /** What the run knows after setUp, before its first statement. */
   setup(): Setup {
-    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state) };
+    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile };
   }
 
   /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
@@ -245,6 +254,7 @@ class ScenarioRun {
         return this.checkExpect(statement);
       case 'participant':
       case 'note':
+      case 'profile': // read before the run (scenarioProfile)
         return;
       default:
         this.state.sawEvent = true;
@@ -389,7 +399,8 @@ class ScenarioRun {
         this.report(seg.span, 'error', 'missing-field', `An old duplicate (-->) comes from an earlier incarnation, so nothing can be inferred: give ${missing.join(' and ')}.`);
         return undefined;
       }
-      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, arrow: seg.arrow, retransmission: false };
+      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, ...wireOptions(seg), arrow: seg.arrow, retransmission: false };
+      checkWindowField(seg, this.tcb(seg.to), ctx);
       ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
       sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
@@ -562,6 +573,10 @@ class StepRecorder implements StepContext {
 
   constructor(private readonly run: ScenarioRun, private readonly lineSpan: Span) {}
 
+  get profile(): Profile {
+    return this.run.profile;
+  }
+
   explain(participant: string, rule: string, text: string): void {
     this.explanations.push({ participant, rule, text });
   }
@@ -575,6 +590,12 @@ class StepRecorder implements StepContext {
   report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void {
     this.run.report(span ?? this.lineSpan, severity, code, message, fixes);
   }
+}
+
+/** The scenario's profile: its first `profile` line (it holds for the whole file), else the caller's choice, else the process default. */
+function scenarioProfile(scenario: Scenario): ProfileChoice {
+  for (const s of scenario.statements) if (s.kind === 'profile') return s.profile;
+  return scenario.profile ?? defaultProfile();
 }
 
 function startingTcb(decl: ParticipantStatement): Tcb {
@@ -611,7 +632,7 @@ function rebase(tcb: Tcb, symbol: string, base: Seq): void {
 }
 
 function toArriving(sent: SentSegment): ArrivingSegment {
-  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window };
+  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window, wscale: sent.wscale, options: sent.options };
 }
 
 function noteChange(variables: VariableChange[], participant: string, variable: SequenceVariable, before: Seq | undefined, after: Seq | undefined): void {

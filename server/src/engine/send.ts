@@ -5,12 +5,14 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
 import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
 import type { Flag, SegmentStatement, SeqField } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, type Tcb } from './tcb.js';
+import { checkWindowField, synSent, type WireOptions } from './options.js';
 import type { TcpState } from './states.js';
 
 /** Sequence numbers a segment occupies: its payload, plus one each for SYN and FIN. */
@@ -36,6 +38,8 @@ interface Plan {
   exact: boolean;
   /** Applied to the TCB once the numbers are known and the segment is allowed. */
   commit: (seq: Seq | undefined, seqLen: number) => void;
+  /** Fixes offered with the refusal. */
+  fixes?: readonly Fix[];
 }
 
 const CLOSING_STATES: readonly TcpState[] = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'];
@@ -56,7 +60,9 @@ export function sendSegment(
   const plan = planSend(name, tcb, seg, ctx);
 
   if (plan.refusal !== undefined) {
-    ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan);
+    // A flagless segment written without `-` has an empty flags span: mark the line instead.
+    const at = seg.flags.length === 0 && !seg.noFlagsSpan ? seg.span : seg.flagsSpan;
+    ctx.report('error', 'send-not-allowed', plan.refusal, at, plan.fixes);
   }
 
   // seq: check what was written, or fill in what the sender would put there.
@@ -83,7 +89,7 @@ export function sendSegment(
   const hasAck = flags.includes('ACK');
   if (!hasAck && seg.ack) {
     ctx.report('warning', 'ack-without-flag', `ack=${formatSeq(seg.ack.value)} is ignored: the ACK flag is not set, so the acknowledgment field is not significant (RFC 9293 §3.1). Add ACK or remove ack=.`, seg.ack.span, [
-      { title: 'Add the ACK flag', edits: [{ span: spanEnd(seg.flagsSpan), newText: ' ACK' }], preferred: true },
+      { title: 'Add the ACK flag', edits: [addFlagEdit(seg, 'ACK')], preferred: true },
     ]);
     ack = undefined;
   }
@@ -103,6 +109,7 @@ export function sendSegment(
   }
   if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
 
+  checkWindowField(seg, tcb, ctx);
   return {
     flags,
     seq,
@@ -111,9 +118,19 @@ export function sendSegment(
     ackInferred,
     length: seg.length,
     window: seg.window,
+    ...wireOptions(seg),
     arrow: seg.arrow,
     retransmission,
     ...(probe ? { probe } : {}),
+  };
+}
+
+/** The options of a segment line as they go on the wire (only those written). */
+export function wireOptions(seg: SegmentStatement): WireOptions & { mss?: number } {
+  return {
+    ...(seg.mss !== undefined ? { mss: seg.mss } : {}),
+    ...(seg.wscale !== undefined ? { wscale: seg.wscale } : {}),
+    ...(seg.options ? { options: seg.options } : {}),
   };
 }
 
@@ -220,6 +237,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
           tcb.sndNxt = seq && seqAdd(seq, seqLen);
           tcb.synPending = false;
           tcb.connectPending = true;
+          synSent(tcb, seg);
           ctx.explain(name, RFC.open, implied
             ? `active OPEN (an implied connect): send SYN with ISS = ${seq ? formatSeq(seq) : '?'}; enter SYN-SENT.`
             : `send the SYN of the active OPEN with ISS = ${seq ? formatSeq(seq) : '?'}.`);
@@ -246,6 +264,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
       exact: false,
       commit: (seq, seqLen) => {
         if (tcb.synPending) {
+          synSent(tcb, seg);
           tcb.iss = seq;
           tcb.sndUna = seq;
           tcb.sndNxt = seq && seqAdd(seq, seqLen);
@@ -258,15 +277,13 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
 
   // Neither SYN nor RST: the segment belongs to a synchronized connection.
   if (state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT') {
-    const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : 'an ACK';
+    const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : flags.length === 0 ? say(rfcMessages.aFlaglessSegment) : 'an ACK';
     const hint = state === 'SYN-SENT'
       ? ' It sends its ACK once a SYN,ACK arrives (and is then ESTABLISHED).'
       : state === 'LISTEN' ? ' It sends nothing until a SYN arrives.' : ' It has no connection.';
     return refuse(`${name} is ${state}: ${what} can be sent only on a synchronized connection (${RFC.stateDiagram}).${hint}`);
   }
-  if (!has('ACK')) {
-    return refuse(`once a connection is synchronized every segment carries ACK; without it the receiver drops the segment (${RFC.arrivesOther}, "if the ACK bit is off drop the segment"). Add ACK.`);
-  }
+  if (!has('ACK')) return refuseWithoutAck(seg, refuse);
   if (state === 'SYN-RECEIVED' && tcb.synPending) {
     return refuse(`${name} is SYN-RECEIVED and still owes its SYN,ACK: send that first (${RFC.arrivesListen}).`);
   }
@@ -297,6 +314,26 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
     exact: false,
     commit: (seq, seqLen) => advance(tcb, seq, seqLen),
   };
+}
+
+/**
+ * A sender in a synchronized state writes a segment without ACK. RFC 9293 §3.1: the
+ * acknowledgment number "Once a connection is established, this is always sent"; §3.4:
+ * "once in the ESTABLISHED state, all segments must carry current acknowledgment
+ * information"; and the receiver drops it (§3.10.7.4, "if the ACK bit is off drop the
+ * segment"). So a stack does not send it: an error for the sender, with the ACK flag as
+ * its fix. (The same segment delivered with `-->`, an injection, is the receiver's
+ * business only, and is dropped there.)
+ */
+function refuseWithoutAck(seg: SegmentStatement, refuse: (r: string) => Plan): Plan {
+  const plan = refuse(say(rfcMessages.synchronizedWithoutAck, { flagless: seg.flags.length === 0 }));
+  return { ...plan, fixes: [{ title: say(rfcMessages.addAckFlag), edits: [addFlagEdit(seg, 'ACK')], preferred: true }] };
+}
+
+/** The edit that adds `flag` to a segment line: after its flags, or in place of the `-` that says it has none. */
+export function addFlagEdit(seg: SegmentStatement, flag: Flag): Fix['edits'][number] {
+  if (seg.noFlagsSpan) return { span: seg.noFlagsSpan, newText: flag };
+  return { span: spanEnd(seg.flagsSpan), newText: ` ${flag}` };
 }
 
 function isRetransmissionOnly(tcb: Tcb, seg: SegmentStatement): boolean {

@@ -6,8 +6,11 @@ import type { Reply } from './analysis.js';
 import type { DiagnosticCode, Fix, Severity } from './diagnostics.js';
 import type { Span } from './model.js';
 import type { Tcb } from './tcb.js';
+import type { Profile } from './profile.js';
 
 export interface StepContext {
+  /** Which TCP plays (profile.ts): the rules that differ ask it. */
+  readonly profile: Profile;
   explain(participant: string, rule: string, text: string): void;
   effect(participant: string, text: string): void;
   /** Records that `participant` now owes `reply` (RFC 9293 §3.10.7's "send ..."). */
@@ -38,4 +41,12 @@ export const RFC = {
   closeWithData: 'RFC 9293 §3.6.1',
   challengeAck: 'RFC 9293 §3.10.7.4 (RFC 5961 §4)',
   rstExactMatch: 'RFC 9293 §3.10.7.4 (RFC 5961 §3)',
+  paws: 'RFC 7323 §5.3',
+  timestamps6191: 'RFC 9293 §3.6.1 SHLD-4 (RFC 6191 §2)',
+  windowField: 'RFC 9293 §3.1, RFC 7323 §2',
+  linuxAckOfUnsent: 'Linux tcp_ack() (RFC 9293 §3.10.7.4, RFC 5961 §5.2)',
+  linuxRfc1337: 'Linux net.ipv4.tcp_rfc1337 (RFC 1337)',
+  linuxAcceptQueue: 'Linux accept queue (RFC 9293 §3.10.7.4)',
+  fastOpen: 'RFC 7413 (Linux net.ipv4.tcp_fastopen)',
+  linuxSynRetries: 'Linux net.ipv4.tcp_syn_retries (RFC 9293 §3.8.3)',
 } as const;

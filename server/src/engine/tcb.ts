@@ -56,6 +56,21 @@ export interface Tcb {
   acceptPending: boolean;
   /** `connect` (or an implied active OPEN) has not returned yet. */
   connectPending: boolean;
+  // Options of the handshake (engine/options.ts): undefined until a SYN shows them.
+  /** The wscale our SYN carried. */
+  sentWscale?: number;
+  /** The wscale the peer's SYN carried. */
+  peerWscale?: number;
+  /** Whether our SYN carried the Timestamps option. */
+  sentSynTs?: boolean;
+  /** Whether the peer's SYN carried the Timestamps option. */
+  peerSynTs?: boolean;
+  /** TS.Recent (RFC 7323 §4.3): the timestamp to echo and to check PAWS against. */
+  tsRecent?: number;
+  /** `accept` has returned this connection. */
+  accepted?: boolean;
+  /** Reset before `accept` under the linux profile: the closed child waits in the accept queue (profile.ts). */
+  resetInAcceptQueue?: boolean;
 }
 
 export function newTcb(state: TcpState = 'CLOSED'): Tcb {

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../engine/diagnostics.js';
 import type { StateNameStyle } from '../engine/states.js';
 import { generateMermaid } from '../diagram/mermaid.js';
 import { analyzeText } from '../language/analyze.js';
+import type { ProfileChoice } from '../engine/profile.js';
 import type { ExportTheme } from './mermaid-config.js';
 import { PROGRAM_NAME } from '../cli/program.js';
 
@@ -29,6 +30,8 @@ export interface ScenarioDiagram {
 
 export interface DiagramOptions {
   readonly stateNames?: StateNameStyle;
+  /** The TCP to check against where the text has no `profile` line (the CLI's --profile). */
+  readonly profile?: ProfileChoice;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface DiagramOptions {
  * window around the cursor: a document wants every message.
  */
 export function scenarioDiagram(text: string, options: DiagramOptions = {}): ScenarioDiagram {
-  const { scenario, analysis } = analyzeText(text);
+  const { scenario, analysis } = analyzeText(text, { profile: options.profile });
   const diagram = generateMermaid(scenario, analysis, {
     stateNames: options.stateNames ?? 'rfc',
     maxMessages: Number.MAX_SAFE_INTEGER,

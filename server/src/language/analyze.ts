@@ -7,6 +7,7 @@ import type { Analysis } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario } from '../engine/model.js';
 import { runScenario } from '../engine/run.js';
+import type { ProfileChoice } from '../engine/profile.js';
 import { readText } from './reader/read-text.js';
 
 export interface TextAnalysis {
@@ -15,9 +16,10 @@ export interface TextAnalysis {
   readonly analysis: Analysis;
 }
 
-export function analyzeText(text: string): TextAnalysis {
+/** `profile`: the TCP to check against where the text has no `profile` line (the CLI's --profile). */
+export function analyzeText(text: string, options: { readonly profile?: ProfileChoice } = {}): TextAnalysis {
   const read = readText(text);
-  const scenario: Scenario = { statements: read.statements };
+  const scenario: Scenario = { statements: read.statements, ...(options.profile ? { profile: options.profile } : {}) };
   const analysis = runScenario(scenario);
   return { scenario, analysis: { ...analysis, diagnostics: mergeDiagnostics(read.diagnostics, analysis.diagnostics) } };
 }

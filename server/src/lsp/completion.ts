@@ -21,7 +21,9 @@ import { STATEMENT_KEYWORDS } from '../language/reader/line-shape.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { analysisBefore, callAllowed, proposeSegment, segmentText } from './point-in-time.js';
 
-const FIELDS = ['seq=', 'ack=', 'len=', 'data=""', 'win=', 'mss=', 'wscale='];
+const FIELDS = ['seq=', 'ack=', 'len=', 'data=""', 'win=', 'mss=', 'wscale=', 'ts='];
+/** Options written as a bare word (line-shape.ts OPTION_WORDS), as they are usually spelt. */
+const BARE_OPTIONS = ['sackOK', 'sack'];
 
 export class TcpflowCompletionProvider implements CompletionProvider {
   readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [':', '=', ' '] };
@@ -136,10 +138,20 @@ function segmentCompletions(analysis: Analysis, from: string, rest: string, add:
     for (const f of FIELDS) {
       if (done.some((w) => w.toLowerCase().startsWith(f.slice(0, f.indexOf('=') + 1)))) continue;
       const value = f === 'seq=' ? proposed?.seq : f === 'ack=' ? proposed?.ack : undefined;
-      add(value ? `${f}${formatSeq(value)}` : f, CompletionItemKind.Field, 'field', f === 'data=""' ? { insertText: 'data="$1"', insertTextFormat: InsertTextFormat.Snippet } : {});
+      add(value ? `${f}${formatSeq(value)}` : f, CompletionItemKind.Field, 'field', fieldSnippet(f));
+    }
+    for (const o of BARE_OPTIONS) {
+      if (!done.some((w) => w.toLowerCase() === o.toLowerCase())) add(o, CompletionItemKind.Field, 'TCP option');
     }
     add('as', CompletionItemKind.Keyword, 'tag an in-flight (~>) segment');
   }
+}
+
+/** Fields whose value has a shape: the cursor goes inside `data="…"`; `ts=` takes TSval and TSecr. */
+function fieldSnippet(field: string): { insertText?: string; insertTextFormat?: InsertTextFormat } {
+  if (field === 'data=""') return { insertText: 'data="$1"', insertTextFormat: InsertTextFormat.Snippet };
+  if (field === 'ts=') return { insertText: 'ts=${1:TSVAL},${2:TSECR}', insertTextFormat: InsertTextFormat.Snippet };
+  return {};
 }
 
 function lineStartCompletions(doc: DocumentAnalysis, lineNumber: number, add: Add): void {

@@ -6,6 +6,7 @@
 import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { optionsText } from '../engine/options.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
 
 export const FLAG_DESCRIPTIONS: Record<Flag, string> = {
@@ -53,11 +54,18 @@ export function statesBefore(analysis: Analysis, step: Step, index = analysis.st
 }
 
 /** The segment's fields as sent, `inferredMark` after the ones the source left out (shared with `synack explain`). */
+/** A segment's flags as a line writes them: `SYN ACK`, or `-` for a segment with none. */
+export function flagsAsWritten(flags: readonly string[]): string {
+  return flags.length === 0 ? '-' : flags.join(' ');
+}
+
 export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): string[] {
   return [
     s.seq && `seq=${formatSeq(s.seq)}${s.seqInferred ? inferredMark : ''}`,
     s.ack && `ack=${formatSeq(s.ack)}${s.ackInferred ? inferredMark : ''}`,
     s.length > 0 && `len=${s.length}`,
+    s.wscale !== undefined && `wscale=${s.wscale}`,
+    ...optionsText(s.options),
   ].filter((f): f is string => typeof f === 'string');
 }
 
@@ -74,7 +82,7 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
   const out: string[] = [];
   const before = statesBefore(analysis, step);
   const head = step.kind === 'segment' && step.segment && step.from && step.to
-    ? `**${step.from} → ${step.to}** ${step.segment.flags.join(' ')}${step.segment.retransmission ? ' (retransmission)' : ''}`
+    ? `**${step.from} → ${step.to}** ${flagsAsWritten(step.segment.flags)}${step.segment.retransmission ? ' (retransmission)' : ''}`
     : step.kind === 'deliver' && step.from && step.to
       ? `**deliver**: ${step.from} → ${step.to}, sent on line ${(step.sentOnLine ?? 0) + 1}`
       : '**call**';

@@ -39,7 +39,8 @@ export function occurrences(doc: DocumentAnalysis): readonly Occurrence[] {
       case 'deliver': found.push({ kind: 'tag', name: s.tag, span: s.tagSpan, definition: false }); break;
       case 'note': s.participants.forEach((p, i) => participant(p, s.participantSpans[i])); break;
       case 'expect': for (const c of s.checks) participant(c.participant, c.participantSpan); break;
-      case 'title': break;
+      case 'title':
+      case 'profile': break;
     }
   }
   cache.set(doc, found);

@@ -6,13 +6,16 @@
 import type { ConfigurationProvider } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { StateNameStyle } from '../engine/states.js';
+import { defaultProfile, isProfileName, setDefaultProfile, type ProfileName } from '../engine/profile.js';
 
 export interface TcpflowSettings {
   readonly inlayHints: { readonly enabled: boolean; readonly compact: boolean };
   readonly stateNames: StateNameStyle;
+  /** The TCP to check documents against where they have no `profile` line (engine/profile.ts). */
+  readonly profile: ProfileName;
 }
 
-export const DEFAULT_SETTINGS: TcpflowSettings = { inlayHints: { enabled: true, compact: false }, stateNames: 'rfc' };
+export const DEFAULT_SETTINGS: TcpflowSettings = { inlayHints: { enabled: true, compact: false }, stateNames: 'rfc', profile: 'rfc9293' };
 
 /**
  * Reads a settings object as clients send it: nested (`{ inlayHints: { enabled } }`,
@@ -36,7 +39,9 @@ export function readSettings(raw: unknown, base: TcpflowSettings = DEFAULT_SETTI
     return typeof v === 'boolean' ? v : fallback;
   };
   const names = get('stateNames');
+  const profile = get('profile');
   return {
+    profile: typeof profile === 'string' && isProfileName(profile) ? profile : base.profile,
     inlayHints: { enabled: bool('inlayHints.enabled', base.inlayHints.enabled), compact: bool('inlayHints.compact', base.inlayHints.compact) },
     stateNames: names === 'rfc' || names === 'linux' ? names : base.stateNames,
   };
@@ -50,12 +55,28 @@ export class SettingsService {
     this.configuration = shared.workspace.ConfigurationProvider;
     shared.lsp.LanguageServer.onInitialize((params) => {
       this.fromInitialization = readSettings(params.initializationOptions);
+      setDefaultProfile({ name: this.fromInitialization.profile });
     });
+    // The profile is not read on request like the others: every document's analysis
+    // depends on it, so a change re-checks the documents (run.ts does not reuse a run
+    // made under another profile).
+    void this.configuration.ready.then(() => this.applyProfile(shared));
+    this.configuration.onConfigurationSectionUpdate((update) => {
+      if (update.section === 'tcpflow') void this.applyProfile(shared);
+    });
+  }
+
+  private async applyProfile(shared: LangiumSharedServices): Promise<void> {
+    const { profile } = await this.get();
+    if (profile === defaultProfile().name) return;
+    setDefaultProfile({ name: profile });
+    const uris = shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
+    if (uris.length > 0) await shared.workspace.DocumentBuilder.update(uris, []);
   }
 
   async get(): Promise<TcpflowSettings> {
     const section: Record<string, unknown> = {};
-    for (const key of ['inlayHints', 'stateNames', 'inlayHints.enabled', 'inlayHints.compact']) {
+    for (const key of ['inlayHints', 'stateNames', 'profile', 'inlayHints.enabled', 'inlayHints.compact']) {
       const value: unknown = await this.configuration.getConfiguration('tcpflow', key);
       if (value !== undefined) section[key] = value;
     }

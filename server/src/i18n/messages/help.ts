@@ -39,10 +39,10 @@ export const helpMessages = messages({
   checkOptions: {
     en: '  --json     one JSON document per file: participants, diagnostics, the states after every event line\n'
       + '             (with several files, an array of them); the schema is in \'help language\'\n'
-      + '  On a terminal a file without errors gets one line saying so; piped, only diagnostics are printed.',
+      + '  On a terminal a file without errors gets one line saying so; piped, only diagnostics are printed.\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
     'zh-CN': '  --json     每个文件输出一个 JSON 文档：参与者、诊断、每个事件行之后的状态\n'
       + '             （多个文件时为它们组成的数组）；格式见 \'help language\'\n'
-      + '  在终端上，没有错误的文件会输出一行说明；通过管道时只输出诊断。',
+      + '  在终端上，没有错误的文件会输出一行说明；通过管道时只输出诊断。\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   exportAbout: {
     en: 'draw the sequence diagram as SVG, PNG, Markdown or Mermaid source',
@@ -56,7 +56,7 @@ export const helpMessages = messages({
       + '  --theme T         light or dark\n'
       + '  --state-names S   rfc (SYN-RECEIVED) or linux (SYN_RECV)\n'
       + '  --force           overwrite existing files\n'
-      + '  --allow-errors    draw a scenario that has errors (they are marked)',
+      + '  --allow-errors    draw a scenario that has errors (they are marked)\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
     'zh-CN': '  --format F        svg、png、md 或 mmd（也可由 -o 的扩展名决定）\n'
       + '  -o PATH           输出文件（仅一个输入文件时）；-o - 把文本写到标准输出\n'
       + '  --out-dir DIR     每个输入文件输出一个文件，放在 DIR 中\n'
@@ -64,15 +64,15 @@ export const helpMessages = messages({
       + '  --theme T         light 或 dark\n'
       + '  --state-names S   rfc（SYN-RECEIVED）或 linux（SYN_RECV）\n'
       + '  --force           覆盖已存在的文件\n'
-      + '  --allow-errors    场景有错误时也导出（错误会被标出）',
+      + '  --allow-errors    场景有错误时也导出（错误会被标出）\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   mdAbout: {
     en: 'check the ```tcpflow blocks of Markdown files; --write draws each one to an SVG beside the file',
     'zh-CN': '检查 Markdown 文件中的 ```tcpflow 代码块；--write 把每个代码块画成文件旁边的 SVG',
   },
   mdOptions: {
-    en: '  --write    draw every block to an SVG next to the Markdown file and link it\n  --force    redraw SVGs even when they are up to date',
-    'zh-CN': '  --write    把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n  --force    即使 SVG 已是最新也重新绘制',
+    en: '  --write    draw every block to an SVG next to the Markdown file and link it\n  --force    redraw SVGs even when they are up to date\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
+    'zh-CN': '  --write    把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n  --force    即使 SVG 已是最新也重新绘制\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   explainAbout: {
     en: 'walk through a scenario line by line: states, inferred numbers, replies owed, the RFC rules, socket results',
@@ -81,10 +81,10 @@ export const helpMessages = messages({
   explainOptions: {
     en: '  --json               the same document as \'check --json\'\n'
       + '  --state-names S      rfc (SYN-RECEIVED, the default) or linux (SYN_RECV)\n'
-      + '  Colour on a terminal (NO_COLOR=1 turns it off); plain text when piped.',
+      + '  Colour on a terminal (NO_COLOR=1 turns it off); plain text when piped.\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
     'zh-CN': '  --json               与 \'check --json\' 相同的文档\n'
       + '  --state-names S      rfc（SYN-RECEIVED，默认）或 linux（SYN_RECV）\n'
-      + '  在终端上带颜色（NO_COLOR=1 可关闭）；通过管道时为纯文本。',
+      + '  在终端上带颜色（NO_COLOR=1 可关闭）；通过管道时为纯文本。\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   newAbout: {
     en: 'write a starting scenario from a template (handshake, close, …)',

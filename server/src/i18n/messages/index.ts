@@ -11,6 +11,7 @@ import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
 import { importMessages } from './import.js';
 import { readerMessages } from './reader.js';
+import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
@@ -22,5 +23,6 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   help: helpMessages,
   import: importMessages,
   reader: readerMessages,
+  rfc: rfcMessages,
   server: serverMessages,
 };

@@ -10,14 +10,15 @@
  */
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
+import { rfcMessages as rfc } from '../../i18n/messages/rfc.js';
 import { ARROW_TEXTS, type Token } from './scanner.js';
 
 /** The words that lead a statement (or shape one), lower-case: the one keyword list. */
-export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect'] as const;
+export const KEYWORDS = ['scenario', 'participant', 'as', 'starts', 'deliver', 'note', 'over', 'left', 'right', 'of', 'expect', 'profile'] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
 /** The keywords that start a statement, as completion proposes them. */
-export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', 'scenario'] as const;
+export const STATEMENT_KEYWORDS = ['participant', 'expect', 'note', 'deliver', 'scenario', 'profile'] as const;
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 
@@ -43,6 +44,24 @@ export interface FieldShape {
   readonly terms: ReadonlyArray<{ readonly op: Token; readonly value: Token }>;
   /** The field's last token. */
   readonly last: Token;
+  /** `ts=VAL,ECR`'s second value (TSecr). */
+  readonly second?: Token;
+}
+
+/**
+ * TCP options written as a bare word among a segment's fields: SACK-permitted on a SYN
+ * (RFC 2018 §2) and a SACK block's presence (RFC 2018 §3). Lower-case; read in any case.
+ */
+export const OPTION_WORDS = ['sack', 'sackok', 'tfo'] as const;
+const OPTION_WORD_SET: ReadonlySet<string> = new Set(OPTION_WORDS);
+
+/** Whether `token` is a bare option word (`sack`, `sackOK`). */
+export function isOptionWord(token: Token | undefined): boolean {
+  return token?.kind === 'word' && OPTION_WORD_SET.has(token.text.toLowerCase());
+}
+
+function isTimestampKey(token: Token | undefined): boolean {
+  return token?.kind === 'word' && token.text.toLowerCase() === 'ts';
 }
 
 /** A word of a call's arguments (`2MSL` is a number and a word written together). */
@@ -61,10 +80,19 @@ export type LineShape =
   | { readonly kind: 'title'; readonly head: Token; readonly text: Token }
   | { readonly kind: 'participant'; readonly head: Token; readonly name: Token; readonly label?: Token; readonly start?: StateShape; readonly fields: readonly FieldShape[] }
   | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape> }
-  | { readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token }
+  | {
+    readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token;
+    /** The colon before the flags: where a segment with no flags written has them. */
+    readonly colon?: Token;
+    /** The `-` written where the flags go (a segment with no flags); flags is then empty. */
+    readonly noFlags?: Token;
+    /** Bare TCP options among the fields (`sack`, `sackOK`). */
+    readonly options?: readonly Token[];
+  }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
-  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> };
+  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> }
+  | { readonly kind: 'profile'; readonly head: Token; readonly name: Token; readonly options: readonly Token[] };
 
 /** The one syntax error of a line: where (a token, or the line's end) and what. */
 export interface SyntaxError {
@@ -159,6 +187,7 @@ class LineParser {
         case 'deliver': return this.deliver();
         case 'note': return this.note();
         case 'expect': return this.expect();
+        case 'profile': return this.profile();
       }
       if (isKeyword(first.text)) throw new Stop({ at: first, message: say(m.keywordNotHere, { word: brief(first.text) }) });
       const last = this.tokens[this.tokens.length - 1];
@@ -237,6 +266,16 @@ class LineParser {
     return { kind: 'note', head, placement: placement!, participants, colon, text };
   }
 
+  /** `profile NAME [OPTION…]` (engine/profile.ts): the name and its options are words, checked by to-model. */
+  private profile(): LineShape {
+    const head = this.next();
+    const name = this.word(say(rfc.aProfileName));
+    const options: Token[] = [];
+    while (isWord(this.peek())) options.push(this.next());
+    this.end();
+    return { kind: 'profile', head, name, options };
+  }
+
   private expect(): LineShape {
     const head = this.next();
     const checks: Array<{ participant: Token; state: StateShape }> = [];
@@ -277,32 +316,57 @@ class LineParser {
     const from = this.next();
     const arrow = this.next();
     const to = this.word();
-    this.symbol(':', say(m.aColon));
-    const flags: Token[] = [this.word()];
-    for (;;) {
+    const colon = this.symbol(':', say(m.aColon));
+    const noFlags = this.noFlags();
+    const flags: Token[] = noFlags.flagless ? [] : [this.word()];
+    for (; !noFlags.flagless;) {
       const t = this.peek();
       if (isSymbol(t, ',') || isSymbol(t, '+')) {
         this.next();
         flags.push(this.word());
-      } else if (isWord(t) && !isSymbol(this.peek(1), '=') && !isKeywordToken(t, 'as')) {
+      } else if (isWord(t) && !isSymbol(this.peek(1), '=') && !isKeywordToken(t, 'as') && !isOptionWord(t)) {
         flags.push(this.next());
       } else {
         break;
       }
     }
     const fields: FieldShape[] = [];
-    while (isWord(this.peek()) && isSymbol(this.peek(1), '=')) fields.push(this.field());
+    const options: Token[] = [];
+    for (;;) {
+      if (isWord(this.peek()) && isSymbol(this.peek(1), '=')) fields.push(this.field());
+      else if (isOptionWord(this.peek())) options.push(this.next());
+      else break;
+    }
     let tag: Token | undefined;
     if (isKeywordToken(this.peek(), 'as')) {
       this.next();
       tag = this.word();
     }
     this.end();
-    return { kind: 'segment', from, arrow, to, flags, fields, tag };
+    return { kind: 'segment', from, arrow, to, flags, fields, tag, colon, ...(noFlags.mark ? { noFlags: noFlags.mark } : {}), ...(options.length > 0 ? { options } : {}) };
+  }
+
+  /**
+   * A segment with no flags (issue 11, item 9): `-` where the flags go, or the fields
+   * (or an option, `as TAG`, the line's end) straight after the colon. Such segments
+   * exist on the wire (a scan, a broken stack, an injected test); RFC 9293 tells the
+   * receiver what to do with them (§3.10.7), so they must be writable.
+   */
+  private noFlags(): { flagless: boolean; mark?: Token } {
+    const t = this.peek();
+    const after = this.peek(1);
+    if (isSymbol(t, '-') && (after === undefined || isKeywordToken(after, 'as') || isOptionWord(after) || (isWord(after) && isSymbol(this.peek(2), '=')))) {
+      this.next();
+      return { flagless: true, mark: t };
+    }
+    if (t === undefined) this.fail(say(rfc.flagsOrDash));
+    const flagless = (isWord(t) && isSymbol(after, '=')) || isOptionWord(t) || isKeywordToken(t, 'as');
+    return { flagless };
   }
 
   /** `key=value`; the caller saw the key and the `=`. */
   private field(): FieldShape {
+    if (isTimestampKey(this.peek())) return this.timestampField();
     const key = this.next();
     const eq = this.next();
     const value = this.peek();
@@ -321,6 +385,22 @@ class LineParser {
       terms.push({ op, value: last });
     }
     return { key, head, terms, last };
+  }
+
+  /**
+   * `ts=TSVAL,TSECR` (RFC 7323 §3): the Timestamps option's two 32-bit values, read
+   * as a field whose head is TSval and whose `second` is TSecr. Its own function so the
+   * ordinary field (one value, `+N` terms) stays as it was.
+   */
+  private timestampField(): FieldShape {
+    const key = this.next();
+    this.next();
+    if (this.peek()?.kind !== 'number') this.fail(say(rfc.timestampValues));
+    const head = this.next();
+    if (!isSymbol(this.peek(), ',') || this.peek(1)?.kind !== 'number') this.fail(say(rfc.timestampValues));
+    this.next();
+    const second = this.next();
+    return { key, head, second, terms: [], last: second };
   }
 
   /** A state name: a word, then `-WORD` or `-N` parts. */

@@ -5,19 +5,21 @@
  */
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
+import { rfcMessages as rfc } from '../../i18n/messages/rfc.js';
 import { spanEnd, type Diagnostic, type DiagnosticCode, type Fix, type Severity } from '../../engine/diagnostics.js';
 import {
   CALLS, FLAGS, TIMERS,
   type Arrow, type CallName, type CallStatement, type ExpectCheck, type Flag, type ParticipantStatement,
-  type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
+  type ProfileStatement, type SegmentOptions, type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
+import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
 import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
 import type { Token } from './scanner.js';
 
-const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale'];
+const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale', 'ts'];
 const SEGMENT_FIELD_SET: ReadonlySet<string> = new Set(SEGMENT_FIELDS);
 const MAX_U32 = 2 ** 32 - 1;
 
@@ -100,6 +102,7 @@ class ModelReader {
         };
       }
       case 'expect': return this.expect(shape);
+      case 'profile': return this.profile(shape);
     }
   }
 
@@ -179,7 +182,8 @@ class ModelReader {
       }
       this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
     }
-    if (flags.size === 0) return undefined;
+    // Unknown flags only (each reported): no segment. None written is a flagless segment.
+    if (flags.size === 0 && shape.flags.length > 0) return undefined;
 
     let seq: SeqField | undefined;
     let ack: SeqField | undefined;
@@ -188,6 +192,8 @@ class ModelReader {
     let window: number | undefined;
     let mss: number | undefined;
     let wscale: number | undefined;
+    let timestamp: SegmentOptions['timestamp'];
+    let windowSpan: Span | undefined;
     const seen = new Set<string>();
     for (const field of shape.fields) {
       const key = field.key.text.toLowerCase();
@@ -204,9 +210,10 @@ class ModelReader {
           if (field.string === undefined) this.report(fieldSpan(field), 'error', 'bad-field', say(m.dataTakesString));
           else data = stringValue(field.string.text);
           break;
-        case 'win': window = this.intField(field, 0xffff << 14); break;
+        case 'win': window = this.intField(field, 0xffff << 14); windowSpan = fieldSpan(field); break;
         case 'mss': mss = this.intField(field, 0xffff); break;
         case 'wscale': wscale = this.intField(field, 14); break;
+        case 'ts': timestamp = this.timestampField(field); break;
         default: this.unknownOption(field, say(m.segmentFields, { fields: SEGMENT_FIELDS.join(', ') }));
       }
     }
@@ -215,8 +222,9 @@ class ModelReader {
     if (length !== undefined && dataLength !== undefined && length !== dataLength) {
       this.report(span, 'error', 'bad-field', say(m.lengthDisagrees, { length, bytes: dataLength }));
     }
-    const flagsSpan = tokenSpan(shape.flags[0], shape.flags[shape.flags.length - 1]);
-    const lastPart = shape.fields.length > 0 ? fieldSpan(shape.fields[shape.fields.length - 1]) : flagsSpan;
+    const flagsSpan = segmentFlagsSpan(shape);
+    const options = this.segmentOptions(shape, timestamp);
+    const lastPart = shape.flags.length > 0 || shape.fields.length > 0 || shape.options ? tokenSpan(lastOfSegmentParts(shape)) : flagsSpan;
     return {
       kind: 'segment',
       from: shape.from.text, fromSpan: tokenSpan(shape.from),
@@ -226,10 +234,56 @@ class ModelReader {
       seq, ack,
       length: dataLength ?? length ?? 0,
       data, window, mss, wscale,
+      ...(windowSpan ? { windowSpan } : {}),
+      ...(options ? { options } : {}),
+      ...(shape.noFlags ? { noFlagsSpan: tokenSpan(shape.noFlags) } : {}),
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
       fieldsEnd: spanEnd(lastPart),
       span,
     };
+  }
+
+  /** `profile linux [rfc1337]`: an unknown name is an error (the file would be checked as the wrong TCP), an unknown option a warning. */
+  private profile(shape: Extract<LineShape, { kind: 'profile' }>): ProfileStatement | undefined {
+    const name = shape.name.text.toLowerCase();
+    if (!isProfileName(name)) {
+      this.report(tokenSpan(shape.name), 'error', 'bad-field', say(rfc.unknownProfile, { written: brief(shape.name.text), names: PROFILE_NAMES.join(', ') }));
+      return undefined;
+    }
+    let rfc1337 = false;
+    for (const option of shape.options) {
+      const word = option.text.toLowerCase();
+      if (name === 'linux' && (PROFILE_OPTIONS as readonly string[]).includes(word)) rfc1337 = true;
+      else this.report(tokenSpan(option), 'warning', 'unknown-option', say(rfc.unknownProfileOption, { written: brief(option.text), name, options: name === 'linux' ? PROFILE_OPTIONS.join(', ') : '' }));
+    }
+    return { kind: 'profile', profile: { name, ...(rfc1337 ? { rfc1337 } : {}) }, span: tokenSpan(shape.head, lastToken(shape)) };
+  }
+
+  /** `sack`, `sackOK` and `ts=` as the model's options; a bare option written twice is reported. */
+  private segmentOptions(shape: Extract<LineShape, { kind: 'segment' }>, timestamp: SegmentOptions['timestamp']): SegmentOptions | undefined {
+    const seen = new Set<string>();
+    for (const token of shape.options ?? []) {
+      const word = token.text.toLowerCase();
+      if (seen.has(word)) this.report(tokenSpan(token), 'error', 'bad-field', say(m.givenTwice, { key: brief(token.text) }));
+      seen.add(word);
+    }
+    const sack = seen.has('sack');
+    const sackPermitted = seen.has('sackok');
+    const fastOpen = seen.has('tfo');
+    if (!timestamp && seen.size === 0) return undefined;
+    return { ...(timestamp ? { timestamp } : {}), ...(sack ? { sack } : {}), ...(sackPermitted ? { sackPermitted } : {}), ...(fastOpen ? { fastOpen } : {}) };
+  }
+
+  /** `ts=TSVAL,TSECR`: two 32-bit numbers (RFC 7323 §3). */
+  private timestampField(field: FieldShape): SegmentOptions['timestamp'] {
+    const span = fieldSpan(field);
+    const value = field.head ? Number(field.head.text) : NaN;
+    const echo = field.second ? Number(field.second.text) : NaN;
+    if (!(value <= MAX_U32) || !(echo <= MAX_U32)) {
+      this.report(span, 'error', 'bad-field', say(rfc.timestampRange, { max: MAX_U32 }));
+      return undefined;
+    }
+    return { value, echo, span };
   }
 
   private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
@@ -315,7 +369,8 @@ function lastToken(shape: LineShape): Token {
       return isWordShape(last) ? last.tokens[last.tokens.length - 1] : last.last;
     }
     case 'segment':
-      return shape.tag ?? (shape.fields.length > 0 ? shape.fields[shape.fields.length - 1].last : shape.flags[shape.flags.length - 1]);
+      return shape.tag ?? lastOfSegmentParts(shape);
+    case 'profile': return shape.options.at(-1) ?? shape.name;
     case 'expect': {
       const tokens = shape.checks[shape.checks.length - 1].state.tokens;
       return tokens[tokens.length - 1];
@@ -324,6 +379,24 @@ function lastToken(shape: LineShape): Token {
     case 'deliver': return shape.tag;
     case 'note': return shape.text[shape.text.length - 1] ?? shape.colon;
   }
+}
+
+/** The last of a segment's flags, fields and bare options (which may come in any order), or what stands before them. */
+function lastOfSegmentParts(shape: Extract<LineShape, { kind: 'segment' }>): Token {
+  const candidates = [shape.fields.at(-1)?.last, shape.options?.at(-1), shape.flags.at(-1), shape.noFlags, shape.colon, shape.to];
+  let last: Token = shape.to;
+  for (const t of candidates) if (t && t.offset > last.offset) last = t;
+  return last;
+}
+
+/**
+ * Where a segment's flags are: the flags written, the `-` that says there are none, or
+ * an empty span right after the colon (where a fix inserts a flag).
+ */
+function segmentFlagsSpan(shape: Extract<LineShape, { kind: 'segment' }>): Span {
+  if (shape.flags.length > 0) return tokenSpan(shape.flags[0], shape.flags[shape.flags.length - 1]);
+  if (shape.noFlags) return tokenSpan(shape.noFlags);
+  return spanEnd(tokenSpan(shape.colon ?? shape.to));
 }
 
 /** Reads `SYNACK`, `FINACK`, `RSTACK`… as the flags run together. */
