@@ -26,6 +26,7 @@ const INTEGRATION = [
   'test/lsp/protocol.test.ts',
   'test/lsp/publish-race.test.ts',
   'test/lsp/server.test.ts',
+  'test/lsp/unicode-names.test.ts',
   'test/lsp/workspace.test.ts',
   'test/preview/cold-open.test.ts',
   'test/preview/injection.test.ts',

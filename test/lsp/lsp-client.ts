@@ -178,3 +178,17 @@ export function positionOf(text: string, needle: string, offset = 0): { line: nu
   const line = lineOf(text, needle);
   return { line, character: text.split('\n')[line].indexOf(needle) + offset };
 }
+
+/** Semantic tokens decoded to `TEXT:TYPE` (`+decl` for a declaration), in order. */
+export function decodeSemanticTokens(data: readonly number[], types: readonly string[], text: string): string[] {
+  const lines = text.split('\n');
+  const decoded: string[] = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+    decoded.push(`${lines[line].slice(char, char + data[i + 2])}:${types[data[i + 3]]}${data[i + 4] ? '+decl' : ''}`);
+  }
+  return decoded;
+}
