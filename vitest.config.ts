@@ -14,6 +14,7 @@ const INTEGRATION = [
   'test/cli/new.test.ts',
   'test/engine/cli.test.ts',
   'test/export/bundled-chromium.test.ts',
+  'test/export/cjk-font.test.ts',
   'test/examples/examples.test.ts',
   'test/export/export-cli.test.ts',
   'test/export/files.test.ts',
