@@ -5,6 +5,7 @@
 import type { AnyMessage } from '../catalogue.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
+import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
 import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
@@ -17,6 +18,9 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   browser: browserMessages,
   cli: cliMessages,
   engine: engineMessages,
+  flags: flagDescriptions,
+  calls: callDescriptions,
+  states: stateDescriptions,
   explain: explainMessages,
   export: exportMessages,
   help: helpMessages,
