@@ -23,6 +23,7 @@ const INTEGRATION = [
   'test/export/webview-export.test.ts',
   'test/fuzz/lsp.fuzz.test.ts',
   'test/language/hostile-text.test.ts',
+  'test/lsp/chinese.test.ts',
   'test/lsp/isolation.test.ts',
   'test/lsp/latency.test.ts',
   'test/lsp/protocol.test.ts',

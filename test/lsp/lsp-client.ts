@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** What the client answers to `workspace/configuration` for section `tcpflow` (undefined: no such capability). */
   configuration?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** The `locale` sent in `initialize` (VS Code sends its display language, e.g. `zh-cn`). */
+  locale?: string;
   /** Options for the server's Node, e.g. `--cpu-prof` to profile it (Node 20 refuses that one in NODE_OPTIONS). */
   nodeArgs?: readonly string[];
   /** Extra environment variables for the server process. */
@@ -81,6 +83,7 @@ export class LspClient {
         textDocument: { publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
       },
       initializationOptions: options.initializationOptions,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     await client.connection.sendNotification('initialized', {});
     return client;

@@ -10,6 +10,7 @@ import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
+import { inlayHintMessages } from './inlay-hints.js';
 import { navigationMessages } from './navigation.js';
 import { readerMessages } from './reader.js';
 import { serverMessages } from './server.js';
@@ -24,6 +25,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   explain: explainMessages,
   export: exportMessages,
   help: helpMessages,
+  inlayHints: inlayHintMessages,
   navigation: navigationMessages,
   reader: readerMessages,
   server: serverMessages,
