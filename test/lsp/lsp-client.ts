@@ -19,6 +19,8 @@ export interface ClientOptions {
   /** What the client answers to `workspace/configuration` for section `tcpflow` (undefined: no such capability). */
   configuration?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** The `locale` sent in `initialize` (VS Code sends its display language, e.g. `zh-cn`). */
+  locale?: string;
   /** Options for the server's Node, e.g. `--cpu-prof` to profile it (Node 20 refuses that one in NODE_OPTIONS). */
   nodeArgs?: readonly string[];
   /** Extra environment variables for the server process. */
@@ -81,6 +83,7 @@ export class LspClient {
         textDocument: { publishDiagnostics: {}, inlayHint: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
       },
       initializationOptions: options.initializationOptions,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     await client.connection.sendNotification('initialized', {});
     return client;
@@ -177,4 +180,18 @@ export function lineOf(text: string, needle: string): number {
 export function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
   const line = lineOf(text, needle);
   return { line, character: text.split('\n')[line].indexOf(needle) + offset };
+}
+
+/** Semantic tokens decoded to `TEXT:TYPE` (`+decl` for a declaration), in order. */
+export function decodeSemanticTokens(data: readonly number[], types: readonly string[], text: string): string[] {
+  const lines = text.split('\n');
+  const decoded: string[] = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+    decoded.push(`${lines[line].slice(char, char + data[i + 2])}:${types[data[i + 3]]}${data[i + 4] ? '+decl' : ''}`);
+  }
+  return decoded;
 }

@@ -8,7 +8,7 @@ import type {
   SemanticTokens, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { BAD_ACK, FIRST_EXAMPLE, SYN_TO_CLOSED, SYNTAX_ERRORS } from './documents.js';
-import { applyEdits, dedent, lineOf, LspClient, positionOf } from './lsp-client.js';
+import { applyEdits, decodeSemanticTokens, dedent, lineOf, LspClient, positionOf } from './lsp-client.js';
 
 let client: LspClient;
 let counter = 0;
@@ -570,16 +570,7 @@ describe('structure', () => {
     const uri = newUri('tokens');
     await client.open(uri, text);
     const { data } = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    const types = client.initializeResult.capabilities.semanticTokensProvider!.legend.tokenTypes;
-    const lines = text.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let char = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i];
-      char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
-      decoded.push(`${lines[line].slice(char, char + data[i + 2])}:${types[data[i + 3]]}${data[i + 4] ? '+decl' : ''}`);
-    }
+    const decoded = decodeSemanticTokens(data, client.initializeResult.capabilities.semanticTokensProvider!.legend.tokenTypes, text);
     expect(decoded).toEqual([
       'c:variable+decl', 'ESTABLISHED:enumMember',
       'c:variable', 's:variable+decl', 'PSH:macro', 'ACK:macro', 'J:parameter', 't1:event+decl',

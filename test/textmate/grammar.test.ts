@@ -334,3 +334,28 @@ describe('words the language uses, as names (contract §2)', () => {
     expect(scopeOf(await tokenizeLine('deliver note'), 'note')).toBe(TAG);
   });
 });
+
+/** Names are Unicode identifiers (server/src/language/reader/scanner.ts): Chinese names get the same scopes as English ones. */
+describe('Chinese names', () => {
+  it('participants everywhere a name stands, and tags', async () => {
+    expect(scopeOf(await tokenizeLine('participant 客户端 as "浏览器"'), '客户端')).toBe(PARTICIPANT);
+    expect(scopeOf(await tokenizeLine('服务器: listen'), '服务器')).toBe(PARTICIPANT);
+    expect(scopeOf(await tokenizeLine('服务器: listen'), 'listen')).toBe(CALL);
+    const segment = await tokenizeLine('客户端 ~> 服务器 : SYN seq=J as 第一次握手');
+    expect(scopeOf(segment, '客户端')).toBe(PARTICIPANT);
+    expect(scopeOf(segment, '服务器')).toBe(PARTICIPANT);
+    expect(scopeOf(segment, 'SYN')).toContain('flag');
+    expect(scopeOf(segment, '第一次握手')).toBe(TAG);
+    expect(scopeOf(await tokenizeLine('deliver 第一次握手'), '第一次握手')).toBe(TAG);
+    const assertion = await tokenizeLine('expect 客户端 ESTABLISHED, 服务器2 LISTEN');
+    expect(scopeOf(assertion, '客户端')).toBe(PARTICIPANT);
+    expect(scopeOf(assertion, '服务器2')).toBe(PARTICIPANT);
+    expect(scopeOf(assertion, 'ESTABLISHED')).toBe(STATE);
+    expect(scopeOf(await tokenizeLine('note over 客户端, 服务器 : 三次握手'), '服务器')).toBe(PARTICIPANT);
+  });
+
+  it('a flag glued to a Chinese word is not a flag', async () => {
+    const tokens = await tokenizeLine('a -> b : 甲SYN');
+    expect(tokens.some((t) => t.text === 'SYN' && t.scopes.some((s) => s.includes('flag')))).toBe(false);
+  });
+});

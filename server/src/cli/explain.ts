@@ -22,6 +22,7 @@ import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { painter, type Paint } from './terminal.js';
+import { displayWidth, padToWidth } from '../language/display-width.js';
 
 export const EXPLAIN_SYNOPSIS = 'explain [--json] [--state-names rfc|linux] [--profile rfc9293|linux] FILE…';
 
@@ -161,8 +162,7 @@ function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: n
 }
 
 
-/** Pads to a width in terminal columns: a CJK character takes two. */
+/** Pads to a width in terminal columns (a CJK character takes two), with at least one space after. */
 function padToColumns(text: string, columns: number): string {
-  const wide = (text.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g) ?? []).length;
-  return text + ' '.repeat(Math.max(1, columns - text.length - wide));
+  return padToWidth(text, Math.max(columns, displayWidth(text) + 1));
 }

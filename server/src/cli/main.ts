@@ -11,6 +11,7 @@ import { commandHelpText, usageText, versionText } from './help.js';
 import { CliError, EXIT, OutputClosed, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { processIo } from './process-io.js';
+import { takeLangOption } from './lang-option.js';
 
 export function usage(): string {
   return usageText(COMMANDS);
@@ -58,9 +59,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 // Run only as the command, not when imported by tests.
 if (typeof require !== 'undefined' && require.main === module) {
-  setLocale(localeFromEnvironment());
-  const io = processIo((error) => internalErrorLine(error));
-  void runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = io.closed() ? EXIT.outputClosed : code;
-  });
+  const lang = takeLangOption(process.argv.slice(2));
+  setLocale(lang.locale ?? localeFromEnvironment());
+  if (lang.problem) {
+    process.stderr.write(`${PROGRAM_NAME}: ${lang.problem()}\n`);
+    process.exitCode = EXIT.usage;
+  } else {
+    const io = processIo((error) => internalErrorLine(error));
+    void runCli(lang.args, io).then((code) => {
+      process.exitCode = io.closed() ? EXIT.outputClosed : code;
+    });
+  }
 }

@@ -129,13 +129,17 @@ const RESERVED = new Set([
   'details', 'autonumber', 'off', 'sequencediagram', 'x', 'o',
 ]);
 
+/** The numbered ids this module makes; a name of that shape is numbered too, so no two participants share an id. */
+const NUMBERED_ID = /^p\d+_$/;
+
 /**
- * A Mermaid participant id for a `.tcpflow` participant name. Names are
- * `[A-Za-z_][A-Za-z0-9_]*` by the grammar; a name that is a Mermaid keyword, or that
- * could not be an id at all (a broken file), gets a numbered id instead. The label
- * shown is always set with `as`, so the id is never seen.
+ * A Mermaid participant id for a `.tcpflow` participant name. Names are Unicode
+ * identifiers (`客户端` as much as `client`); only an ASCII name that is no Mermaid
+ * keyword is used as it is: any other (a Chinese name, a keyword, a broken file's)
+ * gets a numbered id instead. The label shown is always set with `as`, escaped, so the
+ * id is never seen.
  */
 export function participantId(name: string, index: number): string {
-  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name.toLowerCase())) return name;
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name.toLowerCase()) && !NUMBERED_ID.test(name)) return name;
   return `p${index}_`;
 }

@@ -1,6 +1,8 @@
 /**
  * The eleven TCP states of RFC 9293 §3.3.2, and how source text may spell them.
  */
+import { localized } from '../i18n/catalogue.js';
+import { stateDescriptions } from '../i18n/messages/describe.js';
 
 export const TCP_STATES = [
   'CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED',
@@ -83,17 +85,5 @@ export function readStateName(text: string): StateSpelling {
   return { kind: 'unknown' };
 }
 
-/** What each state means and how it is left: for hovers and the docs. */
-export const STATE_DESCRIPTIONS: Record<TcpState, string> = {
-  'CLOSED': 'No connection: there is no TCB. A passive OPEN (`listen`) leads to LISTEN, an active OPEN (`connect`) to SYN-SENT. A segment arriving here is answered by RST (RFC 9293 §3.10.7.1).',
-  'LISTEN': 'Waiting for a connection request from any remote TCP. A SYN leads to SYN-RECEIVED with a SYN,ACK reply; `close` returns to CLOSED (RFC 9293 §3.10.7.2).',
-  'SYN-SENT': 'A SYN has been sent; waiting for the matching SYN,ACK. A SYN,ACK that acknowledges our SYN leads to ESTABLISHED (`connect()` returns); a bare SYN (simultaneous open) to SYN-RECEIVED; an acceptable RST to CLOSED (ECONNREFUSED) (RFC 9293 §3.10.7.3).',
-  'SYN-RECEIVED': 'A SYN has been received and a SYN,ACK sent; waiting for the ACK of our SYN, which leads to ESTABLISHED. An RST returns a passive connection to LISTEN (RFC 9293 §3.10.7.4).',
-  'ESTABLISHED': 'The connection is open: data flows both ways. `close` sends a FIN and leads to FIN-WAIT-1; the peer\'s FIN leads to CLOSE-WAIT.',
-  'FIN-WAIT-1': 'We closed and sent a FIN; waiting for its ACK (→ FIN-WAIT-2) or the peer\'s FIN (→ CLOSING, or TIME-WAIT if our FIN is acknowledged in the same segment).',
-  'FIN-WAIT-2': 'Our FIN is acknowledged; waiting for the peer\'s FIN, which leads to TIME-WAIT. The peer may still send data (half-close).',
-  'CLOSE-WAIT': 'The peer sent a FIN: `read()` returns 0. Waiting for the local application to `close`, which sends our FIN and leads to LAST-ACK.',
-  'CLOSING': 'Both sides sent a FIN at once (simultaneous close); waiting for the ACK of ours, which leads to TIME-WAIT.',
-  'LAST-ACK': 'The peer closed first and we sent our FIN; waiting for its ACK, which leads to CLOSED.',
-  'TIME-WAIT': 'Both FINs are acknowledged. Waiting 2 MSL so that a lost last ACK can be sent again when the peer retransmits its FIN, and so that old duplicates of this connection die out before the same socket pair is reused (RFC 9293 §3.6). `timeout 2MSL` leads to CLOSED.',
-};
+/** What each state means and how it is left, in the active locale (i18n/messages/describe.ts): for hovers and the docs. */
+export const STATE_DESCRIPTIONS: Readonly<Record<TcpState, string>> = localized(stateDescriptions);

@@ -21,8 +21,22 @@ export const EXPORT_BACKGROUND: Record<ExportTheme, string> = { light: '#ffffff'
 /** Mermaid's own theme names: the preview lets a user pick any of them. */
 export type MermaidThemeName = 'default' | 'dark' | 'neutral' | 'forest';
 
+/**
+ * The font the export page brings for Chinese text (export/cjk-font.ts), and the
+ * fonts an exported SVG asks for: that font first, then Mermaid's own list, then the
+ * CJK fonts systems ship (Linux, macOS, Windows) and sans-serif, so a viewer without
+ * the first finds the next. First, because Chromium drew the boxes of a system font
+ * (Liberation Sans, standing in for arial) rather than fall through to a web font named
+ * after it; in the export page the font covers CJK code points only (its
+ * unicode-range), so Latin text still gets Mermaid's fonts.
+ */
+export const CJK_WEB_FONT = 'Noto Sans SC';
+export const EXPORT_FONT_FAMILY = `"${CJK_WEB_FONT}", "trebuchet ms", verdana, arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
+
 export interface MermaidInitConfig {
   readonly startOnLoad: false;
+  /** Set for exports (mermaidConfig); the preview keeps Mermaid's default. */
+  readonly fontFamily?: string;
   /** Labels are text: no HTML, no click handlers, no scripts. */
   readonly securityLevel: 'strict';
   readonly maxTextSize: number;
@@ -54,5 +68,5 @@ export function mermaidInitConfig(theme: MermaidThemeName, useMaxWidth = false):
  * image keeps its natural size unless `useMaxWidth` (it is not squeezed into a page width).
  */
 export function mermaidConfig(theme: ExportTheme, useMaxWidth = false): MermaidInitConfig {
-  return mermaidInitConfig(theme === 'dark' ? 'dark' : 'default', useMaxWidth);
+  return { ...mermaidInitConfig(theme === 'dark' ? 'dark' : 'default', useMaxWidth), fontFamily: EXPORT_FONT_FAMILY };
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPORT_BACKGROUND, mermaidConfig, type ExportTheme, type MermaidInitConfig } from './mermaid-config.js';
 import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
+import { loadCjkGlyphs, useCjkFont } from './cjk-font.js';
 
 export interface RenderedSvg {
   /** Standalone SVG (XML), natural size, with a background; no scripts or event attributes. */
@@ -71,6 +72,7 @@ export class DiagramRenderer {
     const drawn = await this.svg(mermaid, theme);
     const page = await this.page(scale);
     await page.evaluate(placeSvg, drawn.svg);
+    await loadCjkGlyphs(page, mermaid);
     const element = await page.$('#host > svg');
     if (!element) throw new RenderError('the drawn SVG is not in the page');
     const png = await element.screenshot({ type: 'png', omitBackground: false, animations: 'disabled', timeout: 120_000 });
@@ -98,11 +100,13 @@ export class DiagramRenderer {
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}</style></head><body><div id="host"></div></body></html>');
+    await useCjkFont(context, page);
     if (scale === 1) await page.addScriptTag({ path: this.mermaidPath });
     return page;
   }
 
   private async draw(page: Page, text: string, theme: ExportTheme): Promise<RenderedSvg> {
+    await loadCjkGlyphs(page, text);
     try {
       return await page.evaluate(drawInPage, { text, config: mermaidConfig(theme), background: EXPORT_BACKGROUND[theme], id: DIAGRAM_ID });
     } catch (error) {

@@ -39,3 +39,13 @@ export function sayIn<P>(locale: Locale, message: Message<P>, params: P): string
   const wording = message[locale];
   return typeof wording === 'function' ? (wording as (p: P) => string)(params) : wording as string;
 }
+
+/**
+ * A record whose values are read in the active locale each time, for tables that were
+ * plain `Record<K, string>` constants before the catalogue: their readers stay as they were.
+ */
+export function localized<K extends string>(table: Readonly<Record<K, Message<void>>>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const key of Object.keys(table) as K[]) Object.defineProperty(out, key, { enumerable: true, get: () => say(table[key]) });
+  return out;
+}

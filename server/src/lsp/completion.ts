@@ -40,7 +40,8 @@ export class TcpflowCompletionProvider implements CompletionProvider {
 
 /** Completion items for a cursor on `lineNumber` after the text `before`. */
 export function completions(doc: DocumentAnalysis, lineNumber: number, before: string): CompletionItem[] {
-  const partial = /[\w-]*$/.exec(before)![0];
+  // The word being typed, a Chinese name as much as an English one (names are Unicode identifiers).
+  const partial = /[\p{ID_Continue}-]*$/u.exec(before)![0];
   const range: Range = { start: { line: lineNumber, character: before.length - partial.length }, end: { line: lineNumber, character: before.length } };
   const items: CompletionItem[] = [];
   const add = (label: string, kind: CompletionItemKind, detail?: string, extra: Partial<CompletionItem> = {}) => {
@@ -121,7 +122,7 @@ function segmentCompletions(analysis: Analysis, from: string, rest: string, add:
     return;
   }
   const words = rest.trim().split(/[\s,+]+/).filter(Boolean);
-  const typing = /[\w-]$/.test(rest);
+  const typing = /[\p{ID_Continue}-]$/u.test(rest);
   const done = typing ? words.slice(0, -1) : words;
   if (done.length === 0 && proposed) {
     add(segmentText(proposed), CompletionItemKind.Snippet, 'what ' + from + ' sends now', { documentation: proposed.why, preselect: true, filterText: proposed.flags[0] });

@@ -8,30 +8,13 @@ import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
 import { optionsText } from '../engine/options.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
+import { localized } from '../i18n/catalogue.js';
+import { callDescriptions, flagDescriptions } from '../i18n/messages/describe.js';
 
-export const FLAG_DESCRIPTIONS: Record<Flag, string> = {
-  SYN: 'Synchronize sequence numbers: opens a connection and carries the sender\'s initial sequence number (ISS). A SYN takes one sequence number (RFC 9293 §3.4).',
-  ACK: 'The acknowledgment field is significant: `ack` is the next sequence number the sender expects (its RCV.NXT), acknowledging everything before it. Every segment after the first SYN carries ACK (RFC 9293 §3.1).',
-  FIN: 'No more data from the sender: it closes its sending direction (the peer\'s `read()` then returns 0). A FIN takes one sequence number (RFC 9293 §3.6).',
-  RST: 'Reset: the connection is aborted. The receiver checks the sequence number first and ignores a reset outside its window (RFC 9293 §3.5.2, §3.5.3; RFC 5961 §3).',
-  PSH: 'Push: deliver the data to the receiving application without waiting for more (RFC 9293 §3.9.1.2). It changes no state.',
-  URG: 'The urgent pointer is significant (RFC 9293 §3.8.5); new applications should not use it (RFC 6093).',
-  ECE: 'ECN-Echo (RFC 3168): on a SYN, the sender supports ECN; afterwards, the receiver saw congestion marked by the network. It changes no TCP state.',
-  CWR: 'Congestion Window Reduced (RFC 3168): the sender answered an ECN-Echo by reducing its congestion window. It changes no TCP state.',
-};
+/** What each flag and call means, in the active locale (i18n/messages/describe.ts). */
+export const FLAG_DESCRIPTIONS: Readonly<Record<Flag, string>> = localized(flagDescriptions);
 
-export const CALL_DESCRIPTIONS: Record<CallName, string> = {
-  listen: 'Passive OPEN (RFC 9293 §3.10.1): CLOSED → LISTEN; wait for a SYN from any remote endpoint. `backlog=N` is accepted and shown.',
-  connect: 'Active OPEN (RFC 9293 §3.10.1): CLOSED → SYN-SENT; the SYN itself is the next segment line from this endpoint. `connect()` returns when the handshake completes.',
-  accept: 'Takes a connection from a listening socket: blocks until the connection is ESTABLISHED; no state change.',
-  send: 'SEND call (RFC 9293 §3.10.2): the application writes `len=N` bytes; the next data segment carries them.',
-  recv: 'RECEIVE call (RFC 9293 §3.10.3): the application reads; returns 0 (end of file) once a FIN has arrived.',
-  close: 'CLOSE call (RFC 9293 §3.10.4): ESTABLISHED/SYN-RECEIVED → FIN-WAIT-1, CLOSE-WAIT → LAST-ACK (a FIN is due), LISTEN/SYN-SENT → CLOSED.',
-  shutdown: 'Half-close (`shutdown(SHUT_WR)`): sends a FIN like `close`, but the application may still read.',
-  abort: 'ABORT call (RFC 9293 §3.10.5): send RST where the state calls for one, delete the TCB, → CLOSED.',
-  crash: 'The host loses the connection: → CLOSED with no TCB and nothing sent; the peer learns only when it next sends.',
-  timeout: '`timeout 2MSL`: TIME-WAIT → CLOSED. `timeout RTO`: the retransmission timer fires (the next segment is a retransmission). `timeout USER`: the connection is aborted, → CLOSED (RFC 9293 §3.10.8).',
-};
+export const CALL_DESCRIPTIONS: Readonly<Record<CallName, string>> = localized(callDescriptions);
 
 /** How a state is left, for a state-name hover. */
 export function describeState(state: TcpState, style: StateNameStyle): string {

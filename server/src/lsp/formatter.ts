@@ -13,6 +13,7 @@ import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, Te
 import type { SegmentStatement } from '../engine/model.js';
 import type { DocumentAnalyses } from './analyses.js';
 import type { DocumentAnalysis } from './document-analysis.js';
+import { displayWidth, padToWidth } from '../language/display-width.js';
 
 interface SegmentLine {
   readonly line: number;
@@ -105,12 +106,13 @@ function readSegmentLine(text: string, s: SegmentStatement): SegmentLine | undef
   };
 }
 
+/** Aligns by display columns, not characters: `客户端` is six columns wide on screen, like `client`. */
 function alignRun(run: readonly SegmentLine[], out: string[]): void {
   const indent = run[0].indent;
-  const width = (key: 'from' | 'arrow' | 'to') => Math.max(...run.map((r) => r[key].length));
+  const width = (key: 'from' | 'arrow' | 'to') => Math.max(...run.map((r) => displayWidth(r[key])));
   const [wFrom, wArrow, wTo] = [width('from'), width('arrow'), width('to')];
   for (const r of run) {
-    const head = `${indent}${r.from.padEnd(wFrom)} ${r.arrow.padEnd(wArrow)} ${r.to.padEnd(wTo)} :`;
+    const head = `${indent}${padToWidth(r.from, wFrom)} ${padToWidth(r.arrow, wArrow)} ${padToWidth(r.to, wTo)} :`;
     out[r.line] = r.rest ? `${head} ${r.rest}` : head;
   }
 }

@@ -13,6 +13,8 @@ import type { DocumentAnalyses } from './analyses.js';
 import { statesAfter, statesBefore } from './describe.js';
 import type { SettingsService } from './settings.js';
 import type { DocumentAnalysis } from './document-analysis.js';
+import { say } from '../i18n/catalogue.js';
+import { inlayHintMessages } from '../i18n/messages/inlay-hints.js';
 
 export const CHANGED_MARK = '●';
 
@@ -51,7 +53,7 @@ function stateHint(doc: DocumentAnalysis, step: Step, index: number, compact: bo
   if (!label) return undefined;
   const before = statesBefore(doc.analysis, step, index);
   const tooltip = step.transitions.length === 0
-    ? 'No state changes on this line.'
+    ? say(inlayHintMessages.noStateChange)
     : step.transitions.map((t) => `${t.participant}: ${formatState(before[t.participant] ?? t.before, style)} → ${formatState(t.after, style)}`).join('\n');
   const line = doc.lines[step.line] ?? '';
   return { position: { line: step.line, character: line.length }, label, paddingLeft: true, tooltip };
@@ -74,6 +76,6 @@ function inferredHint(doc: DocumentAnalysis, step: Step): InlayHint | undefined 
     label: parts.join(' '),
     kind: InlayHintKind.Parameter,
     paddingLeft: true,
-    tooltip: 'Inferred: what the sender puts there (its SND.NXT and RCV.NXT, or the reply it owes).',
+    tooltip: say(inlayHintMessages.inferred),
   };
 }

@@ -12,7 +12,10 @@ import {
 import type { DocumentAnalyses } from './analyses.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { occurrenceAt, occurrencesOf, type Occurrence } from './occurrences.js';
-import { IDENTIFIER, toRange } from './text.js';
+import { toRange } from './text.js';
+import { isName } from '../language/reader/scanner.js';
+import { say } from '../i18n/catalogue.js';
+import { navigationMessages } from '../i18n/messages/navigation.js';
 
 export class TcpflowNavigation implements DefinitionProvider, ReferencesProvider, DocumentHighlightProvider, RenameProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
@@ -57,13 +60,13 @@ export class TcpflowNavigation implements DefinitionProvider, ReferencesProvider
     const { doc, occurrence } = this.at(document, params);
     if (!occurrence) return undefined;
     const newName = params.newName;
-    const what = occurrence.kind === 'participant' ? 'A participant name' : 'A tag';
-    if (!IDENTIFIER.test(newName)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `${what} is a letter or _ followed by letters, digits or _: \`${newName}\` is not.`);
+    // The scanner's own rule, so a new name reads back as exactly one name.
+    if (!isName(newName)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, say(navigationMessages.notAName, { kind: occurrence.kind, name: newName }));
     }
     // A word the grammar uses (`left`, `over`) is a fine name: it reads as one wherever a name stands (language/reader/line-shape.ts).
     if (newName !== occurrence.name && occurrencesOf(doc, occurrence.kind, newName).length > 0) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is already used in this scenario: renaming would merge two ${occurrence.kind}s.`);
+      throw new ResponseError(ErrorCodes.InvalidParams, say(navigationMessages.nameTaken, { kind: occurrence.kind, name: newName }));
     }
     const edits = occurrencesOf(doc, occurrence.kind, occurrence.name).map((o) => ({ range: toRange(o.span, doc.lines), newText: newName }));
     return { changes: { [document.uri.toString()]: edits } };

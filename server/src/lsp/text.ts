@@ -36,5 +36,3 @@ export function wordAt(line: string, character: number, pattern = /[A-Za-z0-9_-]
   while (end < line.length && pattern.test(line[end])) end++;
   return end > start ? { text: line.slice(start, end), start, end } : undefined;
 }
-
-export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -65,6 +65,10 @@ export const cliMessages = messages({
     en: `the current folder no longer exists (it was deleted or moved); cd into a folder and run ${PROGRAM_NAME} again`,
     'zh-CN': `当前目录已不存在（已被删除或移动）；请进入一个目录后再运行 ${PROGRAM_NAME}`,
   },
+  unknownLang: {
+    en: ({ value }) => `--lang: '${value}' is not a language this tool speaks; use --lang en or --lang zh-CN`,
+    'zh-CN': ({ value }) => `--lang：不支持 '${value}'；请使用 --lang en 或 --lang zh-CN`,
+  } satisfies Message<{ value: string }>,
   internalError: {
     en: ({ detail }) => `internal error: ${detail}`,
     'zh-CN': ({ detail }) => `内部错误：${detail}`,

@@ -5,11 +5,14 @@
 import type { AnyMessage } from '../catalogue.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
+import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
 import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
 import { importMessages } from './import.js';
+import { inlayHintMessages } from './inlay-hints.js';
+import { navigationMessages } from './navigation.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
@@ -18,10 +21,15 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   browser: browserMessages,
   cli: cliMessages,
   engine: engineMessages,
+  flags: flagDescriptions,
+  calls: callDescriptions,
+  states: stateDescriptions,
   explain: explainMessages,
   export: exportMessages,
   help: helpMessages,
   import: importMessages,
+  inlayHints: inlayHintMessages,
+  navigation: navigationMessages,
   reader: readerMessages,
   rfc: rfcMessages,
   server: serverMessages,

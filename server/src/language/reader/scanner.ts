@@ -53,9 +53,50 @@ export interface ScannedLine {
 /** The arrows, longest first: `-->` before `->`, as the contract spells them. */
 export const ARROW_TEXTS = ['-->', '->', '-x', '~>'] as const;
 
-const isWordStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+const isAsciiWordStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isWordPart = (c: number) => isWordStart(c) || isDigit(c);
+const isAsciiWordPart = (c: number) => isAsciiWordStart(c) || isDigit(c);
+
+/*
+ * Names follow Unicode's identifier rules as JavaScript's do (UAX #31: ID_Start, then
+ * ID_Continue), so `participant 客户端` is a name like `participant client`. ASCII, all
+ * of most scenarios, is decided by comparisons; only a character past U+007F asks the
+ * Unicode property, once per code point, so the scan stays linear.
+ */
+const ID_START = /^\p{ID_Start}$/u;
+const ID_CONTINUE = /^\p{ID_Continue}$/u;
+
+/** The code point at `i` (a surrogate pair read whole) and how many UTF-16 units it takes. */
+function codePointAt(text: string, i: number): { cp: number; width: number } {
+  const cp = text.codePointAt(i) ?? 0;
+  return { cp, width: cp > 0xffff ? 2 : 1 };
+}
+
+/** How many UTF-16 units the name character at `i` takes (0: not one), first character or not. */
+function nameCharWidth(text: string, i: number, first: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (first ? isAsciiWordStart(c) : isAsciiWordPart(c)) ? 1 : 0;
+  const { cp, width } = codePointAt(text, i);
+  return (first ? ID_START : ID_CONTINUE).test(String.fromCodePoint(cp)) ? width : 0;
+}
+
+/** The end (exclusive) of the name starting at `from`, or `from` if no name starts there. */
+export function nameEnd(text: string, from: number, to = text.length): number {
+  const first = from < to ? nameCharWidth(text, from, true) : 0;
+  if (first === 0) return from;
+  let j = from + first;
+  while (j < to) {
+    const w = nameCharWidth(text, j, false);
+    if (w === 0) break;
+    j += w;
+  }
+  return j;
+}
+
+/** Whether all of `text` is one name (the rule the scanner reads names by). */
+export function isName(text: string): boolean {
+  return text.length > 0 && nameEnd(text, 0) === text.length;
+}
 /** Space, tab, form feed, vertical tab, no-break space, byte-order mark. */
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0xfeff;
 /** Control characters (but the blanks and line breaks) and DEL: not text a scenario holds. */
@@ -146,11 +187,10 @@ export class Scanner {
         break;
       }
       if (isBlank(c)) { i++; continue; }
-      if (isWordStart(c)) {
-        let j = i + 1;
-        while (j < length && isWordPart(text.charCodeAt(j))) j++;
-        push('word', i, j);
-        i = j;
+      const wordEnd = nameEnd(text, i, length);
+      if (wordEnd > i) {
+        push('word', i, wordEnd);
+        i = wordEnd;
         continue;
       }
       if (isDigit(c)) {

@@ -1,0 +1,52 @@
+/**
+ * The language server initialized with locale zh-cn (as VS Code sends it with the
+ * Chinese display language), over stdio: hovers on a flag, a call and a state, and
+ * inlay hints' tooltips, are Chinese; state names and RFC sections stay as written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
+import { dedent, LspClient, positionOf } from './lsp-client.js';
+
+let client: LspClient;
+
+const TEXT = dedent(`
+  participant client
+  participant server
+  server: listen
+  client -> server : SYN seq=J
+  server -> client : SYN ACK seq=K ack=J+1
+  client -> server : ACK
+  expect client ESTABLISHED
+`);
+const uri = 'file:///test/chinese.tcpflow';
+
+beforeAll(async () => {
+  client = await LspClient.start({ configuration: {}, locale: 'zh-cn' });
+  expect(await client.open(uri, TEXT)).toEqual([]);
+});
+afterAll(async () => {
+  await client?.stop();
+});
+
+const hover = async (needle: string, offset = 0): Promise<string> => {
+  const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(TEXT, needle, offset) });
+  return (result?.contents as MarkupContent | undefined)?.value ?? '';
+};
+
+describe('locale zh-cn', () => {
+  it('hovers on a flag, a call and a state are Chinese', async () => {
+    expect(await hover('SYN seq=J', 1)).toContain('同步序号');
+    expect(await hover('listen', 1)).toContain('被动打开（RFC 9293 §3.10.1）');
+    const state = await hover('ESTABLISHED', 2);
+    expect(state).toContain('**ESTABLISHED**');
+    expect(state).toContain('连接已建立');
+  });
+
+  it('inlay hints keep states as written and explain inferred numbers in Chinese', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
+    const labels = hints.map((h) => String(h.label));
+    expect(labels).toContain('⟶ client CLOSED · ● server LISTEN');
+    const inferred = hints.find((h) => String(h.label).startsWith('seq=J+1'));
+    expect(inferred?.tooltip).toContain('推断值');
+  });
+});
