@@ -5,6 +5,8 @@
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
 
+import { SOCKET_CALLS, type SocketCallOptions } from './socket-calls.js';
+
 /** A source range, 0-based lines and columns (the LSP convention); end is exclusive. */
 export interface Span {
   readonly startLine: number;
@@ -16,7 +18,7 @@ export interface Span {
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'] as const;
 export type Flag = (typeof FLAGS)[number];
 
-export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout'] as const;
+export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout', ...SOCKET_CALLS] as const;
 export type CallName = (typeof CALLS)[number];
 
 export const TIMERS = ['2MSL', 'RTO', 'USER', 'KEEPALIVE', 'PERSIST'] as const;
@@ -50,7 +52,7 @@ export interface ParticipantStatement {
   readonly span: Span;
 }
 
-export interface CallStatement {
+export interface CallStatement extends SocketCallOptions {
   readonly kind: 'call';
   readonly participant: string;
   readonly participantSpan: Span;

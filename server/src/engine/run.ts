@@ -9,7 +9,9 @@ import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
-import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
+import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
+import type { EffectResult } from './socket-calls.js';
+import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendSegment } from './send.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
@@ -221,6 +223,7 @@ class ScenarioRun {
   finish(): Analysis {
     this.runDiagnosticCount = this.diagnostics.length;
     this.reportNeverDelivered();
+    for (const tcb of this.state.tcbs.values()) neverReturned(tcb, this.report.bind(this));
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
     for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);
     return {
@@ -287,7 +290,7 @@ class ScenarioRun {
     let sentAt: Span | undefined;
 
     if (statement.kind === 'call') {
-      applyCall(statement.participant, this.tcb(statement.participant), statement, record);
+      this.runCall(statement, record);
     } else if (statement.kind === 'segment') {
       from = statement.from;
       to = statement.to;
@@ -337,6 +340,21 @@ class ScenarioRun {
       replies: record.replies,
       variables,
     }));
+  }
+
+  /** A call, with its stated result checked (socket-results.ts). */
+  private runCall(call: CallStatement, record: StepRecorder): void {
+    const tcb = this.tcb(call.participant);
+    const report = this.report.bind(this);
+    expectResult(tcb, call, report);
+    const errorsBefore = this.diagnostics.length;
+    applyCall(call.participant, tcb, call, record);
+    afterCall(call.participant, tcb, call, this.diagnostics.length > errorsBefore, record);
+  }
+
+  /** A call's outcome (or a reset's error) on `participant`'s socket. */
+  callReturned(participant: string, result: EffectResult): void {
+    callReturned(this.tcb(participant), result, this.report.bind(this));
   }
 
   private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
@@ -531,8 +549,13 @@ class StepRecorder implements StepContext {
   explain(participant: string, rule: string, text: string): void {
     this.explanations.push({ participant, rule, text });
   }
-  effect(participant: string, text: string): void {
-    this.effects.push({ participant, text });
+  effect(participant: string, text: string, result?: EffectResult): void {
+    if (!result) {
+      this.effects.push({ participant, text });
+      return;
+    }
+    this.effects.push({ participant, text, ...(result.call !== undefined ? { call: result.call } : {}), result: result.value });
+    this.run.callReturned(participant, result);
   }
   owe(participant: string, tcb: Tcb, reply: Reply): void {
     tcb.due = reply;

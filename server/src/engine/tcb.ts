@@ -6,6 +6,7 @@
 import type { Reply, TcbSnapshot } from './analysis.js';
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
+import type { SocketRecord } from './socket-calls.js';
 
 /** The receive window assumed until an endpoint advertises one with `win=`. */
 export const DEFAULT_WINDOW = 65535;
@@ -56,6 +57,8 @@ export interface Tcb {
   acceptPending: boolean;
   /** `connect` (or an implied active OPEN) has not returned yet. */
   connectPending: boolean;
+  /** What the socket (not the connection) remembers: a reset's error, SHUT_RD, a stated result (socket-calls.ts). Kept when the TCB is deleted. */
+  socket?: SocketRecord;
 }
 
 export function newTcb(state: TcpState = 'CLOSED'): Tcb {
@@ -83,9 +86,10 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
  * The peer binding stays: each participant has one connection in a scenario.
  */
 export function deleteTcb(tcb: Tcb): void {
-  const { peer, listened } = tcb;
+  const { peer, listened, socket } = tcb;
   Object.assign(tcb, newTcb('CLOSED'));
   tcb.peer = peer;
+  if (socket) tcb.socket = socket;
   // The application did call listen: an `accept` now finds the connection gone, which
   // is a different mistake from never listening (and is explained as such).
   tcb.listened = listened;

@@ -6,6 +6,8 @@
 import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { say } from '../i18n/catalogue.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
 
 export const FLAG_DESCRIPTIONS: Record<Flag, string> = {
@@ -26,10 +28,15 @@ export const CALL_DESCRIPTIONS: Record<CallName, string> = {
   send: 'SEND call (RFC 9293 §3.10.2): the application writes `len=N` bytes; the next data segment carries them.',
   recv: 'RECEIVE call (RFC 9293 §3.10.3): the application reads; returns 0 (end of file) once a FIN has arrived.',
   close: 'CLOSE call (RFC 9293 §3.10.4): ESTABLISHED/SYN-RECEIVED → FIN-WAIT-1, CLOSE-WAIT → LAST-ACK (a FIN is due), LISTEN/SYN-SENT → CLOSED.',
-  shutdown: 'Half-close (`shutdown(SHUT_WR)`): sends a FIN like `close`, but the application may still read.',
   abort: 'ABORT call (RFC 9293 §3.10.5): send RST where the state calls for one, delete the TCB, → CLOSED.',
   crash: 'The host loses the connection: → CLOSED with no TCB and nothing sent; the peer learns only when it next sends.',
   timeout: '`timeout 2MSL`: TIME-WAIT → CLOSED. `timeout RTO`: the retransmission timer fires (the next segment is a retransmission). `timeout USER`: the connection is aborted, → CLOSED (RFC 9293 §3.10.8).',
+  // The socket calls' words are the catalogue's, said when read (the locale may change).
+  get socket() { return say(socketMessages.socketCall); },
+  get shutdown() { return say(socketMessages.shutdownCall); },
+  get bind() { return say(socketMessages.bindCall); },
+  get read() { return say(socketMessages.readCall); },
+  get write() { return say(socketMessages.writeCall); },
 };
 
 /** How a state is left, for a state-name hover. */

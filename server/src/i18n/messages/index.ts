@@ -11,6 +11,7 @@ import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
 import { readerMessages } from './reader.js';
 import { serverMessages } from './server.js';
+import { socketMessages } from './sockets.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   browser: browserMessages,
@@ -21,4 +22,5 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   help: helpMessages,
   reader: readerMessages,
   server: serverMessages,
+  sockets: socketMessages,
 };

@@ -10,6 +10,7 @@
  */
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
+import { socketMessages as sockets } from '../../i18n/messages/sockets.js';
 import { ARROW_TEXTS, type Token } from './scanner.js';
 
 /** The words that lead a statement (or shape one), lower-case: the one keyword list. */
@@ -57,10 +58,16 @@ export interface StateShape {
   readonly text: string;
 }
 
+/** A call's stated result: `-> ECONNREFUSED` (or `→ 0`). */
+export interface ResultShape {
+  readonly arrow: Token;
+  readonly value: Token;
+}
+
 export type LineShape =
   | { readonly kind: 'title'; readonly head: Token; readonly text: Token }
   | { readonly kind: 'participant'; readonly head: Token; readonly name: Token; readonly label?: Token; readonly start?: StateShape; readonly fields: readonly FieldShape[] }
-  | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape> }
+  | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape>; readonly result?: ResultShape }
   | { readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
@@ -263,8 +270,20 @@ class LineParser {
       else if (isWord(t) || t?.kind === 'number') args.push(this.words(1));
       else break;
     }
+    const result = this.callResult();
     this.end();
-    return { kind: 'call', participant, colon, call, args };
+    return { kind: 'call', participant, colon, call, args, ...(result ? { result } : {}) };
+  }
+
+  /** `-> RESULT` at a call's end: what the scenario says the call returns (`→` reads the same). */
+  private callResult(): ResultShape | undefined {
+    const arrow = this.peek();
+    if (!isSymbol(arrow, '->') && !isSymbol(arrow, '\u2192')) return undefined;
+    this.next();
+    const value = this.peek();
+    if (!isWord(value) && value?.kind !== 'number') this.fail(say(sockets.aCallResult));
+    this.next();
+    return { arrow: arrow!, value: value! };
   }
 
   private words(n: number): WordShape {
