@@ -13,6 +13,8 @@ const INTEGRATION = [
   'test/cli/help.test.ts',
   'test/cli/new.test.ts',
   'test/engine/cli.test.ts',
+  'test/engine/errno-cli.test.ts',
+  'test/lsp/socket-results.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/examples/examples.test.ts',
   'test/export/export-cli.test.ts',

@@ -21,8 +21,11 @@ export interface CheckJson {
   file: string;
   participants: string[];
   diagnostics: Array<{ line: number; column: number; severity: string; code: string; message: string }>;
-  steps: Array<{ line: number; states: Record<string, string> }>;
+  steps: Array<{ line: number; states: Record<string, string>; returns?: CallReturn[] }>;
 }
+
+/** What a call returned on a step's line (`connect` → `0`, `read` → `ECONNRESET`); an error a reset left has no `call`. */
+interface CallReturn { participant: string; call?: string; result: string }
 
 type JsonDiagnostic = CheckJson['diagnostics'][number];
 type JsonStep = CheckJson['steps'][number];
@@ -32,7 +35,8 @@ function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
-  return { line: s.line + 1, states: { ...s.states } };
+  const returns = s.effects.flatMap((e): CallReturn[] => (e.result === undefined ? [] : [{ participant: e.participant, ...(e.call !== undefined ? { call: e.call } : {}), result: e.result }]));
+  return { line: s.line + 1, states: { ...s.states }, ...(returns.length > 0 ? { returns } : {}) };
 }
 
 /**

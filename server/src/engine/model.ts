@@ -6,6 +6,7 @@ import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
 
 import { SOCKET_CALLS, type SocketCallOptions } from './socket-calls.js';
+import type { IcmpField } from './icmp.js';
 
 /** A source range, 0-based lines and columns (the LSP convention); end is exclusive. */
 export interface Span {
@@ -67,7 +68,7 @@ export interface CallStatement extends SocketCallOptions {
   readonly span: Span;
 }
 
-export interface SegmentStatement {
+export interface SegmentStatement extends IcmpField {
   readonly kind: 'segment';
   readonly from: string;
   readonly fromSpan: Span;

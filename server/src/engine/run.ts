@@ -9,6 +9,7 @@ import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
+import { icmpArrives } from './icmp.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
 import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
@@ -360,6 +361,11 @@ class ScenarioRun {
   private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
     if (seg.from === seg.to) {
       this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
+      return undefined;
+    }
+    if (seg.icmp) {
+      // Not a TCP segment: from the network (or the peer's host), about `to`'s connection.
+      icmpArrives(seg.to, this.tcb(seg.to), seg.icmp, ctx);
       return undefined;
     }
     if (!this.bindPeers(seg)) return undefined;

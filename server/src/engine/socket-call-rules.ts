@@ -11,6 +11,7 @@ import type { CallStatement } from './model.js';
 import { canonicalCall } from './socket-calls.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, type Tcb } from './tcb.js';
+import { giveUpError } from './icmp.js';
 
 /** Handles `call` if it is a socket rule's; false leaves it to calls.ts. */
 export function applySocketCall(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (message: string) => void): boolean {
@@ -66,10 +67,13 @@ export function applySocketCall(name: string, tcb: Tcb, call: CallStatement, ctx
       return true;
     case 'timeout':
       if (call.timer !== 'USER' || tcb.state !== 'SYN-SENT' || !tcb.connectPending) return false;
+    {
+      const errno = giveUpError(tcb);
       deleteTcb(tcb);
-      ctx.effect(name, say(m.connectTimedOut), { call: 'connect', value: 'ETIMEDOUT' });
+      ctx.effect(name, errno === 'ETIMEDOUT' ? say(m.connectTimedOut) : say(m.failsWith, { call: 'connect', errno, why: say(m.whyGaveUpSoft) }), { call: 'connect', value: errno });
       ctx.explain(name, RFC.timeouts, say(m.connectTimedOutExplained));
       return true;
+    }
     default:
       return false;
   }

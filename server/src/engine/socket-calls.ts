@@ -67,6 +67,8 @@ export interface SocketRecord {
   readonly error?: Errno;
   /** The connection was reset: once the error is reported, write fails with EPIPE and read returns 0. */
   readonly reset?: boolean;
+  /** The last soft error an ICMP message reported (RFC 9293 §3.9.2.2, SHLD-25): a connect that gives up fails with it. */
+  readonly softError?: Errno;
   /** shutdown(SHUT_RD) was called: read returns 0 once the queue is empty. */
   readonly readShut?: boolean;
   /** A blocking call's stated result (`client: connect -> ECONNREFUSED`), until the call returns. */

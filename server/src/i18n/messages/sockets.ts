@@ -11,6 +11,14 @@ export const socketMessages = messages({
     en: 'a result after `->`: 0, a byte count, a name (accept) or an errno such as ECONNREFUSED',
     'zh-CN': '`->` 之后的返回结果：0、字节数、名称（accept）或 errno（如 ECONNREFUSED）',
   },
+  anIcmpCode: {
+    en: 'an ICMP message: host-unreachable, net-unreachable, port-unreachable or frag-needed',
+    'zh-CN': 'ICMP 消息类型：host-unreachable、net-unreachable、port-unreachable 或 frag-needed',
+  },
+  unknownIcmpCode: {
+    en: ({ code, codes }) => `Unknown ICMP message \`${code}\`: the messages are ${codes}.`,
+    'zh-CN': ({ code, codes }) => `未知的 ICMP 消息 \`${code}\`：可用的有 ${codes}。`,
+  } satisfies Message<{ code: string; codes: string }>,
   bindOptions: { en: 'bind takes port=N and addr="…"', 'zh-CN': 'bind 接受 port=N 和 addr="…"' },
   writeOptions: { en: 'write takes len=N', 'zh-CN': 'write 接受 len=N' },
   shutdownOptions: { en: 'shutdown takes rd, wr or rdwr', 'zh-CN': 'shutdown 接受 rd、wr 或 rdwr' },
@@ -115,6 +123,30 @@ export const socketMessages = messages({
     en: 'the SYN retransmissions are exhausted (the user timeout of RFC 9293 §3.8.3, Linux: tcp_syn_retries): connect gives up, the TCB is deleted, CLOSED.',
     'zh-CN': 'SYN 的重传次数已用完（RFC 9293 §3.8.3 的用户超时，Linux：tcp_syn_retries）：connect 放弃，删除 TCB，进入 CLOSED。',
   },
+  whyGaveUpSoft: {
+    en: 'the SYN retries gave up; the last ICMP error is reported',
+    'zh-CN': 'SYN 重传已放弃；报告最后一个 ICMP 错误',
+  },
+  whyIcmp: {
+    en: ({ code }) => `ICMP ${code}`,
+    'zh-CN': ({ code }) => `ICMP ${code} 消息`,
+  } satisfies Message<{ code: string }>,
+  icmpNoConnection: {
+    en: ({ name, state, code, number }) => `${name} is ${state}: there is no connection for ICMP ${code} (Destination Unreachable, code ${number}) to concern; it is ignored.`,
+    'zh-CN': ({ name, state, code, number }) => `${name} 处于 ${state}：没有与 ICMP ${code}（目的不可达，代码 ${number}）相关的连接；忽略它。`,
+  } satisfies Message<{ name: string; state: string; code: string; number: number }>,
+  icmpFragNeeded: {
+    en: 'ICMP fragmentation needed (Destination Unreachable, code 4): Path MTU Discovery\'s signal (RFC 9293 §3.7.2, RFC 1191): the sender lowers its segment size and retransmits; the connection is not aborted.',
+    'zh-CN': 'ICMP 需要分片（目的不可达，代码 4）：这是路径 MTU 发现的信号（RFC 9293 §3.7.2、RFC 1191）：发送方减小报文段大小并重传；连接不会中止。',
+  },
+  icmpSoft: {
+    en: ({ code, number, errno }) => `ICMP ${code} (Destination Unreachable, code ${number}) is a soft error: the connection MUST NOT be aborted (MUST-56); the error ${errno} is kept for the application (SHLD-25), and a connect that gives up later fails with it.`,
+    'zh-CN': ({ code, number, errno }) => `ICMP ${code}（目的不可达，代码 ${number}）是软错误：不得（MUST NOT）中止连接（MUST-56）；错误 ${errno} 保留给应用（SHLD-25），之后若 connect 放弃，将以它失败。`,
+  } satisfies Message<{ code: string; number: number; errno: string }>,
+  icmpHard: {
+    en: ({ code, number, state }) => `ICMP ${code} (Destination Unreachable, code ${number}) is a hard error: in ${state} the connection SHOULD be aborted (SHLD-26): delete the TCB, enter CLOSED.`,
+    'zh-CN': ({ code, number, state }) => `ICMP ${code}（目的不可达，代码 ${number}）是硬错误：在 ${state} 状态下应（SHOULD）中止连接（SHLD-26）：删除 TCB，进入 CLOSED。`,
+  } satisfies Message<{ code: string; number: number; state: string }>,
   returnsZero: {
     en: ({ call }) => `${call}() returns 0`,
     'zh-CN': ({ call }) => `${call}() 返回 0`,

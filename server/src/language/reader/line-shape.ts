@@ -68,7 +68,7 @@ export type LineShape =
   | { readonly kind: 'title'; readonly head: Token; readonly text: Token }
   | { readonly kind: 'participant'; readonly head: Token; readonly name: Token; readonly label?: Token; readonly start?: StateShape; readonly fields: readonly FieldShape[] }
   | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape>; readonly result?: ResultShape }
-  | { readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token }
+  | { readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token; readonly icmp?: StateShape }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
   | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> };
@@ -297,6 +297,7 @@ class LineParser {
     const arrow = this.next();
     const to = this.word();
     this.symbol(':', say(m.aColon));
+    if (isWord(this.peek()) && this.peek()!.text.toUpperCase() === 'ICMP') return this.icmp(from, arrow, to);
     const flags: Token[] = [this.word()];
     for (;;) {
       const t = this.peek();
@@ -318,6 +319,15 @@ class LineParser {
     }
     this.end();
     return { kind: 'segment', from, arrow, to, flags, fields, tag };
+  }
+
+  /** `A -> B : ICMP host-unreachable`: an ICMP message about B's connection; the word `ICMP` stands where the flags do. */
+  private icmp(from: Token, arrow: Token, to: Token): LineShape {
+    const head = this.next();
+    if (!isWord(this.peek())) this.fail(say(sockets.anIcmpCode));
+    const icmp = this.state();
+    this.end();
+    return { kind: 'segment', from, arrow, to, flags: [head], fields: [], icmp };
   }
 
   /** `key=value`; the caller saw the key and the `=`. */

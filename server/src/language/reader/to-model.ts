@@ -14,7 +14,8 @@ import {
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
-import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
+import { brief, type FieldShape, type LineShape, type StateShape, type WordShape } from './line-shape.js';
+import { ICMP_CODES, type IcmpCode } from '../../engine/icmp.js';
 import type { Token } from './scanner.js';
 import { SHUTDOWN_HOWS, type ShutdownHow, type SocketCallOptions } from '../../engine/socket-calls.js';
 import { socketMessages } from '../../i18n/messages/sockets.js';
@@ -194,6 +195,7 @@ class ModelReader {
   }
 
   private segment(shape: Extract<LineShape, { kind: 'segment' }>): SegmentStatement | undefined {
+    if (shape.icmp) return this.icmpSegment(shape, shape.icmp);
     const flags = new Set<Flag>();
     for (const token of shape.flags) {
       const span = tokenSpan(token);
@@ -263,6 +265,26 @@ class ModelReader {
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
       fieldsEnd: spanEnd(lastPart),
       span,
+    };
+  }
+
+  /** `A -> B : ICMP CODE`: no flags, no numbers; the code is one of ICMP_CODES. */
+  private icmpSegment(shape: Extract<LineShape, { kind: 'segment' }>, code: StateShape): SegmentStatement | undefined {
+    const codeSpan = tokenSpan(code.tokens[0], code.tokens[code.tokens.length - 1]);
+    const icmp = code.text.toLowerCase() as IcmpCode;
+    if (!ICMP_CODES.includes(icmp)) {
+      this.report(codeSpan, 'error', 'unknown-flag', say(socketMessages.unknownIcmpCode, { code: brief(code.text), codes: ICMP_CODES.join(', ') }));
+      return undefined;
+    }
+    const flagsSpan = tokenSpan(shape.flags[0], code.tokens[code.tokens.length - 1]);
+    return {
+      kind: 'segment',
+      from: shape.from.text, fromSpan: tokenSpan(shape.from),
+      to: shape.to.text, toSpan: tokenSpan(shape.to),
+      arrow: shape.arrow.text as Arrow, arrowSpan: tokenSpan(shape.arrow),
+      flags: [], flagsSpan, length: 0, icmp,
+      fieldsEnd: spanEnd(flagsSpan),
+      span: tokenSpan(shape.from, lastToken(shape)),
     };
   }
 
@@ -350,6 +372,7 @@ function lastToken(shape: LineShape): Token {
       return isWordShape(last) ? last.tokens[last.tokens.length - 1] : last.last;
     }
     case 'segment':
+      if (shape.icmp) return shape.icmp.tokens[shape.icmp.tokens.length - 1];
       return shape.tag ?? (shape.fields.length > 0 ? shape.fields[shape.fields.length - 1].last : shape.flags[shape.flags.length - 1]);
     case 'expect': {
       const tokens = shape.checks[shape.checks.length - 1].state.tokens;
