@@ -31,6 +31,8 @@ export interface SocketCallOptions {
   readonly port?: number;
   /** For `bind addr="…"`: shown, not interpreted. */
   readonly address?: string;
+  /** For `listen abort_on_overflow` (net.ipv4.tcp_abort_on_overflow for this listener). */
+  readonly abortOnOverflow?: boolean;
   /** `-> RESULT`: what the scenario says the call returns. */
   readonly expected?: ExpectedResult;
 }

@@ -7,6 +7,7 @@ import type { Reply, TcbSnapshot } from './analysis.js';
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
 import type { SocketRecord } from './socket-calls.js';
+import type { ListenerQueues } from './listener.js';
 
 /** The receive window assumed until an endpoint advertises one with `win=`. */
 export const DEFAULT_WINDOW = 65535;
@@ -59,6 +60,10 @@ export interface Tcb {
   connectPending: boolean;
   /** What the socket (not the connection) remembers: a reset's error, SHUT_RD, a stated result (socket-calls.ts). Kept when the TCB is deleted. */
   socket?: SocketRecord;
+  /** A listener serving several peers (listener.ts): its SYN queue and accept queue. */
+  queues?: ListenerQueues;
+  /** This participant listens for several peers: its connections are `name[peer]` (listener.ts). */
+  multiPeer?: boolean;
 }
 
 export function newTcb(state: TcpState = 'CLOSED'): Tcb {

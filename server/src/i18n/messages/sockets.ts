@@ -152,6 +152,41 @@ export const socketMessages = messages({
     'zh-CN': ({ call }) => `${call}() 返回 0`,
   } satisfies Message<{ call: string }>,
 
+  // ---- a listener's queues (listener.ts) -------------------------------------
+  queues: {
+    en: ({ syn, accept }) => `SYN queue: ${syn} · accept queue: ${accept}`,
+    'zh-CN': ({ syn, accept }) => `半连接队列（SYN queue）：${syn} · 全连接队列（accept queue）：${accept}`,
+  } satisfies Message<{ syn: string; accept: string }>,
+  queueEmpty: { en: '(empty)', 'zh-CN': '（空）' },
+  acceptReturns: {
+    en: ({ peer }) => `accept() returns the connection with ${peer}`,
+    'zh-CN': ({ peer }) => `accept() 返回与 ${peer} 的连接`,
+  } satisfies Message<{ peer: string }>,
+  acceptBlocks: {
+    en: 'accept() blocks: the accept queue is empty',
+    'zh-CN': 'accept() 阻塞：全连接队列为空',
+  },
+  synQueueFull: {
+    en: ({ peer, backlog }) => `the SYN queue is full (${backlog} half-open connections, backlog=${backlog}): ${peer}'s SYN is dropped, as Linux does without SYN cookies; the client will retransmit it.`,
+    'zh-CN': ({ peer, backlog }) => `半连接队列已满（${backlog} 个半开连接，backlog=${backlog}）：丢弃 ${peer} 的 SYN（Linux 在不使用 SYN cookie 时如此）；客户端会重传。`,
+  } satisfies Message<{ peer: string; backlog: number }>,
+  acceptQueueFullSyn: {
+    en: ({ peer, backlog }) => `the accept queue is full (more than backlog=${backlog} connections wait for accept): ${peer}'s SYN is dropped (Linux: tcp_conn_request drops it, ListenOverflows).`,
+    'zh-CN': ({ peer, backlog }) => `全连接队列已满（等待 accept 的连接超过 backlog=${backlog}）：丢弃 ${peer} 的 SYN（Linux：tcp_conn_request 丢弃，计入 ListenOverflows）。`,
+  } satisfies Message<{ peer: string; backlog: number }>,
+  acceptQueueFullAck: {
+    en: ({ peer, backlog }) => `the accept queue is full (backlog=${backlog}): the ACK that completes ${peer}'s handshake is dropped. The connection stays SYN-RECEIVED in the SYN queue and re-sends its SYN,ACK, while ${peer} already believes it is ESTABLISHED.`,
+    'zh-CN': ({ peer, backlog }) => `全连接队列已满（backlog=${backlog}）：丢弃完成 ${peer} 握手的 ACK。该连接仍在半连接队列中处于 SYN-RECEIVED，并重发 SYN,ACK，而 ${peer} 已认为连接 ESTABLISHED。`,
+  } satisfies Message<{ peer: string; backlog: number }>,
+  acceptQueueFullAbort: {
+    en: ({ peer, backlog }) => `the accept queue is full (backlog=${backlog}) and abort_on_overflow is set (net.ipv4.tcp_abort_on_overflow): the ACK from ${peer} is answered by RST; the connection is gone.`,
+    'zh-CN': ({ peer, backlog }) => `全连接队列已满（backlog=${backlog}）且设置了 abort_on_overflow（net.ipv4.tcp_abort_on_overflow）：用 RST 回应 ${peer} 的 ACK；该连接被丢弃。`,
+  } satisfies Message<{ peer: string; backlog: number }>,
+  overflowRstReason: {
+    en: 'the accept queue overflowed and abort_on_overflow is set: <SEQ=SND.NXT><CTL=RST>',
+    'zh-CN': '全连接队列溢出且设置了 abort_on_overflow：<SEQ=SND.NXT><CTL=RST>',
+  },
+
   // ---- `-> RESULT` checks ----------------------------------------------------
   resultDiffers: {
     en: ({ call, actual, expected }) => `${call} returns ${actual} here, not ${expected}.`,

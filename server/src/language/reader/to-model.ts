@@ -177,6 +177,10 @@ class ModelReader {
 
   /** A word option of a socket call (`shutdown rd`); false when it is none. */
   private socketWord(call: CallName, arg: WordShape, into: SocketOptionsRead): boolean {
+    if (call === 'listen' && arg.text.toLowerCase() === 'abort_on_overflow') {
+      into.abortOnOverflow = true;
+      return true;
+    }
     const how = arg.text.toLowerCase() as ShutdownHow;
     if (call !== 'shutdown' || !SHUTDOWN_HOWS.includes(how) || into.how !== undefined) return false;
     into.how = how;
