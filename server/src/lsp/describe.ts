@@ -6,6 +6,7 @@
 import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { connectionOf } from '../engine/listener.js';
 import { say } from '../i18n/catalogue.js';
 import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
@@ -71,9 +72,15 @@ export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): str
 /** Every participant's state after a step, and whether the step changed it (inlay hints, `tcpflow explain`). */
 export function statesAfter(analysis: Analysis, step: Step): Array<{ participant: string; state: TcpState; changed: boolean }> {
   const changed = new Set(step.transitions.map((t) => t.participant));
-  return analysis.participants
+  const out = analysis.participants
     .filter((p) => step.states[p.name] !== undefined)
     .map((p) => ({ participant: p.name, state: step.states[p.name], changed: changed.has(p.name) }));
+  // A listener's connections (engine/listener.ts), `server[c1]` shown as `server↔c1`; none in one-peer scenarios.
+  for (const [name, state] of Object.entries(step.states)) {
+    const connection = connectionOf(name);
+    if (connection) out.push({ participant: `${connection.listener}↔${connection.peer}`, state, changed: changed.has(name) });
+  }
+  return out;
 }
 
 /** Markdown for an event line: states before → after, the rules applied, replies, socket effects, variables. */
