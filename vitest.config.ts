@@ -15,6 +15,8 @@ const INTEGRATION = [
   'test/cli/new.test.ts',
   'test/cli/profile.test.ts',
   'test/engine/cli.test.ts',
+  'test/engine/errno-cli.test.ts',
+  'test/lsp/socket-results.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/export/cjk-font.test.ts',
   'test/examples/examples.test.ts',

@@ -188,6 +188,6 @@ describe('what the calls make due', () => {
   });
 
   it('an unknown call is reported and the line still parses', () => {
-    expect(analyze('a: bind').analysis.diagnostics.map((d) => d.code)).toEqual(['unknown-call']);
+    expect(analyze('a: bond').analysis.diagnostics.map((d) => d.code)).toEqual(['unknown-call']);
   });
 });

@@ -30,7 +30,9 @@ export const EXAMPLES: ReadonlyArray<{ name: string; text: string }> = listExamp
 
 /** The reader's keywords (the one list, server/src/language/reader/line-shape.ts). */
 export const KEYWORDS: readonly string[] = READER_KEYWORDS;
-export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout'];
+export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout', 'socket', 'bind', 'read', 'write'];
+/** What a call may be said to return (`-> RESULT`), right or wrong, and a dangling arrow. */
+export const CALL_RESULTS = ['', '', '', ' -> 0', ' -> ECONNREFUSED', ' -> ETIMEDOUT', ' → EPIPE', ' -> 5', ' -> a', ' ->'];
 export const TIMERS = ['2MSL', 'RTO', 'USER', '2msl', 'rto'];
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'syn', 'Ack', 'NOPE'];
 export const STATES = [
@@ -111,8 +113,8 @@ const flagSet = fc.oneof(
 );
 const segment = fc.tuple(name, fc.constantFrom(...ARROWS), name, flagSet, fc.array(field, { maxLength: 4 }), fc.option(fc.constantFrom('t1', 't2', 'late'), { nil: undefined }))
   .map(([from, arrow, to, flags, fields, tag]) => `${from} ${arrow} ${to} : ${[flags, ...fields].join(' ')}${tag ? ` as ${tag}` : ''}`);
-const call = fc.tuple(name, fc.constantFrom(...CALLS), fc.constantFrom('', '', ' 2MSL', ' RTO', ' USER', ' len=10', ' backlog=5', ' bogus'))
-  .map(([who, c, arg]) => `${who}: ${c}${arg}`);
+const call = fc.tuple(name, fc.constantFrom(...CALLS), fc.constantFrom('', '', ' 2MSL', ' RTO', ' USER', ' len=10', ' backlog=5', ' bogus', ' rd', ' rdwr', ' port=80', ' addr="10.0.0.1"'), fc.constantFrom(...CALL_RESULTS))
+  .map(([who, c, arg, result]) => `${who}: ${c}${arg}${result}`);
 const participant = fc.tuple(name, fc.constantFrom('', ' as "Label"', ' as "%%{init}%%"'), fc.constantFrom('', ' starts ESTABLISHED snd=300 rcv=100', ' starts LISTEN', ' starts SYN_SEND', ' starts FIN-WAIT-2 snd=J rcv=K'))
   .map(([who, label, start]) => `participant ${who}${label}${start}`);
 const statement = fc.oneof(

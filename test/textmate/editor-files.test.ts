@@ -33,8 +33,8 @@ const SUSPECT = /unrecognized|\.unknown\./;
 describe('snippets', () => {
   const names = Object.keys(snippets);
 
-  it('cover the handshake, the close, a refused connection, simultaneous open and data transfer', () => {
-    expect(names).toEqual(['Three-way handshake', 'Four-way close', 'Connection refused', 'Simultaneous open', 'Data transfer']);
+  it('cover the handshake, the close, a refused connection, simultaneous open, data transfer and the socket calls', () => {
+    expect(names).toEqual(['Three-way handshake', 'Four-way close', 'Connection refused', 'Simultaneous open', 'Data transfer', 'Socket calls and what they return', 'Connect refused, stated']);
     for (const snippet of Object.values(snippets)) {
       expect(snippet.description.length).toBeGreaterThan(10);
       expect(expand(snippet.body)).not.toMatch(/\$/);

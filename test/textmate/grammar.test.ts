@@ -200,13 +200,13 @@ describe('states', () => {
 });
 
 describe('calls and timers', () => {
-  it.each(['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout', 'CLOSE'])(
+  it.each(['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout', 'CLOSE', 'socket', 'bind', 'read', 'write'])(
     '%s', async (call) => {
       expect(scopeOf(await tokenizeLine(`a: ${call}`), call)).toBe(CALL);
     });
 
   it('an unknown call is not support.function', async () => {
-    expect(scopeOf(await tokenizeLine('a: bind'), 'bind')).toBe('');
+    expect(scopeOf(await tokenizeLine('a: bond'), 'bond')).toBe('');
   });
 
   it.each(['2MSL', 'RTO', 'USER', '2msl'])('timeout %s', async (timer) => {
@@ -220,6 +220,16 @@ describe('calls and timers', () => {
     expect(scopeOf(tokens, 'backlog')).toBe(FIELD);
     expect(scopeOf(tokens, '5')).toBe(NUMBER);
     expect(scopeOf(await tokenizeLine('client: send len=100'), 'len')).toBe(FIELD);
+    expect(scopeOf(await tokenizeLine('server: bind port=80'), 'port')).toBe(FIELD);
+    expect(scopeOf(await tokenizeLine('client: shutdown rdwr'), 'rdwr')).toBe('constant.language.shutdown-how.tcpflow');
+  });
+
+  it('a stated result: the arrow, an errno, a count', async () => {
+    const failing = await tokenizeLine('client: connect -> ECONNREFUSED');
+    expect(scopeOf(failing, '->')).toBe('keyword.operator.result.tcpflow');
+    expect(scopeOf(failing, 'ECONNREFUSED')).toBe('constant.language.errno.tcpflow');
+    expect(scopeOf(await tokenizeLine('client: connect → 0'), '→')).toBe('keyword.operator.result.tcpflow');
+    expect(scopeOf(await tokenizeLine('server: read -> 5'), '5')).toBe('constant.other.result.tcpflow');
   });
 });
 

@@ -30,8 +30,13 @@ export interface CheckJson {
     explanations: Array<{ participant: string; rule: string; text: string }>;
     /** The replies the line made due: what each endpoint owes after it, until it next sends. */
     owes: Array<{ participant: string; flags: string[]; seq?: string; ack?: string; reason: string }>;
+    /** The calls that return on this line, with what they return. */
+    returns?: CallReturn[];
   }>;
 }
+
+/** What a call returned on a step's line (`connect` → `0`, `read` → `ECONNRESET`); an error a reset left has no `call`. */
+interface CallReturn { participant: string; call?: string; result: string }
 
 type JsonDiagnostic = CheckJson['diagnostics'][number];
 type JsonStep = CheckJson['steps'][number];
@@ -41,6 +46,7 @@ function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
+  const returns = s.effects.flatMap((e): CallReturn[] => (e.result === undefined ? [] : [{ participant: e.participant, ...(e.call !== undefined ? { call: e.call } : {}), result: e.result }]));
   return {
     line: s.line + 1,
     states: { ...s.states },
@@ -52,6 +58,7 @@ function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
       ...(reply.ack ? { ack: formatSeq(reply.ack) } : {}),
       reason: reply.reason,
     })),
+    ...(returns.length > 0 ? { returns } : {}),
   };
 }
 

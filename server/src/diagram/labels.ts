@@ -28,6 +28,7 @@ const DATA_PREVIEW = 24;
  * inferred are shown in parentheses: `ACK (seq=K+1) ack=J+101`.
  */
 export function segmentLabel(statement: SegmentStatement, sent: SentSegment | undefined): string {
+  if (statement.icmp) return `ICMP ${statement.icmp}`;
   const parts = [flagsLabel(statement.flags)];
   const seq = sent?.seq ?? statement.seq?.value;
   const ack = sent?.ack ?? statement.ack?.value;

@@ -18,6 +18,7 @@
  *   carries the diagnostic.
  * Inferred `seq`/`ack` values are shown in parentheses: `ACK (seq=K+1) ack=J+101`.
  */
+import { connectionOf } from '../engine/listener.js';
 import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, SegmentStatement, Statement } from '../engine/model.js';
@@ -364,13 +365,17 @@ class Context {
   /** State changes, socket effects and activation bars of one event line. */
   private stepEffects(statement: Statement, step: Step, block: Block): void {
     for (const t of step.transitions) {
-      const id = this.id(t.participant);
-      block.lines.push(this.text(() => `Note ${this.side(t.participant)} ${id}: ${this.state(t.after)}`));
+      // A listener's connection (`server[c1]`) is drawn on the listener's lifeline, named `server↔c1` (engine/listener.ts).
+      const connection = connectionOf(t.participant);
+      const lifeline = connection?.listener ?? t.participant;
+      const id = this.id(lifeline);
+      const prefix = connection ? `${escapeText(`${connection.listener}↔${connection.peer}`)} ` : '';
+      block.lines.push(this.text(() => `Note ${this.side(lifeline)} ${id}: ${prefix}${this.state(t.after)}`));
       block.notes.push({ line: block.line, kind: 'state' });
     }
     for (const e of step.effects) {
       if (/blocks/.test(e.text)) continue; // shown by the activation bar
-      const id = this.id(e.participant);
+      const id = this.id(connectionOf(e.participant)?.listener ?? e.participant);
       block.lines.push(this.text(() => `Note over ${id}: ${escapeText(e.text, 120)}`));
       block.notes.push({ line: block.line, kind: 'effect' });
     }

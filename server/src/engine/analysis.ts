@@ -61,6 +61,10 @@ export interface SocketEffect {
   readonly participant: string;
   /** e.g. "connect() returns", "read() returns 0", "ECONNREFUSED". */
   readonly text: string;
+  /** The call that returned (`connect`), when the effect is a call's outcome. */
+  readonly call?: string;
+  /** What it returned or the errno it failed with (`0`, `5`, `c2`, `ECONNREFUSED`); an errno without `call` is left on the socket. */
+  readonly result?: string;
 }
 
 export type SequenceVariable = 'ISS' | 'IRS' | 'SND.UNA' | 'SND.NXT' | 'RCV.NXT';

@@ -106,7 +106,7 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   if (has(seg, 'RST')) {
     if (ackAcceptable) {
       deleteTcb(tcb);
-      ctx.effect(name, 'connect() fails: ECONNREFUSED ("connection reset")');
+      ctx.effect(name, 'connect() fails: ECONNREFUSED ("connection reset")', { call: 'connect', value: 'ECONNREFUSED' });
       ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST with an acceptable ACK: the connection is refused; delete the TCB, enter CLOSED.');
     } else {
       ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST without ACK cannot be validated and is dropped.');
@@ -127,7 +127,7 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
       tcb.unread += seg.length;
       tcb.state = 'ESTABLISHED';
       tcb.connectPending = false;
-      ctx.effect(name, 'connect() returns');
+      ctx.effect(name, 'connect() returns', { call: 'connect', value: '0' });
       ctx.explain(name, RFC.arrivesSynSent, `SYN,ACK acknowledges our SYN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}, SND.UNA = ${formatSeq(tcb.sndUna)}; enter ESTABLISHED and send ACK.`);
       if (has(seg, 'FIN')) {
         ctx.explain(name, RFC.arrivesSynSent, say(engineMessages.finOnSynAck));
@@ -376,8 +376,8 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     tcb.sndUna = ack;
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: the ACK acknowledges our SYN (SND.UNA < ${formatSeq(ack!)} ≤ SND.NXT): enter ESTABLISHED.`);
-    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, 'accept() returns'); }
-    if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns'); }
+    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, 'accept() returns', { call: 'accept', value: tcb.peer ?? '' }); }
+    if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns', { call: 'connect', value: '0' }); }
     return true;
   }
 
@@ -582,7 +582,7 @@ function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
     tcb.resetInAcceptQueue = true;
     ctx.explain(name, RFC.linuxAcceptQueue, say(rfcMessages.linuxResetInAcceptQueue));
   }
-  if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`);
+  if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`, { value: error });
   ctx.explain(name, RFC.arrivesOther, `RST at RCV.NXT in ${state}: ${error ? 'signal the user, ' : ''}delete the TCB, enter CLOSED.`);
 }
 

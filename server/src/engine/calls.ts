@@ -13,6 +13,9 @@ import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 import { RFC9293_PROFILE, type Profile } from './profile.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
+import { applySocketCall } from './socket-call-rules.js';
+import { canonicalCall } from './socket-calls.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 
 const NO_SPAN: Span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
 
@@ -40,8 +43,10 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
     ctx.report('error', 'call-not-allowed', message, call.callSpan);
   };
   const state = tcb.state;
+  if (applySocketCall(name, tcb, call, ctx, refuse)) return;
 
-  switch (call.call) {
+  const canonical = canonicalCall(call.call);
+  switch (canonical) {
     case 'listen':
       if (state !== 'CLOSED') {
         return refuse(`${name} is ${state}: listen (a passive OPEN) needs CLOSED; in any other state OPEN answers "error: connection already exists" (${RFC.open}).`);
@@ -78,7 +83,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
       }
       if (state === 'CLOSED') return refuse(say(engineMessages.acceptAfterClose, { name }));
       tcb.accepted = true;
-      ctx.effect(name, 'accept() returns the established connection');
+      ctx.effect(name, 'accept() returns the established connection', { call: call.call, value: tcb.peer ?? '' });
       return;
 
     case 'send':
@@ -94,16 +99,17 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
       ctx.explain(name, RFC.send, state === 'ESTABLISHED' || state === 'CLOSE-WAIT'
         ? `the application writes ${call.length ?? 'some'} bytes; the next data segment carries them.`
         : `the data is queued until the connection is ESTABLISHED.`);
+      if (call.call === 'write' || call.expected) writeReturns(name, call, ctx);
       return;
 
     case 'recv':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: RECEIVE answers "error: connection does not exist" (${RFC.receive}).`);
       tcb.readsModelled = true;
       if (tcb.unread > 0) {
-        ctx.effect(name, `read() returns ${tcb.unread} bytes`);
+        ctx.effect(name, `read() returns ${tcb.unread} bytes`, { call: call.call, value: String(tcb.unread) });
         tcb.unread = 0;
       } else if (tcb.finReceived) {
-        ctx.effect(name, 'read() returns 0 (end of file): the peer sent FIN');
+        ctx.effect(name, 'read() returns 0 (end of file): the peer sent FIN', { call: call.call, value: '0' });
       } else {
         ctx.effect(name, 'read() blocks: no data yet');
       }
@@ -111,7 +117,7 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'close':
     case 'shutdown':
-      return closeOrShutdown(name, tcb, call.call, ctx, refuse);
+      return closeOrShutdown(name, tcb, canonical, ctx, refuse);
 
     case 'abort':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: ABORT answers "error: connection does not exist" (${RFC.abort}).`);
@@ -133,7 +139,17 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
 
     case 'timeout':
       return applyTimeout(name, tcb, call, ctx, refuse);
+
+    case 'socket':
+    case 'bind':
+      return; // socket-call-rules.ts answered them
   }
+}
+
+/** write() returns what it copied: `len=N`, or "the bytes written". */
+function writeReturns(name: string, call: CallStatement, ctx: StepContext): void {
+  const bytes = call.length !== undefined ? String(call.length) : say(socketMessages.someBytes);
+  ctx.effect(name, say(socketMessages.writeReturns, { bytes }), { call: call.call, value: call.length !== undefined ? String(call.length) : '' });
 }
 
 function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx: StepContext, refuse: (m: string) => void): void {

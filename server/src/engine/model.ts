@@ -6,6 +6,9 @@ import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
 import type { ProfileChoice } from './profile.js';
 
+import { SOCKET_CALLS, type SocketCallOptions } from './socket-calls.js';
+import type { IcmpField } from './icmp.js';
+
 /** A source range, 0-based lines and columns (the LSP convention); end is exclusive. */
 export interface Span {
   readonly startLine: number;
@@ -17,7 +20,7 @@ export interface Span {
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'] as const;
 export type Flag = (typeof FLAGS)[number];
 
-export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout'] as const;
+export const CALLS = ['listen', 'connect', 'accept', 'send', 'recv', 'close', 'shutdown', 'abort', 'crash', 'timeout', ...SOCKET_CALLS] as const;
 export type CallName = (typeof CALLS)[number];
 
 export const TIMERS = ['2MSL', 'RTO', 'USER', 'KEEPALIVE', 'PERSIST'] as const;
@@ -51,7 +54,7 @@ export interface ParticipantStatement {
   readonly span: Span;
 }
 
-export interface CallStatement {
+export interface CallStatement extends SocketCallOptions {
   readonly kind: 'call';
   readonly participant: string;
   readonly participantSpan: Span;
@@ -66,7 +69,7 @@ export interface CallStatement {
   readonly span: Span;
 }
 
-export interface SegmentStatement {
+export interface SegmentStatement extends IcmpField {
   readonly kind: 'segment';
   readonly from: string;
   readonly fromSpan: Span;

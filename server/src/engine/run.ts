@@ -9,7 +9,11 @@ import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
-import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
+import { icmpArrives } from './icmp.js';
+import { acceptFromQueue, afterArrival, connectionName, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
+import type { EffectResult } from './socket-calls.js';
+import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendSegment, wireOptions } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
@@ -28,6 +32,9 @@ type Tracked = Pick<Tcb, 'state' | 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'rcvNxt
 function tracked(tcb: Tcb): Tracked {
   return { state: tcb.state, iss: tcb.iss, irs: tcb.irs, sndUna: tcb.sndUna, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt };
 }
+
+/** What a connection a listener makes on a line was before it: LISTEN, no sequence variables. */
+const NEW_CONNECTION: Tracked = tracked(newTcb('LISTEN'));
 
 export function runScenario(scenario: Scenario): Analysis {
   const run = new ScenarioRun(scenario);
@@ -153,6 +160,7 @@ class ScenarioRun {
   setUp(): void {
     this.collectParticipants();
     this.profile = makeProfile(scenarioProfile(this.scenario));
+    for (const name of multiPeerListeners(this.scenario.statements)) this.tcb(name).multiPeer = true;
   }
 
   /** What the run knows after setUp, before its first statement. */
@@ -265,6 +273,7 @@ class ScenarioRun {
   finish(): Analysis {
     this.runDiagnosticCount = this.diagnostics.length;
     this.reportNeverDelivered();
+    for (const tcb of this.state.tcbs.values()) neverReturned(tcb, this.report.bind(this));
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
     for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);
     return {
@@ -331,7 +340,7 @@ class ScenarioRun {
     let sentAt: Span | undefined;
 
     if (statement.kind === 'call') {
-      applyCall(statement.participant, this.tcb(statement.participant), statement, record);
+      this.runCall(statement, record);
     } else if (statement.kind === 'segment') {
       from = statement.from;
       to = statement.to;
@@ -359,7 +368,8 @@ class ScenarioRun {
     const variables: VariableChange[] = [];
     for (const [name, tcb] of this.state.tcbs) {
       states[name] = tcb.state;
-      const old = before.get(name)!;
+      // A listener's connection made on this line (listener.ts) starts from the listener's LISTEN.
+      const old = before.get(name) ?? NEW_CONNECTION;
       if (old.state !== tcb.state) transitions.push({ participant: name, before: old.state, after: tcb.state });
       // One call per variable, in TRACKED's order, rather than a loop over TRACKED:
       // `tcb[key]` with a changing key was a slow, generic property lookup.
@@ -383,11 +393,36 @@ class ScenarioRun {
     }));
   }
 
+  /** A call, with its stated result checked (socket-results.ts). */
+  private runCall(call: CallStatement, record: StepRecorder): void {
+    const tcb = this.tcb(call.participant);
+    const report = this.report.bind(this);
+    expectResult(tcb, call, report);
+    const errorsBefore = this.diagnostics.length;
+    if (tcb.multiPeer && call.call === 'accept' && tcb.state === 'LISTEN') acceptFromQueue(call.participant, tcb, record);
+    else applyCall(call.participant, tcb, call, record);
+    if (tcb.multiPeer && call.call === 'listen' && tcb.state === 'LISTEN') openQueues(tcb, call.backlog, call.abortOnOverflow === true);
+    afterCall(call.participant, tcb, call, this.diagnostics.length > errorsBefore, record);
+  }
+
+  /** A call's outcome (or a reset's error) on `participant`'s socket. */
+  callReturned(participant: string, result: EffectResult): void {
+    callReturned(this.tcb(participant), result, this.report.bind(this));
+  }
+
   private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
     if (seg.from === seg.to) {
       this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
       return undefined;
     }
+    if (seg.icmp) {
+      // Not a TCP segment: from the network (or the peer's host), about `to`'s connection.
+      icmpArrives(seg.to, this.tcb(seg.to), seg.icmp, ctx);
+      return undefined;
+    }
+    const routing = this.routeThroughListener(seg, ctx);
+    if (routing.dropped) return this.sendToFullListener(seg, ctx);
+    seg = routing.seg;
     if (!this.bindPeers(seg)) return undefined;
     this.checkSpaces(seg);
 
@@ -410,7 +445,8 @@ class ScenarioRun {
     switch (seg.arrow) {
       case '->':
       case '-->':
-        segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
+        if (routing.listener) this.arriveAtConnection(routing.listener, seg, sent, ctx);
+        else segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
         break;
       case '-x':
         ctx.explain(seg.to, 'RFC 9293 §3.7', 'lost in the network: the receiver never sees it.');
@@ -420,6 +456,47 @@ class ScenarioRun {
         break;
     }
     return sent;
+  }
+
+  /**
+   * A segment to or from a listener that serves several peers (listener.ts): the end
+   * that is the listener becomes its connection with the other end, `server[c1]`
+   * (made when the peer's SYN arrives, unless a queue is full: then `dropped`).
+   */
+  private routeThroughListener(seg: SegmentStatement, ctx: StepRecorder): { seg: SegmentStatement; listener?: { name: string; peer: string }; dropped?: boolean } {
+    const fromListener = this.tcb(seg.from).multiPeer;
+    const toListener = this.tcb(seg.to).multiPeer;
+    if (!fromListener && !toListener) return { seg };
+    if (fromListener) {
+      const name = connectionName(seg.from, seg.to);
+      return this.state.tcbs.has(name) ? { seg: { ...seg, from: name } } : { seg };
+    }
+    const arrives = seg.arrow === '->' || seg.arrow === '-->';
+    const name = connectionName(seg.to, seg.from);
+    if (!arrives) return this.state.tcbs.has(name) ? { seg: { ...seg, to: name } } : { seg };
+    const route = routeToListener(seg.to, this.tcb(seg.to), seg.from, seg, this.state.tcbs, ctx);
+    if (route.kind === 'dropped') return { seg, dropped: true };
+    if (route.kind === 'listener') return { seg };
+    return { seg: { ...seg, to: route.name }, listener: { name: seg.to, peer: seg.from } };
+  }
+
+  /** The sender's side of a SYN that a full listener drops: it is sent (and checked), and never processed. */
+  private sendToFullListener(seg: SegmentStatement, ctx: StepRecorder): SentSegment {
+    const sender = this.tcb(seg.from);
+    if (sender.peer === undefined) sender.peer = seg.to;
+    const sent = sendSegment(seg.from, sender, seg, ctx, () => this.freshSymbol(seg.from));
+    for (const value of [sent.seq, sent.ack]) if (value?.symbol) this.state.usedSymbols.add(value.symbol);
+    return sent;
+  }
+
+  /** A segment reaches a listener's connection: the accept queue's overflow first, then the queues after it. */
+  private arriveAtConnection(listener: { name: string; peer: string }, seg: SegmentStatement, sent: SentSegment, ctx: StepRecorder): void {
+    const listenerTcb = this.tcb(listener.name);
+    const connection = this.tcb(seg.to);
+    if (overflowDrops(listener.name, listenerTcb, listener.peer, connection, seg, ctx)) return;
+    const before = connection.state;
+    segmentArrives(seg.to, connection, toArriving(sent), ctx);
+    afterArrival(listener.name, listenerTcb, listener.peer, before, connection, ctx);
   }
 
   private putInFlight(seg: SegmentStatement, sent: SentSegment): void {
@@ -580,8 +657,13 @@ class StepRecorder implements StepContext {
   explain(participant: string, rule: string, text: string): void {
     this.explanations.push({ participant, rule, text });
   }
-  effect(participant: string, text: string): void {
-    this.effects.push({ participant, text });
+  effect(participant: string, text: string, result?: EffectResult): void {
+    if (!result) {
+      this.effects.push({ participant, text });
+      return;
+    }
+    this.effects.push({ participant, text, ...(result.call !== undefined ? { call: result.call } : {}), result: result.value });
+    this.run.callReturned(participant, result);
   }
   owe(participant: string, tcb: Tcb, reply: Reply): void {
     tcb.due = reply;

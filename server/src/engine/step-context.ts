@@ -7,12 +7,14 @@ import type { DiagnosticCode, Fix, Severity } from './diagnostics.js';
 import type { Span } from './model.js';
 import type { Tcb } from './tcb.js';
 import type { Profile } from './profile.js';
+import type { EffectResult } from './socket-calls.js';
 
 export interface StepContext {
   /** Which TCP plays (profile.ts): the rules that differ ask it. */
   readonly profile: Profile;
   explain(participant: string, rule: string, text: string): void;
-  effect(participant: string, text: string): void;
+  /** `result`: the call's outcome the text shows (engine/socket-calls.ts); without `call`, an error left on the socket. */
+  effect(participant: string, text: string, result?: EffectResult): void;
   /** Records that `participant` now owes `reply` (RFC 9293 §3.10.7's "send ..."). */
   owe(participant: string, tcb: Tcb, reply: Reply): void;
   report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void;

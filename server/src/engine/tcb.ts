@@ -6,6 +6,8 @@
 import type { Reply, TcbSnapshot } from './analysis.js';
 import type { Seq } from './seq.js';
 import type { TcpState } from './states.js';
+import type { SocketRecord } from './socket-calls.js';
+import type { ListenerQueues } from './listener.js';
 
 /** The receive window assumed until an endpoint advertises one with `win=`. */
 export const DEFAULT_WINDOW = 65535;
@@ -71,6 +73,12 @@ export interface Tcb {
   accepted?: boolean;
   /** Reset before `accept` under the linux profile: the closed child waits in the accept queue (profile.ts). */
   resetInAcceptQueue?: boolean;
+  /** What the socket (not the connection) remembers: a reset's error, SHUT_RD, a stated result (socket-calls.ts). Kept when the TCB is deleted. */
+  socket?: SocketRecord;
+  /** A listener serving several peers (listener.ts): its SYN queue and accept queue. */
+  queues?: ListenerQueues;
+  /** This participant listens for several peers: its connections are `name[peer]` (listener.ts). */
+  multiPeer?: boolean;
 }
 
 export function newTcb(state: TcpState = 'CLOSED'): Tcb {
@@ -98,9 +106,10 @@ export function newTcb(state: TcpState = 'CLOSED'): Tcb {
  * The peer binding stays: each participant has one connection in a scenario.
  */
 export function deleteTcb(tcb: Tcb): void {
-  const { peer, listened } = tcb;
+  const { peer, listened, socket } = tcb;
   Object.assign(tcb, newTcb('CLOSED'));
   tcb.peer = peer;
+  if (socket) tcb.socket = socket;
   // The application did call listen: an `accept` now finds the connection gone, which
   // is a different mistake from never listening (and is explained as such).
   tcb.listened = listened;

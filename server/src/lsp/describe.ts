@@ -7,6 +7,8 @@ import type { Analysis, Reply, SentSegment, Step } from '../engine/analysis.js';
 import type { CallName, Flag } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
 import { optionsText } from '../engine/options.js';
+import { connectionOf } from '../engine/listener.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
 import { localized } from '../i18n/catalogue.js';
 import { callDescriptions, flagDescriptions } from '../i18n/messages/describe.js';
@@ -14,7 +16,12 @@ import { callDescriptions, flagDescriptions } from '../i18n/messages/describe.js
 /** What each flag and call means, in the active locale (i18n/messages/describe.ts). */
 export const FLAG_DESCRIPTIONS: Readonly<Record<Flag, string>> = localized(flagDescriptions);
 
-export const CALL_DESCRIPTIONS: Readonly<Record<CallName, string>> = localized(callDescriptions);
+export const CALL_DESCRIPTIONS: Readonly<Record<CallName, string>> = localized({
+  ...callDescriptions,
+  // The socket calls' words are in the sockets table.
+  socket: socketMessages.socketCall, shutdown: socketMessages.shutdownCall, bind: socketMessages.bindCall,
+  read: socketMessages.readCall, write: socketMessages.writeCall,
+});
 
 /** How a state is left, for a state-name hover. */
 export function describeState(state: TcpState, style: StateNameStyle): string {
@@ -55,9 +62,15 @@ export function segmentFields(s: SentSegment, inferredMark = ' (inferred)'): str
 /** Every participant's state after a step, and whether the step changed it (inlay hints, `synack explain`). */
 export function statesAfter(analysis: Analysis, step: Step): Array<{ participant: string; state: TcpState; changed: boolean }> {
   const changed = new Set(step.transitions.map((t) => t.participant));
-  return analysis.participants
+  const out = analysis.participants
     .filter((p) => step.states[p.name] !== undefined)
     .map((p) => ({ participant: p.name, state: step.states[p.name], changed: changed.has(p.name) }));
+  // A listener's connections (engine/listener.ts), `server[c1]` shown as `server↔c1`; none in one-peer scenarios.
+  for (const [name, state] of Object.entries(step.states)) {
+    const connection = connectionOf(name);
+    if (connection) out.push({ participant: `${connection.listener}↔${connection.peer}`, state, changed: changed.has(name) });
+  }
+  return out;
 }
 
 /** Markdown for an event line: states before → after, the rules applied, replies, socket effects, variables. */

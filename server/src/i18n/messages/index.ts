@@ -16,6 +16,7 @@ import { navigationMessages } from './navigation.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
+import { socketMessages } from './sockets.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   browser: browserMessages,
@@ -33,4 +34,5 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   reader: readerMessages,
   rfc: rfcMessages,
   server: serverMessages,
+  sockets: socketMessages,
 };

@@ -11,6 +11,7 @@
 import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
 import { rfcMessages as rfc } from '../../i18n/messages/rfc.js';
+import { socketMessages as sockets } from '../../i18n/messages/sockets.js';
 import { ARROW_TEXTS, type Token } from './scanner.js';
 
 /** The words that lead a statement (or shape one), lower-case: the one keyword list. */
@@ -76,10 +77,16 @@ export interface StateShape {
   readonly text: string;
 }
 
+/** A call's stated result: `-> ECONNREFUSED` (or `→ 0`). */
+export interface ResultShape {
+  readonly arrow: Token;
+  readonly value: Token;
+}
+
 export type LineShape =
   | { readonly kind: 'title'; readonly head: Token; readonly text: Token }
   | { readonly kind: 'participant'; readonly head: Token; readonly name: Token; readonly label?: Token; readonly start?: StateShape; readonly fields: readonly FieldShape[] }
-  | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape> }
+  | { readonly kind: 'call'; readonly participant: Token; readonly colon: Token; readonly call: Token; readonly args: ReadonlyArray<FieldShape | WordShape>; readonly result?: ResultShape }
   | {
     readonly kind: 'segment'; readonly from: Token; readonly arrow: Token; readonly to: Token; readonly flags: readonly Token[]; readonly fields: readonly FieldShape[]; readonly tag?: Token;
     /** The colon before the flags: where a segment with no flags written has them. */
@@ -88,6 +95,8 @@ export type LineShape =
     readonly noFlags?: Token;
     /** Bare TCP options among the fields (`sack`, `sackOK`). */
     readonly options?: readonly Token[];
+    /** `ICMP CODE` written where the flags go. */
+    readonly icmp?: StateShape;
   }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
@@ -302,8 +311,20 @@ class LineParser {
       else if (isWord(t) || t?.kind === 'number') args.push(this.words(1));
       else break;
     }
+    const result = this.callResult();
     this.end();
-    return { kind: 'call', participant, colon, call, args };
+    return { kind: 'call', participant, colon, call, args, ...(result ? { result } : {}) };
+  }
+
+  /** `-> RESULT` at a call's end: what the scenario says the call returns (`→` reads the same). */
+  private callResult(): ResultShape | undefined {
+    const arrow = this.peek();
+    if (!isSymbol(arrow, '->') && !isSymbol(arrow, '\u2192')) return undefined;
+    this.next();
+    const value = this.peek();
+    if (!isWord(value) && value?.kind !== 'number') this.fail(say(sockets.aCallResult));
+    this.next();
+    return { arrow: arrow!, value: value! };
   }
 
   private words(n: number): WordShape {
@@ -317,6 +338,7 @@ class LineParser {
     const arrow = this.next();
     const to = this.word();
     const colon = this.symbol(':', say(m.aColon));
+    if (isWord(this.peek()) && this.peek()!.text.toUpperCase() === 'ICMP') return this.icmp(from, arrow, to);
     const noFlags = this.noFlags();
     const flags: Token[] = noFlags.flagless ? [] : [this.word()];
     for (; !noFlags.flagless;) {
@@ -362,6 +384,15 @@ class LineParser {
     if (t === undefined) this.fail(say(rfc.flagsOrDash));
     const flagless = (isWord(t) && isSymbol(after, '=')) || isOptionWord(t) || isKeywordToken(t, 'as');
     return { flagless };
+  }
+
+  /** `A -> B : ICMP host-unreachable`: an ICMP message about B's connection; the word `ICMP` stands where the flags do. */
+  private icmp(from: Token, arrow: Token, to: Token): LineShape {
+    const head = this.next();
+    if (!isWord(this.peek())) this.fail(say(sockets.anIcmpCode));
+    const icmp = this.state();
+    this.end();
+    return { kind: 'segment', from, arrow, to, flags: [head], fields: [], icmp };
   }
 
   /** `key=value`; the caller saw the key and the `=`. */

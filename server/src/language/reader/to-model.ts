@@ -16,8 +16,22 @@ import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
 import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
-import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
+import { brief, type FieldShape, type LineShape, type StateShape, type WordShape } from './line-shape.js';
+import { ICMP_CODES, type IcmpCode } from '../../engine/icmp.js';
 import type { Token } from './scanner.js';
+import { SHUTDOWN_HOWS, type ShutdownHow, type SocketCallOptions } from '../../engine/socket-calls.js';
+import { socketMessages } from '../../i18n/messages/sockets.js';
+
+/** The socket options of a call as they are read, before they go on the statement. */
+type SocketOptionsRead = { -readonly [K in keyof SocketCallOptions]: SocketCallOptions[K] };
+
+/** What the socket calls take, for an `unknown-option` message; undefined for the other calls. */
+function socketOptionsText(call: CallName): string | undefined {
+  if (call === 'bind') return say(socketMessages.bindOptions);
+  if (call === 'write') return say(socketMessages.writeOptions);
+  if (call === 'shutdown') return say(socketMessages.shutdownOptions);
+  return undefined;
+}
 
 const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale', 'ts'];
 const SEGMENT_FIELD_SET: ReadonlySet<string> = new Set(SEGMENT_FIELDS);
@@ -143,26 +157,52 @@ class ModelReader {
     let timer: TimerName | undefined;
     let length: number | undefined;
     let backlog: number | undefined;
+    const socket: SocketOptionsRead = {};
     for (const arg of shape.args) {
       if (isWordShape(arg)) {
         const word = arg.text.toUpperCase();
         if (call === 'timeout' && TIMERS.includes(word as TimerName) && timer === undefined) timer = word as TimerName;
-        else this.report(tokenSpan(arg.tokens[0], arg.tokens[arg.tokens.length - 1]), 'warning', 'unknown-option', say(m.wordMeansNothing, { word: brief(arg.text), call }));
+        else if (!this.socketWord(call, arg, socket)) this.report(tokenSpan(arg.tokens[0], arg.tokens[arg.tokens.length - 1]), 'warning', 'unknown-option', say(m.wordMeansNothing, { word: brief(arg.text), call }));
         continue;
       }
       const key = arg.key.text.toLowerCase();
-      if (call === 'send' && key === 'len') length = this.intField(arg);
+      if ((call === 'send' || call === 'write') && key === 'len') length = this.intField(arg);
       else if (call === 'listen' && key === 'backlog') backlog = this.intField(arg);
-      else this.unknownOption(arg, call === 'send' ? say(m.sendOptions) : call === 'listen' ? say(m.listenOptions) : say(m.noOptions, { call }));
+      else if (!this.socketField(call, arg, socket)) this.unknownOption(arg, call === 'send' ? say(m.sendOptions) : call === 'listen' ? say(m.listenOptions) : socketOptionsText(call) ?? say(m.noOptions, { call }));
     }
     if (call === 'timeout' && timer === undefined) {
       this.report(span, 'error', 'bad-field', say(m.timeoutNeedsTimer));
       return undefined;
     }
-    return { kind: 'call', participant: shape.participant.text, participantSpan: tokenSpan(shape.participant), call, callSpan, timer, length, backlog, span };
+    if (shape.result) socket.expected = { value: shape.result.value.text, span: tokenSpan(shape.result.value) };
+    return { kind: 'call', participant: shape.participant.text, participantSpan: tokenSpan(shape.participant), call, callSpan, timer, length, backlog, span, ...socket };
+  }
+
+  /** A word option of a socket call (`shutdown rd`); false when it is none. */
+  private socketWord(call: CallName, arg: WordShape, into: SocketOptionsRead): boolean {
+    if (call === 'listen' && arg.text.toLowerCase() === 'abort_on_overflow') {
+      into.abortOnOverflow = true;
+      return true;
+    }
+    const how = arg.text.toLowerCase() as ShutdownHow;
+    if (call !== 'shutdown' || !SHUTDOWN_HOWS.includes(how) || into.how !== undefined) return false;
+    into.how = how;
+    return true;
+  }
+
+  /** A `key=value` option of a socket call (`bind port=80 addr="10.0.0.1"`); false when it is none. */
+  private socketField(call: CallName, arg: FieldShape, into: SocketOptionsRead): boolean {
+    const key = arg.key.text.toLowerCase();
+    if (call !== 'bind') return false;
+    if (key === 'port') into.port = this.intField(arg, 65535);
+    else if (key === 'addr' && arg.string) into.address = stringValue(arg.string.text);
+    else if (key === 'addr') into.address = arg.head?.text;
+    else return false;
+    return true;
   }
 
   private segment(shape: Extract<LineShape, { kind: 'segment' }>): SegmentStatement | undefined {
+    if (shape.icmp) return this.icmpSegment(shape, shape.icmp);
     const flags = new Set<Flag>();
     for (const token of shape.flags) {
       const span = tokenSpan(token);
@@ -286,6 +326,26 @@ class ModelReader {
     return { value, echo, span };
   }
 
+  /** `A -> B : ICMP CODE`: no flags, no numbers; the code is one of ICMP_CODES. */
+  private icmpSegment(shape: Extract<LineShape, { kind: 'segment' }>, code: StateShape): SegmentStatement | undefined {
+    const codeSpan = tokenSpan(code.tokens[0], code.tokens[code.tokens.length - 1]);
+    const icmp = code.text.toLowerCase() as IcmpCode;
+    if (!ICMP_CODES.includes(icmp)) {
+      this.report(codeSpan, 'error', 'unknown-flag', say(socketMessages.unknownIcmpCode, { code: brief(code.text), codes: ICMP_CODES.join(', ') }));
+      return undefined;
+    }
+    const flagsSpan = tokenSpan(shape.flags[0], code.tokens[code.tokens.length - 1]);
+    return {
+      kind: 'segment',
+      from: shape.from.text, fromSpan: tokenSpan(shape.from),
+      to: shape.to.text, toSpan: tokenSpan(shape.to),
+      arrow: shape.arrow.text as Arrow, arrowSpan: tokenSpan(shape.arrow),
+      flags: [], flagsSpan, length: 0, icmp,
+      fieldsEnd: spanEnd(flagsSpan),
+      span: tokenSpan(shape.from, lastToken(shape)),
+    };
+  }
+
   private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
     const checks: ExpectCheck[] = [];
     for (const check of shape.checks) {
@@ -364,11 +424,13 @@ function lastToken(shape: LineShape): Token {
       return shape.label ?? shape.name;
     }
     case 'call': {
+      if (shape.result) return shape.result.value;
       const last = shape.args[shape.args.length - 1];
       if (!last) return shape.call;
       return isWordShape(last) ? last.tokens[last.tokens.length - 1] : last.last;
     }
     case 'segment':
+      if (shape.icmp) return shape.icmp.tokens[shape.icmp.tokens.length - 1];
       return shape.tag ?? lastOfSegmentParts(shape);
     case 'profile': return shape.options.at(-1) ?? shape.name;
     case 'expect': {
