@@ -21,6 +21,14 @@ describe('ICMP', () => {
     expect(a.steps.at(-1)!.effects.map((e) => [e.call, e.result])).toEqual([['connect', 'EHOSTUNREACH']]);
   });
 
+  it('under profile linux, host-unreachable in SYN-SENT aborts at once and connect fails EHOSTUNREACH (tcp_v4_err)', () => {
+    const a = run('profile linux', 'client: connect -> EHOSTUNREACH', 'client -> server : SYN seq=100', 'router -> client : ICMP host-unreachable', 'expect client CLOSED');
+    expect(a.diagnostics.map(diagnosticToString)).toEqual([]);
+    expect(a.steps.at(-1)!.effects.map((e) => [e.call, e.result])).toEqual([['connect', 'EHOSTUNREACH']]);
+    // The same lines under RFC 9293 keep the connection (MUST-56): the expect fails.
+    expect(run('client: connect', 'client -> server : SYN seq=100', 'router -> client : ICMP host-unreachable', 'expect client CLOSED').diagnostics.map((d) => d.code)).toEqual(['expect-failed']);
+  });
+
   it('net-unreachable gives ENETUNREACH the same way', () => {
     const a = run(...SYN_SENT, 'router -> client : ICMP net-unreachable', 'client: timeout USER');
     expect(a.steps.at(-1)!.effects[0].result).toBe('ENETUNREACH');

@@ -14,7 +14,7 @@
  *
  * Linux aborts a connection in SYN-SENT on a soft error too ("widespread
  * implementation behavior that treats soft errors as hard errors during connection
- * establishment", RFC 5461 §4): softErrorAbortsInSynSent is that one hook.
+ * establishment", RFC 5461 §4): the profile's abortsOnHostUnreachableInSynSent.
  */
 import { say } from '../i18n/catalogue.js';
 import { socketMessages as m } from '../i18n/messages/sockets.js';
@@ -40,15 +40,6 @@ const CODES: Readonly<Record<IcmpCode, { readonly number: number; readonly kind:
   'frag-needed': { number: 4, kind: 'pmtu' },
 };
 
-/**
- * THE HOOK for `profile linux` (issue 11): whether a soft error aborts a connection in
- * SYN-SENT. RFC 9293 says no (MUST-56); Linux's tcp_v4_err aborts in SYN-SENT and
- * SYN-RECV on any Destination Unreachable. A profile sets this to answer true.
- */
-export function softErrorAbortsInSynSent(): boolean {
-  return false;
-}
-
 /** An ICMP Destination Unreachable arrives at `name` about its connection. */
 export function icmpArrives(name: string, tcb: Tcb, code: IcmpCode, ctx: StepContext): void {
   const { number, kind, errno } = CODES[code];
@@ -61,7 +52,9 @@ export function icmpArrives(name: string, tcb: Tcb, code: IcmpCode, ctx: StepCon
     ctx.explain(name, ICMP_SECTION, say(m.icmpFragNeeded));
     return;
   }
-  const aborts = kind === 'hard' || (state === 'SYN-SENT' && softErrorAbortsInSynSent());
+  // RFC 9293 keeps a soft error (MUST-56); the linux profile aborts a connection still in
+  // SYN-SENT on any Destination Unreachable, as tcp_v4_err does (profile.ts).
+  const aborts = kind === 'hard' || (state === 'SYN-SENT' && ctx.profile.abortsOnHostUnreachableInSynSent);
   if (!aborts) {
     tcb.socket = { ...tcb.socket, softError: errno };
     ctx.explain(name, ICMP_SECTION, say(m.icmpSoft, { code, number, errno: errno! }));
