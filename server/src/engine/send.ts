@@ -5,9 +5,10 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
 import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
-import type { Flag, SegmentStatement, SeqField } from './model.js';
+import { FLAGS, type Flag, type SegmentStatement, type SeqField } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, type Tcb } from './tcb.js';
@@ -56,6 +57,13 @@ export function sendSegment(
   const plan = planSend(name, tcb, seg, ctx);
 
   if (plan.refusal !== undefined) {
+    // One mistake, one error: when a flag the state calls for is all that is missing,
+    // report it once and go on as if it were written (docs/semantics.md, "After an error").
+    const repair = missingFlagRepair(name, tcb, seg, ctx);
+    if (repair) {
+      ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan, [repair.fix], true);
+      return sendSegment(name, tcb, repair.seg, ctx, freshSymbol);
+    }
     ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan);
   }
 
@@ -74,7 +82,10 @@ export function sendSegment(
     const verdict = judgeSeq(tcb, seq, seqLen, plan);
     // The reply an arrival made due re-sends the SYN in a simultaneous open: that is the reply, not a retransmission.
     if (verdict === 'retransmission') retransmission = !isDueReply(tcb.due, flags, seq);
-    else if (verdict === 'bad') reportBadSeq(name, seg, seq, plan, tcb, ctx);
+    else if (verdict === 'bad') {
+      reportBadSeq(name, seg, seq, plan, tcb, ctx);
+      seq = plan.expectedSeq; // go on as if the fix were applied
+    }
   }
 
   // ack: only meaningful with the ACK flag (contract §4.1 `ack-without-flag`).
@@ -93,6 +104,7 @@ export function sendSegment(
       ackInferred = ack !== undefined;
     } else if (plan.refusal === undefined && plan.expectedAck !== undefined && !seqEquals(ack, plan.expectedAck)) {
       reportBadAck(name, seg, ack, plan.expectedAck, ctx);
+      ack = plan.expectedAck; // go on as if the fix were applied
     }
   }
 
@@ -179,21 +191,54 @@ function replaceOrInsert(field: SeqField | undefined, seg: SegmentStatement, tex
 }
 
 function reportBadSeq(name: string, seg: SegmentStatement, seq: Seq, plan: Plan, tcb: Tcb, ctx: StepContext): void {
-  const expected = plan.expectedSeq!;
+  const expected = formatSeq(plan.expectedSeq!);
   const rule = plan.exact
-    ? `this reply is formed by the RFC with seq=${formatSeq(expected)}`
+    ? say(learnerMessages.badSeqReply, { expected })
     : sequenceLength(seg.flags, seg.length) === 0
-    ? `a segment without SYN, data or FIN occupies no sequence numbers, so it is never a retransmission and always carries SND.NXT = ${formatSeq(expected)}`
-    : `a new segment starts at SND.NXT = ${formatSeq(expected)}; a retransmission re-sends numbers from ${formatSeq(tcb.iss ?? tcb.sndUna ?? expected)} up to SND.NXT`;
-  ctx.report('error', 'bad-seq', `seq=${formatSeq(seq)} does not match ${name}'s TCB: ${rule} (${RFC.sequenceNumbers}). Use seq=${formatSeq(expected)}.`, seg.seq!.span, [
-    { title: `Set seq=${formatSeq(expected)}`, edits: replaceOrInsert(seg.seq, seg, `seq=${formatSeq(expected)}`), preferred: true },
-  ]);
+    ? say(learnerMessages.badSeqNoLength, { expected })
+    : say(learnerMessages.badSeqNew, { expected, lowest: formatSeq(tcb.iss ?? tcb.sndUna ?? plan.expectedSeq!) });
+  const field = `seq=${expected}`;
+  ctx.report('error', 'bad-seq', say(learnerMessages.badSeq, { seq: formatSeq(seq), name, rule, rfc: RFC.sequenceNumbers, expected }), seg.seq!.span, [
+    { title: say(learnerMessages.setField, { field }), edits: replaceOrInsert(seg.seq, seg, field), preferred: true },
+  ], true);
 }
 
 function reportBadAck(name: string, seg: SegmentStatement, ack: Seq, expected: Seq, ctx: StepContext): void {
-  ctx.report('error', 'bad-ack', `ack=${formatSeq(ack)} differs from ${name}'s RCV.NXT = ${formatSeq(expected)}: an ACK acknowledges everything received so far, the next sequence number expected (${RFC.tcb}). Use ack=${formatSeq(expected)}.`, seg.ack!.span, [
-    { title: `Set ack=${formatSeq(expected)}`, edits: replaceOrInsert(seg.ack, seg, `ack=${formatSeq(expected)}`), preferred: true },
-  ]);
+  const field = `ack=${formatSeq(expected)}`;
+  ctx.report('error', 'bad-ack', say(learnerMessages.badAck, { ack: formatSeq(ack), name, expected: formatSeq(expected), rfc: RFC.tcb }), seg.ack!.span, [
+    { title: say(learnerMessages.setField, { field }), edits: replaceOrInsert(seg.ack, seg, field), preferred: true },
+  ], true);
+}
+
+/** Why `name` may not send `seg` in its state, or undefined when it may (planSend's verdict alone, nothing changed). */
+export function sendRefusal(name: string, tcb: Tcb, seg: SegmentStatement): string | undefined {
+  const silent: StepContext = { explain: () => {}, effect: () => {}, owe: () => {}, report: () => {} };
+  return planSend(name, tcb, seg, silent).refusal;
+}
+
+/** Flags a refused segment may lack, in the order they are tried: ACK is the one learners leave out. */
+const REPAIRABLE_FLAGS: readonly Flag[] = ['ACK', 'SYN'];
+
+/**
+ * The one flag whose absence is why `seg` is refused (FIN without ACK on a synchronized
+ * connection, the SYN,ACK written as ACK), as the segment with it and the fix adding it.
+ */
+function missingFlagRepair(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContext): { seg: SegmentStatement; fix: Fix } | undefined {
+  for (const flag of REPAIRABLE_FLAGS) {
+    if (seg.flags.includes(flag)) continue;
+    // SYN is missing only from the SYN,ACK an endpoint still owes (written as a bare ACK).
+    if (flag === 'SYN' && !(tcb.state === 'SYN-RECEIVED' && tcb.synPending)) continue;
+    const repaired: SegmentStatement = { ...seg, flags: FLAGS.filter((f) => f === flag || seg.flags.includes(f)) };
+    // planSend only decides here: its commit (the one side effect) is not called.
+    if (planSend(name, tcb, repaired, ctx).refusal !== undefined) continue;
+    return { seg: repaired, fix: { title: say(learnerMessages.addFlag, { flag }), edits: [{ span: spanEnd(seg.flagsSpan), newText: flagInsertion(seg, flag) }], preferred: true } };
+  }
+  return undefined;
+}
+
+/** How a flag is added in the line's own notation: ` ACK`, or `, ACK=1` in the articles' (FLAG=1) notation. */
+export function flagInsertion(seg: SegmentStatement, flag: Flag): string {
+  return seg.flagBits ? `, ${flag}=1` : ` ${flag}`;
 }
 
 /** Decides, from the state and the reply due, whether and how `seg` may be sent. */

@@ -1,0 +1,82 @@
+/**
+ * What the engine says to a learner about a mistake and how it goes on (issue 13): the
+ * numbers a sender's TCB expects (bad-seq, bad-ack), a flag the state calls for, the
+ * letters a scenario names numbers with, and "continuing as if …" in the hover.
+ * Terms follow the articles learners read: 三次握手, 四次挥手, 主动关闭, 被动关闭.
+ */
+import { messages, type Message } from '../catalogue.js';
+
+export const learnerMessages = messages({
+  continuingAsIf: {
+    en: ({ line }) => `Continuing as if the line read \`${line}\`: later lines are checked against that, so this mistake is reported once.`,
+    'zh-CN': ({ line }) => `后续按此行为 \`${line}\` 继续检查：之后的各行以此为准，这个错误只报告一次。`,
+  } satisfies Message<{ line: string }>,
+
+  continuingWithout: {
+    en: 'Continuing as if this line were not there: later lines are checked without it, so this mistake is reported once.',
+    'zh-CN': '后续按没有这一行继续检查：之后的各行不受它影响，这个错误只报告一次。',
+  } satisfies Message,
+
+  letterNames: {
+    en: ({ letter, participant }) => `${letter} names ${participant}'s next sequence number (SND.NXT): the first value written for a side that starts mid-connection is its number.`,
+    'zh-CN': ({ letter, participant }) => `${letter} 表示 ${participant} 的下一个发送序号（SND.NXT）：从连接中途开始的一方，第一次写出的值就是它的序号。`,
+  } satisfies Message<{ letter: string; participant: string }>,
+  letterRenames: {
+    en: ({ letter, was, participant }) => `${letter} = ${was}: a letter used for the first time names ${participant}'s sequence number here; from now on ${participant}'s numbers are written with ${letter}.`,
+    'zh-CN': ({ letter, was, participant }) => `${letter} = ${was}：首次使用的字母表示 ${participant} 此处的序号；此后 ${participant} 的序号用 ${letter} 表示。`,
+  } satisfies Message<{ letter: string; was: string; participant: string }>,
+
+  badSeqReply: {
+    en: ({ expected }) => `this reply is formed by the RFC with seq=${expected}`,
+    'zh-CN': ({ expected }) => `这个应答由 RFC 规定，其 seq=${expected}`,
+  } satisfies Message<{ expected: string }>,
+  badSeqNoLength: {
+    en: ({ expected }) => `a segment without SYN, data or FIN occupies no sequence numbers, so it is never a retransmission and always carries SND.NXT = ${expected}`,
+    'zh-CN': ({ expected }) => `不带 SYN、数据或 FIN 的报文段不占用序号，因此它不会是重传，总是携带 SND.NXT = ${expected}`,
+  } satisfies Message<{ expected: string }>,
+  badSeqNew: {
+    en: ({ expected, lowest }) => `a new segment starts at SND.NXT = ${expected}; a retransmission re-sends numbers from ${lowest} up to SND.NXT`,
+    'zh-CN': ({ expected, lowest }) => `新的报文段从 SND.NXT = ${expected} 开始；重传则重发从 ${lowest} 到 SND.NXT 之间的序号`,
+  } satisfies Message<{ expected: string; lowest: string }>,
+  badSeq: {
+    en: ({ seq, name, rule, rfc, expected }) => `seq=${seq} does not match ${name}'s TCB: ${rule} (${rfc}). Use seq=${expected}.`,
+    'zh-CN': ({ seq, name, rule, rfc, expected }) => `seq=${seq} 与 ${name} 的 TCB 不符：${rule}（${rfc}）。应为 seq=${expected}。`,
+  } satisfies Message<{ seq: string; name: string; rule: string; rfc: string; expected: string }>,
+  badAck: {
+    en: ({ ack, name, expected, rfc }) => `ack=${ack} differs from ${name}'s RCV.NXT = ${expected}: an ACK acknowledges everything received so far, the next sequence number expected (${rfc}). Use ack=${expected}.`,
+    'zh-CN': ({ ack, name, expected, rfc }) => `ack=${ack} 与 ${name} 的 RCV.NXT = ${expected} 不同：确认号确认迄今收到的全部数据，即期望收到的下一个序号（${rfc}）。应为 ack=${expected}。`,
+  } satisfies Message<{ ack: string; name: string; expected: string; rfc: string }>,
+  setField: {
+    en: ({ field }) => `Set ${field}`,
+    'zh-CN': ({ field }) => `改为 ${field}`,
+  } satisfies Message<{ field: string }>,
+
+  addFlag: {
+    en: ({ flag }) => `Add the ${flag} flag`,
+    'zh-CN': ({ flag }) => `加上 ${flag} 标志`,
+  } satisfies Message<{ flag: string }>,
+  removeCall: {
+    en: 'Remove this call',
+    'zh-CN': '删除这个调用',
+  } satisfies Message,
+  sendToPeer: {
+    en: ({ peer }) => `Exchange it with ${peer}`,
+    'zh-CN': ({ peer }) => `改为与 ${peer} 交换`,
+  } satisfies Message<{ peer: string }>,
+  multiplePeers: {
+    en: ({ self, peer, other }) => `${self} already has a connection with ${peer}: each participant has one connection, so it cannot also exchange segments with ${other}. Use another participant name for a second connection.`,
+    'zh-CN': ({ self, peer, other }) => `${self} 已经与 ${peer} 建立了连接：每个参与者只有一条连接，不能再与 ${other} 交换报文段。第二条连接请使用另一个参与者名称。`,
+  } satisfies Message<{ self: string; peer: string; other: string }>,
+  deliverNow: {
+    en: 'Deliver it now (->)',
+    'zh-CN': '立即送达（->）',
+  } satisfies Message,
+  addTag: {
+    en: ({ tag }) => `Add \`as ${tag}\``,
+    'zh-CN': ({ tag }) => `加上 \`as ${tag}\``,
+  } satisfies Message<{ tag: string }>,
+  missingTag: {
+    en: 'An in-flight segment (~>) needs a tag to deliver it later: add `as TAG` and a `deliver TAG` line, or draw it as delivered now (->).',
+    'zh-CN': '在途报文段（~>）需要一个标签以便稍后投递：加上 `as TAG` 和一行 `deliver TAG`，或改画为立即送达（->）。',
+  } satisfies Message,
+});
