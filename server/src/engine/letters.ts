@@ -8,9 +8,8 @@
  * learner's), and the older letters still read as what they stood for.
  */
 import type { SegmentStatement, SeqField } from './model.js';
-import { formatSeq, seqAdd, seqSymbol, type Seq } from './seq.js';
+import { formatSeq, seqAdd, seqDiff, seqSymbol, type Seq } from './seq.js';
 import type { RunState } from './run-state.js';
-import type { Tcb } from './tcb.js';
 
 /** The name startingTcb gives the unknown SND.NXT/RCV.NXT of an endpoint that starts mid-connection. */
 export function placeholderSymbol(side: 'SND' | 'RCV', participant: string): string {
@@ -34,20 +33,50 @@ export interface Naming {
  * its new letters (or first-contact values) stand for. Changes `state` (the TCBs, the
  * in-flight segments, the letters) when the line names something.
  */
-export function readLetters(seg: SegmentStatement, sender: Tcb, state: RunState, namings: Naming[]): SegmentStatement {
+export function readLetters(seg: SegmentStatement, state: RunState, namings: Naming[]): SegmentStatement {
+  const sender = state.tcbs.get(seg.from);
   let seq = resolved(seg.seq, state);
   let ack = resolved(seg.ack, state);
+  if (!sender) return seg;
   if (seq && sender.sndNxt && !seg.flags.includes('SYN')) {
-    const named = name(seq.value, sender.sndNxt, state);
+    const named = name(seq.value, sender.sndNxt, state) ?? nameNumbers(seq.value, sender.sndNxt, seg.from, seg.to, state);
     if (named) namings.push({ participant: seg.from, ...named });
     seq = resolved(seg.seq, state);
   }
   if (ack && seg.flags.includes('ACK') && sender.rcvNxt && !seg.flags.includes('RST')) {
-    const named = name(ack.value, sender.rcvNxt, state);
+    const named = name(ack.value, sender.rcvNxt, state) ?? nameNumbers(ack.value, sender.rcvNxt, seg.to, seg.from, state);
     if (named) namings.push({ participant: seg.to, ...named });
     ack = resolved(seg.ack, state);
   }
   return seq === seg.seq && ack === seg.ack ? seg : { ...seg, seq, ack };
+}
+
+/**
+ * A letter used for the first time in a direction written with numbers (article 5 draws
+ * the handshake with 200/500 and the close with u/v/w): it names `owner`'s number there,
+ * and `owner`'s space is written with letters from now on. Numbers are not names, so
+ * only the fields of that one space change: the owner's send side, the peer's receive side.
+ */
+function nameNumbers(written: Seq, expected: Seq, owner: string, peer: string, state: RunState): Omit<Naming, 'participant'> | undefined {
+  const fresh = written.symbol;
+  if (expected.symbol !== null || fresh === null || state.usedSymbols.has(fresh) || state.letters.has(fresh) || isPlaceholder(fresh)) return undefined;
+  const move = (value: Seq): Seq => seqSymbol(fresh, written.offset + (seqDiff(value, expected) ?? 0));
+  const mine = state.tcbs.get(owner);
+  const theirs = state.tcbs.get(peer);
+  if (mine) for (const key of ['iss', 'sndUna', 'sndNxt', 'finSeq'] as const) if (mine[key]) mine[key] = move(mine[key]!);
+  if (theirs) {
+    for (const key of ['irs', 'rcvNxt'] as const) if (theirs[key]) theirs[key] = move(theirs[key]!);
+    if (theirs.outOfOrder.length > 0) theirs.outOfOrder = theirs.outOfOrder.map((r) => ({ ...r, start: move(r.start), end: move(r.end) }));
+  }
+  for (const flight of state.inFlight.values()) {
+    const segment = flight.segment;
+    if (flight.from === owner && segment.seq) (flight as { segment: typeof segment }).segment = { ...segment, seq: move(segment.seq) };
+    if (flight.to === owner && segment.ack) (flight as { segment: typeof segment }).segment = { ...flight.segment, ack: move(segment.ack) };
+  }
+  state.usedSymbols.add(fresh);
+  const kind = state.spaceKinds.get(owner);
+  if (kind) state.spaceKinds.set(owner, { symbolic: true, span: kind.span });
+  return { letter: fresh, was: formatSeq(seqAdd(expected, -written.offset)) };
 }
 
 /** A field read through the letters: `v+1` after `w` renamed v's side reads as `w+1`. */

@@ -362,6 +362,9 @@ class ScenarioRun {
       // Go on as if the line named the peer, as its fix makes it (one mistake, one error).
       return peers ? this.sendAndArrive(peers, ctx) : undefined;
     }
+    // The letters first: a line that names a number with a new letter is not a mixed space.
+    const namings: Naming[] = [];
+    const read = seg.arrow === '-->' ? seg : readLetters(seg, this.state, namings);
     this.checkSpaces(seg);
 
     let sent: SentSegment;
@@ -375,8 +378,6 @@ class ScenarioRun {
       sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, arrow: seg.arrow, retransmission: false };
       ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
-      const namings: Naming[] = [];
-      const read = readLetters(seg, this.tcb(seg.from), this.state, namings);
       for (const n of namings) {
         ctx.explain(n.participant, RFC.sequenceNumbers, n.was !== undefined
           ? say(learnerMessages.letterRenames, { letter: n.letter, was: n.was, participant: n.participant })

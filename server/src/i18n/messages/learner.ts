@@ -26,6 +26,12 @@ export const learnerMessages = messages({
     'zh-CN': ({ letter, was, participant }) => `${letter} = ${was}：首次使用的字母表示 ${participant} 此处的序号；此后 ${participant} 的序号用 ${letter} 表示。`,
   } satisfies Message<{ letter: string; was: string; participant: string }>,
 
+  aFlag: { en: 'a flag (SYN, ACK, FIN, RST… or FLAG=1)', 'zh-CN': '一个标志（SYN、ACK、FIN、RST… 或 FLAG=1）' },
+  noFlagSet: {
+    en: 'Every flag of this segment is 0: a segment carries at least one flag here (ACK on an open connection).',
+    'zh-CN': '这个报文段的所有标志都是 0：这里的报文段至少要带一个标志（已建立的连接上是 ACK）。',
+  } satisfies Message,
+
   badSeqReply: {
     en: ({ expected }) => `this reply is formed by the RFC with seq=${expected}`,
     'zh-CN': ({ expected }) => `这个应答由 RFC 规定，其 seq=${expected}`,

@@ -14,7 +14,8 @@ import {
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { readStateName, type TcpState } from '../../engine/states.js';
-import { brief, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
+import { brief, type ArticleParts, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
+import { learnerMessages } from '../../i18n/messages/learner.js';
 import type { Token } from './scanner.js';
 
 const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale'];
@@ -179,6 +180,10 @@ class ModelReader {
       }
       this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
     }
+    if (shape.article) {
+      this.flagBits(shape.article, flags);
+      if (flags.size === 0 && shape.flags.length === 0) this.report(tokenSpan(shape.from, lastToken(shape)), 'error', 'bad-field', say(learnerMessages.noFlagSet));
+    }
     if (flags.size === 0) return undefined;
 
     let seq: SeqField | undefined;
@@ -215,8 +220,9 @@ class ModelReader {
     if (length !== undefined && dataLength !== undefined && length !== dataLength) {
       this.report(span, 'error', 'bad-field', say(m.lengthDisagrees, { length, bytes: dataLength }));
     }
-    const flagsSpan = tokenSpan(shape.flags[0], shape.flags[shape.flags.length - 1]);
-    const lastPart = shape.fields.length > 0 ? fieldSpan(shape.fields[shape.fields.length - 1]) : flagsSpan;
+    const flagTokens = shape.article ? articleFlagTokens(shape) : shape.flags;
+    const flagsSpan = tokenSpan(flagTokens[0], flagTokens[flagTokens.length - 1]);
+    const lastPart = shape.article ? tokenSpan(lastPartToken(shape)) : shape.fields.length > 0 ? fieldSpan(shape.fields[shape.fields.length - 1]) : flagsSpan;
     return {
       kind: 'segment',
       from: shape.from.text, fromSpan: tokenSpan(shape.from),
@@ -227,9 +233,15 @@ class ModelReader {
       length: dataLength ?? length ?? 0,
       data, window, mss, wscale,
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
+      ...(shape.article ? { flagBits: true } : {}),
       fieldsEnd: spanEnd(lastPart),
       span,
     };
+  }
+
+  /** `FIN=1` sets the flag, `FIN=0` leaves it out (the articles' notation; line-shape.ts reads no other value as a bit). */
+  private flagBits(article: ArticleParts, flags: Set<Flag>): void {
+    for (const { flag, value } of article.bits) if (value.text === '1') flags.add(flag.text as Flag);
   }
 
   private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
@@ -315,6 +327,7 @@ function lastToken(shape: LineShape): Token {
       return isWordShape(last) ? last.tokens[last.tokens.length - 1] : last.last;
     }
     case 'segment':
+      if (shape.article) return shape.tag ?? lastPartToken(shape);
       return shape.tag ?? (shape.fields.length > 0 ? shape.fields[shape.fields.length - 1].last : shape.flags[shape.flags.length - 1]);
     case 'expect': {
       const tokens = shape.checks[shape.checks.length - 1].state.tokens;
@@ -337,4 +350,17 @@ function splitFlags(word: string): Flag[] | undefined {
     rest = rest.slice(flag.length);
   }
   return out.length > 1 ? out : undefined;
+}
+
+type SegmentShape = Extract<LineShape, { kind: 'segment' }>;
+
+/** A segment line in the articles' notation: its flag tokens (words and `FLAG=n`), in source order. */
+function articleFlagTokens(shape: SegmentShape): Token[] {
+  return [...shape.flags, ...(shape.article?.bits ?? []).flatMap((b) => [b.flag, b.value])].sort((a, b) => a.offset - b.offset);
+}
+
+/** The last token of its flags and fields (flags and fields mix in the articles' notation). */
+function lastPartToken(shape: SegmentShape): Token {
+  const candidates = [...articleFlagTokens(shape), ...shape.fields.map((f) => f.last)];
+  return candidates.reduce((a, b) => (b.offset > a.offset ? b : a));
 }
