@@ -37,8 +37,9 @@ export function readLetters(seg: SegmentStatement, state: RunState, namings: Nam
   const sender = state.tcbs.get(seg.from);
   let seq = resolved(seg.seq, state);
   let ack = resolved(seg.ack, state);
-  if (!sender) return seg;
-  if (seq && sender.sndNxt && !seg.flags.includes('SYN')) {
+  // The handshake sets the letters (the SYN's seq, the SYN,ACK's ack of it): there a new letter is a mistake, not a name.
+  if (!sender || seg.flags.includes('SYN')) return seq === seg.seq && ack === seg.ack ? seg : { ...seg, seq, ack };
+  if (seq && sender.sndNxt) {
     const named = name(seq.value, sender.sndNxt, state) ?? nameNumbers(seq.value, sender.sndNxt, seg.from, seg.to, state);
     if (named) namings.push({ participant: seg.from, ...named });
     seq = resolved(seg.seq, state);

@@ -10,7 +10,7 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import type { EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
-import { sendRefusal, sendSegment } from './send.js';
+import { sendsCleanly, sendSegment } from './send.js';
 import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from './letters.js';
 import { RFC } from './step-context.js';
 import { say } from '../i18n/catalogue.js';
@@ -449,7 +449,7 @@ class ScenarioRun {
           : self === seg.from ? { ...seg, to: peer } : { ...seg, from: peer };
         const otherSpan = self === seg.from ? seg.toSpan : seg.fromSpan;
         // Offered only when the line would then be one its sender may send: a fix leads to a clean line.
-        const fixes = fixed && this.tcb(peer).peer === self && sendRefusal(fixed.from, this.tcb(fixed.from), fixed) === undefined ? [{ title: say(learnerMessages.sendToPeer, { peer }), edits: [{ span: otherSpan, newText: peer }], preferred: true }] : undefined;
+        const fixes = fixed && this.tcb(peer).peer === self && sendsCleanly(fixed.from, this.tcb(fixed.from), fixed) ? [{ title: say(learnerMessages.sendToPeer, { peer }), edits: [{ span: otherSpan, newText: peer }], preferred: true }] : undefined;
         this.report(span, 'error', 'multiple-peers', say(learnerMessages.multiplePeers, { self, peer, other }), fixes, fixes !== undefined);
         return fixes ? fixed : undefined;
       }

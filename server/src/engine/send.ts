@@ -9,9 +9,9 @@ import { learnerMessages } from '../i18n/messages/learner.js';
 import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
 import { FLAGS, type Flag, type SegmentStatement, type SeqField } from './model.js';
-import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
+import { formatSeq, seqAdd, seqDiff, seqEquals, seqSymbol, type Seq } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
-import { deleteTcb, type Tcb } from './tcb.js';
+import { copyTcb, deleteTcb, type Tcb } from './tcb.js';
 import type { TcpState } from './states.js';
 
 /** Sequence numbers a segment occupies: its payload, plus one each for SYN and FIN. */
@@ -210,10 +210,12 @@ function reportBadAck(name: string, seg: SegmentStatement, ack: Seq, expected: S
   ], true);
 }
 
-/** Why `name` may not send `seg` in its state, or undefined when it may (planSend's verdict alone, nothing changed). */
-export function sendRefusal(name: string, tcb: Tcb, seg: SegmentStatement): string | undefined {
-  const silent: StepContext = { explain: () => {}, effect: () => {}, owe: () => {}, report: () => {} };
-  return planSend(name, tcb, seg, silent).refusal;
+/** Whether `name` may send `seg` as written, without an error (tried on a copy of its TCB: nothing changes). */
+export function sendsCleanly(name: string, tcb: Tcb, seg: SegmentStatement): boolean {
+  let clean = true;
+  const trial: StepContext = { explain: () => {}, effect: () => {}, owe: () => {}, report: (severity) => { if (severity === 'error') clean = false; } };
+  sendSegment(name, copyTcb(tcb), seg, trial, () => seqSymbol('ISS'));
+  return clean;
 }
 
 /** Flags a refused segment may lack, in the order they are tried: ACK is the one learners leave out. */
