@@ -148,3 +148,28 @@ describe('the learner\'s letters', () => {
     expect(ds[0].message).not.toMatch(/SND_|RCV_/);
   });
 });
+
+describe('a state name that is no state: the nearest one, with its fix', () => {
+  it.each([
+    ['ESTALISHED', 'ESTABLISHED'],
+    ['LASK-ACK', 'LAST-ACK'],
+    ['TIME-WAITE', 'TIME-WAIT'],
+    ['FIN-WIAT-2', 'FIN-WAIT-2'],
+    ['LISENT', 'LISTEN'],
+  ])('%s → %s, read as it (one error, in expect and in starts)', (written, state) => {
+    for (const text of [`participant a starts ${state}\nexpect a ${written}\n`, `participant a starts ${written}\nexpect a ${state}\n`]) {
+      const ds = analyze(text).analysis.diagnostics;
+      expect(ds.map((d) => d.code)).toEqual(['unknown-state']);
+      expect(ds[0].message).toContain(`did you mean ${state}?`);
+      const fixed = applyFix(text, preferredFix(ds[0]));
+      expect(analyze(fixed).analysis.diagnostics).toEqual([]);
+    }
+  });
+
+  it('a word far from every state gets the list, not a guess', () => {
+    const [d] = analyze('participant a starts LISTEN\nexpect a HALF-OPEN\n').analysis.diagnostics;
+    expect(d.code).toBe('unknown-state');
+    expect(d.message).toContain('the states are CLOSED, LISTEN');
+    expect(d.fixes).toBeUndefined();
+  });
+});

@@ -32,6 +32,11 @@ export const learnerMessages = messages({
     'zh-CN': '这个报文段的所有标志都是 0：这里的报文段至少要带一个标志（已建立的连接上是 ACK）。',
   } satisfies Message,
 
+  unknownStateNearest: {
+    en: ({ written, state }) => `Unknown state \`${written}\`: did you mean ${state}? It is read as ${state} here.`,
+    'zh-CN': ({ written, state }) => `未知状态 \`${written}\`：是否想写 ${state}？此处按 ${state} 读取。`,
+  } satisfies Message<{ written: string; state: string }>,
+
   badSeqReply: {
     en: ({ expected }) => `this reply is formed by the RFC with seq=${expected}`,
     'zh-CN': ({ expected }) => `这个应答由 RFC 规定，其 seq=${expected}`,

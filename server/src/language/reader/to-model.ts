@@ -13,7 +13,7 @@ import {
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
-import { readStateName, type TcpState } from '../../engine/states.js';
+import { nearestState, readStateName, type TcpState } from '../../engine/states.js';
 import { brief, type ArticleParts, type FieldShape, type LineShape, type WordShape } from './line-shape.js';
 import { learnerMessages } from '../../i18n/messages/learner.js';
 import type { Token } from './scanner.js';
@@ -262,6 +262,15 @@ class ModelReader {
         { title: say(m.changeTo, { state: read.state }), edits: [{ span, newText: read.state }], preferred: true },
       ]);
       return read.state;
+    }
+    const nearest = nearestState(written);
+    if (nearest) {
+      // One mistake, one error: the line reads as the state the fix writes (docs/semantics.md, "After an error").
+      this.diagnostics.push({
+        span, severity: 'error', code: 'unknown-state', message: say(learnerMessages.unknownStateNearest, { written: brief(written), state: nearest }),
+        fixes: [{ title: say(m.changeTo, { state: nearest }), edits: [{ span, newText: nearest }], preferred: true }], recovered: true,
+      });
+      return nearest;
     }
     this.report(span, 'error', 'unknown-state', say(m.unknownState, { written: brief(written) }));
     return undefined;
