@@ -218,8 +218,8 @@ export function sendsCleanly(name: string, tcb: Tcb, seg: SegmentStatement): boo
   return clean;
 }
 
-/** Flags a refused segment may lack, in the order they are tried: ACK is the one learners leave out. */
-const REPAIRABLE_FLAGS: readonly Flag[] = ['ACK', 'SYN'];
+/** Flags a refused segment may lack, in the order they are tried: ACK is the one learners leave out most. */
+const REPAIRABLE_FLAGS: readonly Flag[] = ['ACK', 'SYN', 'FIN', 'RST'];
 
 /**
  * The one flag whose absence is why `seg` is refused (FIN without ACK on a synchronized
@@ -230,6 +230,9 @@ function missingFlagRepair(name: string, tcb: Tcb, seg: SegmentStatement, ctx: S
     if (seg.flags.includes(flag)) continue;
     // SYN is missing only from the SYN,ACK an endpoint still owes (written as a bare ACK).
     if (flag === 'SYN' && !(tcb.state === 'SYN-RECEIVED' && tcb.synPending)) continue;
+    // FIN only where close queued one, RST only where an arrival made one due.
+    if (flag === 'FIN' && !tcb.finPending) continue;
+    if (flag === 'RST' && !tcb.due?.flags.includes('RST')) continue;
     const repaired: SegmentStatement = { ...seg, flags: FLAGS.filter((f) => f === flag || seg.flags.includes(f)) };
     // planSend only decides here: its commit (the one side effect) is not called.
     if (planSend(name, tcb, repaired, ctx).refusal !== undefined) continue;
@@ -320,6 +323,11 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
 
   const expectedAck = tcb.rcvNxt;
   if (has('FIN')) return planFin(name, tcb, seg, expectedAck, refuse, ctx);
+  if (tcb.finPending && seg.length === 0 && !due && (state === 'FIN-WAIT-1' || state === 'LAST-ACK')) {
+    // Nothing calls for a bare ACK here (no arrival made one due, close() reads no more, so
+    // no window update): the segment close queued is the FIN, and that is what is missing.
+    return refuse(say(learnerMessages.finQueued, { name, state, rfc: RFC.closeCall }));
+  }
 
   const finSentOrClosed = tcb.finSeq !== undefined || (CLOSING_STATES.includes(state) && !tcb.finPending);
   if (seg.length > 0 && finSentOrClosed) {

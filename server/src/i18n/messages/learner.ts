@@ -62,6 +62,10 @@ export const learnerMessages = messages({
     'zh-CN': ({ field }) => `改为 ${field}`,
   } satisfies Message<{ field: string }>,
 
+  finQueued: {
+    en: ({ name, state, rfc }) => `${name} is ${state}: close queued a FIN, and nothing calls for a bare ACK now (no segment arrived that needs one), so this segment is the FIN (${rfc}). Add FIN.`,
+    'zh-CN': ({ name, state, rfc }) => `${name} 处于 ${state}：close 已排队一个 FIN，此时没有什么需要单独的 ACK（没有收到需要确认的报文段），所以这个报文段就是 FIN（${rfc}）。请加上 FIN。`,
+  } satisfies Message<{ name: string; state: string; rfc: string }>,
   addFlag: {
     en: ({ flag }) => `Add the ${flag} flag`,
     'zh-CN': ({ flag }) => `加上 ${flag} 标志`,
