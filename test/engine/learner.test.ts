@@ -173,3 +173,31 @@ describe('a state name that is no state: the nearest one, with its fix', () => {
     expect(d.fixes).toBeUndefined();
   });
 });
+
+describe('wording a learner meets', () => {
+  it('after an unacceptable SYN,ACK, the refused ACK says the SYN,ACK arrived and why it was not acceptable', () => {
+    const text = dedent(`
+      participant client
+      participant server starts LISTEN
+      client -> server : SYN seq=100
+      server --> client : SYN ACK seq=300 ack=5000
+      client -> server : ACK seq=101 ack=301
+    `);
+    const ds = analyze(text).analysis.diagnostics;
+    expect(ds.map((d) => d.code)).toEqual(['send-not-allowed']);
+    expect(ds[0].message).toContain('The SYN,ACK that arrived was not acceptable');
+    expect(ds[0].message).toContain('<SEQ=5000><CTL=RST>');
+    expect(ds[0].message).not.toContain('once a SYN,ACK arrives');
+  });
+
+  it('a refused connection reads "connection refused"', () => {
+    const text = dedent(`
+      participant client
+      participant server
+      client -> server : SYN seq=100
+      server -> client : RST ACK seq=0 ack=101
+    `);
+    const effects = analyze(text).analysis.steps.flatMap((s) => s.effects.map((e) => e.text));
+    expect(effects).toContain('connect() fails: ECONNREFUSED ("connection refused")');
+  });
+});

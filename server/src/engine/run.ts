@@ -639,7 +639,9 @@ function firstWrittenSnd(statements: readonly Statement[], name: string): Seq | 
 }
 
 function toArriving(sent: SentSegment): ArrivingSegment {
-  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window };
+  // After an error the receiver gets the line as its fix makes it (one mistake, one error).
+  const as = sent.asIf ?? sent;
+  return { flags: as.flags, seq: as.seq, ack: as.ack, length: sent.length, window: sent.window };
 }
 
 function noteChange(variables: VariableChange[], participant: string, variable: SequenceVariable, before: Seq | undefined, after: Seq | undefined): void {

@@ -62,7 +62,9 @@ export function sendSegment(
     const repair = missingFlagRepair(name, tcb, seg, ctx);
     if (repair) {
       ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan, [repair.fix], true);
-      return sendSegment(name, tcb, repair.seg, ctx, freshSymbol);
+      const asIf = sendSegment(name, tcb, repair.seg, ctx, freshSymbol);
+      // Drawn as written; the receiver gets the line as its fix makes it.
+      return { ...asIf, flags, ack: flags.includes('ACK') ? asIf.ack : undefined, asIf: asIf.asIf ?? { flags: asIf.flags, seq: asIf.seq, ack: asIf.ack } };
     }
     ctx.report('error', 'send-not-allowed', plan.refusal, seg.flagsSpan);
   }
@@ -72,6 +74,9 @@ export function sendSegment(
   let seqInferred = false;
   let retransmission = false;
   let probe: Probe | undefined;
+  /** The numbers a fix writes, where the line's are wrong: what the TCBs go on with (docs/semantics.md, "After an error"). */
+  let seqAsIf: Seq | undefined;
+  let ackAsIf: Seq | undefined;
   if (seq === undefined) {
     if (plan.choosesIss) seq = freshSymbol();
     else seq = plan.expectedSeq;
@@ -84,7 +89,7 @@ export function sendSegment(
     if (verdict === 'retransmission') retransmission = !isDueReply(tcb.due, flags, seq);
     else if (verdict === 'bad') {
       reportBadSeq(name, seg, seq, plan, tcb, ctx);
-      seq = plan.expectedSeq; // go on as if the fix were applied
+      seqAsIf = plan.expectedSeq; // go on as if the fix were applied
     }
   }
 
@@ -104,13 +109,13 @@ export function sendSegment(
       ackInferred = ack !== undefined;
     } else if (plan.refusal === undefined && plan.expectedAck !== undefined && !seqEquals(ack, plan.expectedAck)) {
       reportBadAck(name, seg, ack, plan.expectedAck, ctx);
-      ack = plan.expectedAck; // go on as if the fix were applied
+      ackAsIf = plan.expectedAck; // go on as if the fix were applied
     }
   }
 
   if (plan.refusal === undefined) {
     if (seg.window !== undefined) tcb.rcvWnd = seg.window;
-    plan.commit(seq, seqLen);
+    plan.commit(seqAsIf ?? seq, seqLen);
     tcb.due = undefined;
   }
   if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
@@ -126,6 +131,7 @@ export function sendSegment(
     arrow: seg.arrow,
     retransmission,
     ...(probe ? { probe } : {}),
+    ...(seqAsIf || ackAsIf ? { asIf: { flags, seq: seqAsIf ?? seq, ack: hasAck ? ackAsIf ?? ack : undefined } } : {}),
   };
 }
 
@@ -236,6 +242,8 @@ function missingFlagRepair(name: string, tcb: Tcb, seg: SegmentStatement, ctx: S
     const repaired: SegmentStatement = { ...seg, flags: FLAGS.filter((f) => f === flag || seg.flags.includes(f)) };
     // planSend only decides here: its commit (the one side effect) is not called.
     if (planSend(name, tcb, repaired, ctx).refusal !== undefined) continue;
+    // A reset is exact (the RFC forms its numbers): it is the missing flag only if the line then fits it.
+    if (flag === 'RST' && !sendsCleanly(name, tcb, repaired)) continue;
     return { seg: repaired, fix: { title: say(learnerMessages.addFlag, { flag }), edits: [{ span: spanEnd(seg.flagsSpan), newText: flagInsertion(seg, flag) }], preferred: true } };
   }
   return undefined;
@@ -309,7 +317,9 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
   // Neither SYN nor RST: the segment belongs to a synchronized connection.
   if (state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT') {
     const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : 'an ACK';
-    const hint = state === 'SYN-SENT'
+    const hint = state === 'SYN-SENT' && due?.flags.includes('RST')
+      ? ` ${say(learnerMessages.synAckUnacceptable, { reply: describeReply(due) })}`
+      : state === 'SYN-SENT'
       ? ' It sends its ACK once a SYN,ACK arrives (and is then ESTABLISHED).'
       : state === 'LISTEN' ? ' It sends nothing until a SYN arrives.' : ' It has no connection.';
     return refuse(`${name} is ${state}: ${what} can be sent only on a synchronized connection (${RFC.stateDiagram}).${hint}`);

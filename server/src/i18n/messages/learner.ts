@@ -66,6 +66,14 @@ export const learnerMessages = messages({
     en: ({ name, state, rfc }) => `${name} is ${state}: close queued a FIN, and nothing calls for a bare ACK now (no segment arrived that needs one), so this segment is the FIN (${rfc}). Add FIN.`,
     'zh-CN': ({ name, state, rfc }) => `${name} 处于 ${state}：close 已排队一个 FIN，此时没有什么需要单独的 ACK（没有收到需要确认的报文段），所以这个报文段就是 FIN（${rfc}）。请加上 FIN。`,
   } satisfies Message<{ name: string; state: string; rfc: string }>,
+  connectRefused: {
+    en: 'connect() fails: ECONNREFUSED ("connection refused")',
+    'zh-CN': 'connect() 失败：ECONNREFUSED（“连接被拒绝”）',
+  } satisfies Message,
+  synAckUnacceptable: {
+    en: ({ reply }) => `The SYN,ACK that arrived was not acceptable: its ack did not acknowledge this endpoint's SYN (SND.UNA < SEG.ACK ≤ SND.NXT fails, RFC 9293 §3.10.7.3), so it owes ${reply} for it and still waits for a SYN,ACK that does.`,
+    'zh-CN': ({ reply }) => `收到的 SYN,ACK 不可接受：它的 ack 没有确认本端的 SYN（不满足 SND.UNA < SEG.ACK ≤ SND.NXT，RFC 9293 §3.10.7.3），所以本端为它欠一个 ${reply}，并仍在等待一个确认其 SYN 的 SYN,ACK。`,
+  } satisfies Message<{ reply: string }>,
   addFlag: {
     en: ({ flag }) => `Add the ${flag} flag`,
     'zh-CN': ({ flag }) => `加上 ${flag} 标志`,
