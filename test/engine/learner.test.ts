@@ -201,3 +201,13 @@ describe('wording a learner meets', () => {
     expect(effects).toContain('connect() fails: ECONNREFUSED ("connection refused")');
   });
 });
+
+describe('the SYN,ACK written in the client\'s letter', () => {
+  it('seq=J+1 on the server\'s SYN,ACK: one warning there, with the fix seq=K, and the next line is not blamed', () => {
+    const text = HANDSHAKE.replace('SYN ACK seq=K ack=J+1', 'SYN ACK seq=J+1 ack=J+1');
+    const ds = analyze(text).analysis.diagnostics;
+    expect(ds.map(diagnosticToString)).toEqual(['6:28 warning bad-seq']);
+    expect(ds[0].message).toContain('seq=K');
+    expect(analyze(applyFix(text, preferredFix(ds[0]))).analysis.diagnostics).toEqual([]);
+  });
+});

@@ -77,7 +77,15 @@ export function sendSegment(
   /** The numbers a fix writes, where the line's are wrong: what the TCBs go on with (docs/semantics.md, "After an error"). */
   let seqAsIf: Seq | undefined;
   let ackAsIf: Seq | undefined;
-  if (seq === undefined) {
+  if (seq !== undefined && plan.choosesIss && flags.includes('ACK') && seq.symbol !== null && seq.symbol === tcb.rcvNxt?.symbol) {
+    // A SYN,ACK whose ISN is written in the peer's letter (seq=J+1 for the server): the
+    // server picks its own ISN. Said here, where the confusion is, not on the next line.
+    seqAsIf = freshSymbol();
+    const field = `seq=${formatSeq(seqAsIf)}`;
+    ctx.report('warning', 'bad-seq', say(learnerMessages.synAckInPeersLetter, { name, seq: formatSeq(seq), letter: seq.symbol, own: formatSeq(seqAsIf) }), seg.seq!.span, [
+      { title: say(learnerMessages.setField, { field }), edits: [{ span: seg.seq!.span, newText: field }], preferred: true },
+    ], true);
+  } else if (seq === undefined) {
     if (plan.choosesIss) seq = freshSymbol();
     else seq = plan.expectedSeq;
     seqInferred = seq !== undefined;

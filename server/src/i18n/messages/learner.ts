@@ -74,6 +74,10 @@ export const learnerMessages = messages({
     en: ({ reply }) => `The SYN,ACK that arrived was not acceptable: its ack did not acknowledge this endpoint's SYN (SND.UNA < SEG.ACK ≤ SND.NXT fails, RFC 9293 §3.10.7.3), so it owes ${reply} for it and still waits for a SYN,ACK that does.`,
     'zh-CN': ({ reply }) => `收到的 SYN,ACK 不可接受：它的 ack 没有确认本端的 SYN（不满足 SND.UNA < SEG.ACK ≤ SND.NXT，RFC 9293 §3.10.7.3），所以本端为它欠一个 ${reply}，并仍在等待一个确认其 SYN 的 SYN,ACK。`,
   } satisfies Message<{ reply: string }>,
+  synAckInPeersLetter: {
+    en: ({ name, seq, letter, own }) => `seq=${seq} is written in the peer's letter ${letter}, the number its SYN chose: ${name} picks its own initial sequence number for its SYN,ACK (RFC 9293 §3.4), so write it with a letter of its own, seq=${own}; its ack acknowledges the peer's SYN.`,
+    'zh-CN': ({ name, seq, letter, own }) => `seq=${seq} 用的是对端的字母 ${letter}（对端 SYN 选定的序号）：${name} 为自己的 SYN,ACK 选择自己的初始序号（RFC 9293 §3.4），应使用它自己的字母，seq=${own}；确认对端 SYN 的是 ack。`,
+  } satisfies Message<{ name: string; seq: string; letter: string; own: string }>,
   addFlag: {
     en: ({ flag }) => `Add the ${flag} flag`,
     'zh-CN': ({ flag }) => `加上 ${flag} 标志`,
