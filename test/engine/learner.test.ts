@@ -211,3 +211,21 @@ describe('the SYN,ACK written in the client\'s letter', () => {
     expect(analyze(applyFix(text, preferredFix(ds[0]))).analysis.diagnostics).toEqual([]);
   });
 });
+
+describe('a simultaneous close written in order', () => {
+  it('the FIN close queued is drawn from CLOSING, carrying the ACK of the peer\'s FIN', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED snd=101 rcv=301
+      participant b starts ESTABLISHED snd=301 rcv=101
+      a: close
+      b: close
+      a -> b : FIN ACK seq=101 ack=301
+      expect b CLOSING
+      b -> a : FIN ACK seq=301 ack=102
+      expect a TIME-WAIT, b CLOSING
+      a -> b : ACK seq=102 ack=302
+      expect a TIME-WAIT, b TIME-WAIT
+    `);
+    expect(analyze(text).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
+  });
+});

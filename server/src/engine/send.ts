@@ -395,7 +395,9 @@ function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq
     return { expectedSeq: seqAdd(tcb.finSeq, -seg.length), expectedAck, choosesIss: false, exact: false, commit: () => {} };
   }
   const closeBy: Partial<Record<TcpState, TcpState>> = { 'ESTABLISHED': 'FIN-WAIT-1', 'SYN-RECEIVED': 'FIN-WAIT-1', 'CLOSE-WAIT': 'LAST-ACK' };
-  const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK');
+  // A FIN close queued may be drawn after the peer's FIN arrived (FIN-WAIT-1 → CLOSING):
+  // CLOSE forms it "after all preceding SENDs have been segmentized" (RFC 9293 §3.10.4).
+  const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK' || state === 'CLOSING');
   const next = pendingOk ? state : closeBy[state];
   if (!next) {
     return refuse(`${name} is ${state}: a FIN is sent by close from ESTABLISHED or SYN-RECEIVED (→ FIN-WAIT-1) or CLOSE-WAIT (→ LAST-ACK) (${RFC.closeCall}).`);
