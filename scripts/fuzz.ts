@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz`: the fuzz properties of test/fuzz at full length (100,000 cases in all:
+ * `npm run fuzz`: the fuzz properties of test/fuzz at full length (104,000 cases in all:
  * parser + engine, Mermaid generator, quick fixes, line endings, escaping, and random
- * sessions against the built language server, malformed messages among their actions),
+ * sessions against the built language server, malformed messages among their actions,
+ * one mistake → one error over the examples),
  * the hostile documents at 1 MB, a workspace folder of hostile files, and the 1,000-edit
  * heap check. Records the counts, results, seed, durations, date and
  * machine in docs/reliability.md (between the fuzz markers) and exits 1 on a failure.

@@ -48,7 +48,7 @@ describe('CLOSED (§3.10.7.1)', () => {
     const ok = ['participant client', 'participant server', 'client -> server : SYN seq=J', 'server -> client : RST ACK seq=0 ack=J+1'].join('\n');
     const step = last(ok);
     expect(step.states).toEqual({ client: 'CLOSED', server: 'CLOSED' });
-    expect(effects(step)).toEqual(['client: connect() fails: ECONNREFUSED ("connection reset")']);
+    expect(effects(step)).toEqual(['client: connect() fails: ECONNREFUSED ("connection refused")']);
     const badAck = ok.replace('ack=J+1', 'ack=J');
     expect(analyze(badAck).analysis.diagnostics.map((d) => d.code)).toEqual(['bad-ack']);
     const badSeq = ok.replace('seq=0', 'seq=5');
@@ -110,7 +110,7 @@ describe('SYN-SENT (§3.10.7.3); ISS=100, SND.NXT=101', () => {
   it('an RST,ACK acknowledging our SYN resets the connection: ECONNREFUSED', () => {
     const step = last(synSent('b --> a : RST ACK seq=0 ack=101'));
     expect(step.states.a).toBe('CLOSED');
-    expect(effects(step)).toEqual(['a: connect() fails: ECONNREFUSED ("connection reset")']);
+    expect(effects(step)).toEqual(['a: connect() fails: ECONNREFUSED ("connection refused")']);
   });
 
   it('an RST without ACK is dropped', () => {

@@ -9,6 +9,7 @@ import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/m
 import { analyzeText, type TextAnalysis } from '../../server/src/language/analyze.js';
 import { anyDocument, HOSTILE_STRINGS, mutatedExample, PUNCTUATION, structuredDocument, UNICODE, withLineEndings } from './generators.js';
 import { analysisProblems, applyEdits, mermaidProblems } from './invariants.js';
+import { isKnownGap, oneMistakeProblem, randomBreak } from './one-mistake.js';
 
 /** Per-document time budget for analyzeText (and for the generator), milliseconds. */
 export const BUDGET_MS = 2_000;
@@ -104,5 +105,11 @@ export const PROPERTIES: readonly FuzzProperty[] = [
       ].join('\n');
       const problems = mermaidProblems(source);
       if (problems.length > 0) throw new Error(`unsafe escaping of ${JSON.stringify(text)}:\n${problems.join('\n')}`);
+    }),
+  property('one mistake, one error: a clean example with one line broken gets one diagnostic there, and its fix makes it clean', 60, 4_000,
+    randomBreak, ({ original, broken }) => {
+      if (isKnownGap(original, broken)) return;
+      const problem = oneMistakeProblem(original, broken);
+      if (problem) throw new Error(problem);
     }),
 ];

@@ -252,6 +252,21 @@ describe('hover', () => {
     expect(text).toContain('- Set ack=K+1');
   });
 
+  it('an error the run went on from: "continuing as if" the line its fix makes', async () => {
+    const uri = newUri('hover-continuing');
+    const text = dedent(`
+      participant client starts ESTABLISHED
+      participant server starts ESTABLISHED
+      client: close
+      client -> server : FIN seq=u
+      server -> client : ACK ack=u+1 seq=v
+    `);
+    await client.open(uri, text);
+    const hovered = await hover(uri, text, 'FIN seq=u');
+    expect(hovered).toContain('`send-not-allowed`');
+    expect(hovered).toContain('Continuing as if the line read `client -> server : FIN ACK seq=u`');
+  });
+
   it('a SYN that reaches a CLOSED endpoint: the RST,ACK it makes due and why', async () => {
     const uri = newUri('hover-closed');
     await client.open(uri, SYN_TO_CLOSED);
@@ -292,12 +307,13 @@ describe('code actions', () => {
     expect(await client.change(uri, fixed)).toEqual([]);
   });
 
-  it('an ack= without the ACK flag: add the flag', async () => {
+  it('a FIN with ack= but without the ACK flag: one error, whose fix adds the flag', async () => {
     const text = 'server: listen\nclient -> server : SYN seq=J\nserver -> client : SYN ACK seq=K ack=J+1\nclient -> server : ACK seq=J+1 ack=K+1\nclient -> server : FIN seq=J+1 ack=K+1\n';
     const uri = newUri('fix-ack-flag');
     const diagnostics = await client.open(uri, text);
-    expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ack-without-flag']));
-    const action = (await codeActions(uri, 4, diagnostics.filter((d) => d.code === 'ack-without-flag'))).find((a) => a.title === 'Add the ACK flag')!;
+    // One mistake, one error: the refused FIN carries the fix (no second ack-without-flag for it).
+    expect(diagnostics.map((d) => d.code)).toEqual(['send-not-allowed']);
+    const action = (await codeActions(uri, 4, diagnostics)).find((a) => a.title === 'Add the ACK flag')!;
     const fixed = applyAction(text, uri, action);
     expect(fixed.split('\n')[4]).toBe('client -> server : FIN ACK seq=J+1 ack=K+1');
     expect(await client.change(uri, fixed)).toEqual([]);
@@ -533,6 +549,26 @@ describe('formatting', () => {
     // Same meaning: the same diagnostics; and a second run changes nothing.
     expect((await client.change(uri, formatted)).map((d) => [d.range.start.line, d.code])).toEqual(before.map((d) => [d.range.start.line, d.code]));
     expect(await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+  });
+
+  it('writes a segment in the articles\' notation (FLAG=1, commas) in the canonical one, with the same meaning', async () => {
+    const text = [
+      'server: listen',
+      'client -> server : SYN=1, seq=200',
+      'server -> client : seq=500, ack=201, SYN=1, ACK=1',
+      'client -> server : ACK=1, FIN=0, seq=201, ack=501 as t',
+      'deliver t',
+    ].join('\n') + '\n';
+    const uri = newUri('format-article');
+    const before = await client.open(uri, text);
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const formatted = applyEdits(text, edits);
+    expect(formatted.split('\n').slice(1, 4)).toEqual([
+      'client -> server : SYN seq=200',
+      'server -> client : SYN ACK seq=500 ack=201',
+      'client -> server : ACK seq=201 ack=501 as t',
+    ]);
+    expect((await client.change(uri, formatted)).map((d) => [d.range.start.line, d.code])).toEqual(before.map((d) => [d.range.start.line, d.code]));
   });
 
   it('pads to the longest arrow and name in a run', async () => {

@@ -113,6 +113,15 @@ describe('flags', () => {
     if (separator) expect(scopeOf(tokens, separator)).toBe('punctuation.separator.flag.tcpflow');
   });
 
+  it('the articles\' FLAG=1 and FLAG=0 are flags, with commas between flags and fields', async () => {
+    const tokens = await tokenizeLine('server -> client : SYN=1, ACK=1, FIN=0, seq=500, ack=201');
+    expect(scopeOf(tokens, 'SYN')).toBe('constant.language.flag.syn.tcpflow');
+    expect(scopeOf(tokens, 'ACK')).toBe('constant.language.flag.ack.tcpflow');
+    expect(scopeOf(tokens, 'FIN')).toBe('constant.language.flag.fin.tcpflow');
+    expect(scopeOf(tokens, 'ack')).toBe(FIELD);
+    expect(scopesOf(tokens, ',')).toEqual(Array(4).fill('punctuation.separator.flag.tcpflow'));
+  });
+
   it('a word that is not a flag gets no flag scope', async () => {
     const tokens = await tokenizeLine('a -> b : SYNACK');
     expect(scopeOf(tokens, 'SYNACK')).toBe('');

@@ -38,6 +38,12 @@ export interface SentSegment {
   readonly retransmission: boolean;
   /** A keep-alive (RFC 9293 §3.8.4) or zero-window probe (§3.8.6.1): sent at SND.UNA-1 to elicit an ACK. */
   readonly probe?: Probe;
+  /**
+   * The segment as the line's preferred fix makes it, when the line has an error the run
+   * goes on from (docs/semantics.md, "After an error"): what the receiver gets. The fields
+   * above are the line as written, which the diagram and the hover show.
+   */
+  readonly asIf?: { readonly flags: readonly Flag[]; readonly seq?: Seq; readonly ack?: Seq };
 }
 
 export type Probe = 'keep-alive' | 'window-probe';

@@ -55,6 +55,11 @@ class AnchoredSpan implements Span {
       && this.startColumn === other.startColumn && this.endColumn === other.endColumn;
   }
 
+  /** The columns `from`…`to` of this one's last line, following the same anchor. */
+  onLastLine(from: number, to: number): Span {
+    return new AnchoredSpan(this.#anchor, this.#endRow, from, this.#endRow, to);
+  }
+
   /** A zero-width span on this one's last line, at `column`, following the same anchor. */
   end(column: number): Span {
     return new AnchoredSpan(this.#anchor, this.#endRow, column, this.#endRow, column);
@@ -82,4 +87,11 @@ export function endOf(span: Span, column = span.endColumn): Span {
   return span instanceof AnchoredSpan
     ? span.end(column)
     : { startLine: span.endLine, startColumn: column, endLine: span.endLine, endColumn: column };
+}
+
+/** The whole of `span`'s last line (to a fix, the line's text), following `span`'s anchor if it has one. */
+export function wholeLineOf(span: Span): Span {
+  return span instanceof AnchoredSpan
+    ? span.onLastLine(0, Number.MAX_SAFE_INTEGER)
+    : { startLine: span.endLine, startColumn: 0, endLine: span.endLine, endColumn: Number.MAX_SAFE_INTEGER };
 }

@@ -5,6 +5,7 @@
  * network may deliver anything; what it does about it is explained and made due.
  */
 import { say } from '../i18n/catalogue.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
 import type { Flag } from './model.js';
@@ -106,7 +107,7 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
   if (has(seg, 'RST')) {
     if (ackAcceptable) {
       deleteTcb(tcb);
-      ctx.effect(name, 'connect() fails: ECONNREFUSED ("connection reset")', { call: 'connect', value: 'ECONNREFUSED' });
+      ctx.effect(name, say(learnerMessages.connectRefused), { call: 'connect', value: 'ECONNREFUSED' });
       ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST with an acceptable ACK: the connection is refused; delete the TCB, enter CLOSED.');
     } else {
       ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST without ACK cannot be validated and is dropped.');

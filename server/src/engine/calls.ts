@@ -6,6 +6,8 @@ import type { CallName, CallStatement, Span, TimerName } from './model.js';
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { readerMessages } from '../i18n/messages/reader.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
+import { wholeLineOf } from './anchor.js';
 import { resetForLostData } from './arrive.js';
 import { seqDiff } from './seq.js';
 import { isSynchronized } from './states.js';
@@ -40,7 +42,10 @@ export function callAllowed(tcb: Readonly<Tcb> | undefined, call: CallName, time
 /** Applies `NAME: CALL` to the endpoint's TCB. */
 export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext): void {
   const refuse = (message: string): void => {
-    ctx.report('error', 'call-not-allowed', message, call.callSpan);
+    // The refused call changes nothing, which is what removing the line does: the run goes on as if it were not there.
+    ctx.report('error', 'call-not-allowed', message, call.callSpan, [
+      { title: say(learnerMessages.removeCall), edits: [{ span: wholeLineOf(call.span), newText: '' }], preferred: true },
+    ], true);
   };
   const state = tcb.state;
   if (applySocketCall(name, tcb, call, ctx, refuse)) return;

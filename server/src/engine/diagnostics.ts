@@ -53,6 +53,11 @@ export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly message: string;
   readonly fixes?: readonly Fix[];
+  /**
+   * The engine went on as if the line were what the preferred fix makes it (one mistake,
+   * one error: docs/semantics.md, "After an error"); the hover says so.
+   */
+  readonly recovered?: boolean;
 }
 
 /** A zero-width span at the start of a line, for inserting a whole line before it. */

@@ -96,6 +96,8 @@ export interface SegmentStatement extends IcmpField {
   readonly noFlagsSpan?: Span;
   readonly tag?: string;
   readonly tagSpan?: Span;
+  /** Some flags are written as the articles write them, `FIN=1` (a fix adds `, ACK=1`, not ` ACK`). */
+  readonly flagBits?: boolean;
   /** Where an inferred `seq=`/`ack=` would be inserted: the end of the flags/fields. */
   readonly fieldsEnd: Span;
   readonly span: Span;

@@ -10,6 +10,7 @@
 import type { SentSegment } from './analysis.js';
 import { sameAnchoredPlace } from './anchor.js';
 import type { Span } from './model.js';
+import type { Seq } from './seq.js';
 import { copyTcb, type Tcb } from './tcb.js';
 
 /**
@@ -39,6 +40,10 @@ export interface RunState {
   /** Whether each endpoint's sequence space is written with symbols or numbers (`mixed-seq-space`). */
   readonly spaceKinds: Map<string, { readonly symbolic: boolean; readonly span: Span }>;
   readonly usedSymbols: Set<string>;
+  /** Letters a later letter renamed (letters.ts): the old letter → its value in the newer one. */
+  readonly letters: Map<string, Seq>;
+  /** Tags of `~>` lines that had an error and put nothing in flight: their `deliver` is not a second error. */
+  readonly rejectedTags: Set<string>;
   title?: string;
   sawEvent: boolean;
   /**
@@ -56,6 +61,8 @@ export function newRunState(): RunState {
     tags: [],
     spaceKinds: new Map(),
     usedSymbols: new Set(),
+    rejectedTags: new Set(),
+    letters: new Map(),
     sawEvent: false,
     lookahead: -1,
   };
@@ -75,6 +82,8 @@ export function copyRunState(state: RunState): RunState {
     tags,
     spaceKinds: new Map(state.spaceKinds),
     usedSymbols: new Set(state.usedSymbols),
+    rejectedTags: new Set(state.rejectedTags),
+    letters: new Map(state.letters),
     sawEvent: state.sawEvent,
     lookahead: state.lookahead,
   };

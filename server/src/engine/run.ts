@@ -14,9 +14,13 @@ import { acceptFromQueue, afterArrival, connectionName, multiPeerListeners, open
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
 import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
-import { sendSegment, wireOptions } from './send.js';
+import { sendsCleanly, sendSegment, wireOptions } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
+import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from './letters.js';
+import { RFC } from './step-context.js';
+import { say } from '../i18n/catalogue.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -320,7 +324,7 @@ class ScenarioRun {
     }
     const initialState = decl.start ?? 'CLOSED';
     this.participants.set(decl.name, { name: decl.name, label: decl.label, declared: true, span: decl.nameSpan, initialState });
-    this.state.tcbs.set(decl.name, startingTcb(decl));
+    this.state.tcbs.set(decl.name, startingTcb(decl, firstContactNumbers(this.scenario.statements, decl.name)));
     if (decl.snd) this.checkSpace(decl.name, decl.snd.value, decl.snd.span);
     if ((decl.snd || decl.rcv) && !isSynchronized(initialState) && initialState !== 'SYN-SENT') {
       this.report(decl.span, 'warning', 'bad-field', `snd=/rcv= give the sequence variables of a connection in progress; ${initialState} has none, so they are ignored.`);
@@ -347,7 +351,9 @@ class ScenarioRun {
       segment = this.runSegment(statement, record);
     } else {
       const flight = this.state.inFlight.get(statement.tag);
-      if (!flight) {
+      if (!flight && this.state.rejectedTags.has(statement.tag)) {
+        // Wrong only because its `~>` line is, which is reported there: one mistake, one error.
+      } else if (!flight) {
         const known = this.state.tags.find((t) => t.tag === statement.tag);
         this.report(statement.tagSpan, 'error', 'unknown-tag', known
           ? () => `${statement.tag} was already delivered on line ${known.deliveredAt!.startLine + 1}; a segment arrives once.`
@@ -411,6 +417,13 @@ class ScenarioRun {
   }
 
   private runSegment(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
+    const inFlightBefore = this.state.inFlight.size;
+    const sent = this.sendAndArrive(seg, ctx);
+    if (seg.arrow === '~>' && seg.tag !== undefined && this.state.inFlight.size === inFlightBefore) this.state.rejectedTags.add(seg.tag);
+    return sent;
+  }
+
+  private sendAndArrive(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
     if (seg.from === seg.to) {
       this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
       return undefined;
@@ -423,7 +436,14 @@ class ScenarioRun {
     const routing = this.routeThroughListener(seg, ctx);
     if (routing.dropped) return this.sendToFullListener(seg, ctx);
     seg = routing.seg;
-    if (!this.bindPeers(seg)) return undefined;
+    const peers = this.bindPeers(seg);
+    if (peers !== true) {
+      // Go on as if the line named the peer, as its fix makes it (one mistake, one error).
+      return peers ? this.sendAndArrive(peers, ctx) : undefined;
+    }
+    // The letters first: a line that names a number with a new letter is not a mixed space.
+    const namings: Naming[] = [];
+    const read = seg.arrow === '-->' ? seg : readLetters(seg, this.state, namings);
     this.checkSpaces(seg);
 
     let sent: SentSegment;
@@ -438,7 +458,12 @@ class ScenarioRun {
       checkWindowField(seg, this.tcb(seg.to), ctx);
       ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
-      sent = sendSegment(seg.from, this.tcb(seg.from), seg, ctx, () => this.freshSymbol(seg.from));
+      for (const n of namings) {
+        ctx.explain(n.participant, RFC.sequenceNumbers, n.was !== undefined
+          ? say(learnerMessages.letterRenames, { letter: n.letter, was: n.was, participant: n.participant })
+          : say(learnerMessages.letterNames, { letter: n.letter, participant: n.participant }));
+      }
+      sent = sendSegment(seg.from, this.tcb(seg.from), read, ctx, () => this.freshSymbol(seg.from));
     }
     for (const value of [sent.seq, sent.ack]) if (value?.symbol) this.state.usedSymbols.add(value.symbol);
 
@@ -452,6 +477,8 @@ class ScenarioRun {
         ctx.explain(seg.to, 'RFC 9293 §3.7', 'lost in the network: the receiver never sees it.');
         break;
       case '~>':
+        // Without a tag nothing can deliver it: go on as if delivered now, its preferred fix.
+        if (!seg.tag) segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
         this.putInFlight(seg, sent);
         break;
     }
@@ -501,9 +528,10 @@ class ScenarioRun {
 
   private putInFlight(seg: SegmentStatement, sent: SentSegment): void {
     if (!seg.tag || !seg.tagSpan) {
-      this.report(seg.arrowSpan, 'error', 'missing-tag', 'An in-flight segment (~>) needs a tag to deliver it later: add `as TAG` and a `deliver TAG` line.', [
-        { title: 'Add `as seg1`', edits: [{ span: seg.fieldsEnd, newText: ' as seg1' }] },
-      ]);
+      this.report(seg.arrowSpan, 'error', 'missing-tag', say(learnerMessages.missingTag), [
+        { title: say(learnerMessages.deliverNow), edits: [{ span: seg.arrowSpan, newText: '->' }], preferred: true },
+        { title: say(learnerMessages.addTag, { tag: 'seg1' }), edits: [{ span: seg.fieldsEnd, newText: ' as seg1' }] },
+      ], true);
       return;
     }
     if (this.state.tags.some((t) => t.tag === seg.tag)) {
@@ -529,13 +557,23 @@ class ScenarioRun {
     }
   }
 
-  /** Each participant has one connection with one peer (contract §3). */
-  private bindPeers(seg: SegmentStatement): boolean {
+  /**
+   * Each participant has one connection with one peer (contract §3). True when the line's
+   * two participants are peers; otherwise reports it and returns the line as its fix makes
+   * it (the name of the peer instead of the stranger's), or undefined when there is none.
+   */
+  private bindPeers(seg: SegmentStatement): true | SegmentStatement | undefined {
     for (const [self, other, span] of [[seg.from, seg.to, seg.fromSpan], [seg.to, seg.from, seg.toSpan]] as const) {
-      const tcb = this.tcb(self);
-      if (tcb.peer !== undefined && tcb.peer !== other) {
-        this.report(span, 'error', 'multiple-peers', `${self} already has a connection with ${tcb.peer}: each participant has one connection, so it cannot also exchange segments with ${other}. Use another participant name for a second connection.`);
-        return false;
+      const peer = this.tcb(self).peer;
+      if (peer !== undefined && peer !== other) {
+        // `self` keeps its peer: the other name of the line becomes that peer.
+        const fixed: SegmentStatement | undefined = peer === self ? undefined
+          : self === seg.from ? { ...seg, to: peer } : { ...seg, from: peer };
+        const otherSpan = self === seg.from ? seg.toSpan : seg.fromSpan;
+        // Offered only when the line would then be one its sender may send: a fix leads to a clean line.
+        const fixes = fixed && this.tcb(peer).peer === self && sendsCleanly(fixed.from, this.tcb(fixed.from), fixed, this.profile) ? [{ title: say(learnerMessages.sendToPeer, { peer }), edits: [{ span: otherSpan, newText: peer }], preferred: true }] : undefined;
+        this.report(span, 'error', 'multiple-peers', say(learnerMessages.multiplePeers, { self, peer, other }), fixes, fixes !== undefined);
+        return fixes ? fixed : undefined;
       }
     }
     const firstContact = this.tcb(seg.from).peer === undefined && this.tcb(seg.to).peer === undefined;
@@ -557,12 +595,12 @@ class ScenarioRun {
   private linkStartingNumbers(sender: string, receiver: string): void {
     const s = this.tcb(sender);
     const r = this.tcb(receiver);
-    const sndPlaceholder = `SND_${sender}`;
-    const rcvPlaceholder = `RCV_${receiver}`;
+    const sndPlaceholder = placeholderSymbol('SND', sender);
+    const rcvPlaceholder = placeholderSymbol('RCV', receiver);
     const senderUnknown = s.sndNxt?.symbol === sndPlaceholder;
     const receiverUnknown = r.rcvNxt?.symbol === rcvPlaceholder;
-    if (receiverUnknown && s.sndNxt) rebase(r, rcvPlaceholder, s.sndNxt);
-    else if (senderUnknown && r.rcvNxt) rebase(s, sndPlaceholder, r.rcvNxt);
+    if (receiverUnknown && s.sndNxt) renameEverywhere(this.state, rcvPlaceholder, s.sndNxt);
+    else if (senderUnknown && r.rcvNxt) renameEverywhere(this.state, sndPlaceholder, r.rcvNxt);
   }
 
   private checkSpaces(seg: SegmentStatement): void {
@@ -634,11 +672,12 @@ class ScenarioRun {
   }
 
   /** `message` as a function: a text that names another line, written when it is read (that line may move: anchor.ts). */
-  report(span: Span, severity: Severity, code: DiagnosticCode, message: string | (() => string), fixes?: readonly Fix[]): void {
+  report(span: Span, severity: Severity, code: DiagnosticCode, message: string | (() => string), fixes?: readonly Fix[], recovered?: boolean): void {
     const text = message;
+    const extra = { ...(fixes ? { fixes } : {}), ...(recovered ? { recovered } : {}) };
     this.diagnostics.push(typeof text === 'string'
-      ? { span, severity, code, message: text, ...(fixes ? { fixes } : {}) }
-      : { span, severity, code, get message() { return text(); }, ...(fixes ? { fixes } : {}) });
+      ? { span, severity, code, message: text, ...extra }
+      : { span, severity, code, get message() { return text(); }, ...extra });
   }
 }
 
@@ -669,8 +708,8 @@ class StepRecorder implements StepContext {
     tcb.due = reply;
     this.replies.push({ participant, reply });
   }
-  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void {
-    this.run.report(span ?? this.lineSpan, severity, code, message, fixes);
+  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[], recovered?: boolean): void {
+    this.run.report(span ?? this.lineSpan, severity, code, message, fixes, recovered);
   }
 }
 
@@ -680,13 +719,15 @@ function scenarioProfile(scenario: Scenario): ProfileChoice {
   return scenario.profile ?? defaultProfile();
 }
 
-function startingTcb(decl: ParticipantStatement): Tcb {
+function startingTcb(decl: ParticipantStatement, written: FirstContact): Tcb {
   const state = decl.start ?? 'CLOSED';
   const tcb = newTcb(state);
   if (!isSynchronized(state) && state !== 'SYN-SENT') return tcb;
-  // A connection already in progress (e.g. RFC 9293's "(send 300, receive 100)").
-  const snd = decl.snd?.value ?? seqSymbol(`SND_${decl.name}`);
-  const rcv = decl.rcv?.value ?? seqSymbol(`RCV_${decl.name}`);
+  // A connection already in progress (e.g. RFC 9293's "(send 300, receive 100)"). Without
+  // snd=/rcv=, the numbers the scenario first writes for it; else a name for the unknown
+  // number until a line writes one (letters.ts).
+  const snd = decl.snd?.value ?? written.snd ?? seqSymbol(placeholderSymbol('SND', decl.name));
+  const rcv = decl.rcv?.value ?? written.rcv ?? seqSymbol(placeholderSymbol('RCV', decl.name));
   tcb.sndNxt = snd;
   tcb.sndUna = snd;
   if (state === 'SYN-SENT' || state === 'SYN-RECEIVED') {
@@ -705,16 +746,39 @@ function startingTcb(decl: ParticipantStatement): Tcb {
   return tcb;
 }
 
-/** Replaces a placeholder symbol by a value in every sequence variable of a TCB. */
-function rebase(tcb: Tcb, symbol: string, base: Seq): void {
-  for (const key of ['iss', 'irs', 'sndUna', 'sndNxt', 'rcvNxt', 'finSeq'] as const) {
-    const value = tcb[key];
-    if (value?.symbol === symbol) tcb[key] = seqAdd(base, value.offset);
+/** The numbers a scenario first writes for an endpoint that starts mid-connection: its SND.NXT and its RCV.NXT. */
+interface FirstContact {
+  readonly snd?: Seq;
+  readonly rcv?: Seq;
+}
+
+/**
+ * What the lines first write for `name`'s numbers (docs/semantics.md, "First contact"):
+ * its SND.NXT is the seq of its first segment, or the ack of a segment to it before it
+ * sends; its RCV.NXT is its peer's SND.NXT read the same way, or a snd= declared for the
+ * peer. A side whose first segment leaves seq out has no written number here.
+ */
+function firstContactNumbers(statements: readonly Statement[], name: string): FirstContact {
+  const peer = statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.from !== s.to && (s.from === name || s.to === name));
+  const other = peer && (peer.from === name ? peer.to : peer.from);
+  const declared = other === undefined ? undefined
+    : statements.find((s): s is ParticipantStatement => s.kind === 'participant' && s.name === other)?.snd?.value;
+  return { snd: firstWrittenSnd(statements, name), rcv: declared ?? (other === undefined ? undefined : firstWrittenSnd(statements, other)) };
+}
+
+function firstWrittenSnd(statements: readonly Statement[], name: string): Seq | undefined {
+  for (const s of statements) {
+    if (s.kind !== 'segment' || s.arrow === '-->' || s.from === s.to) continue;
+    if (s.from === name) return s.flags.includes('SYN') ? undefined : s.seq?.value;
+    if (s.to === name && s.ack && s.flags.includes('ACK')) return s.ack.value;
   }
+  return undefined;
 }
 
 function toArriving(sent: SentSegment): ArrivingSegment {
-  return { flags: sent.flags, seq: sent.seq, ack: sent.ack, length: sent.length, window: sent.window, wscale: sent.wscale, options: sent.options };
+  // After an error the receiver gets the line as its fix makes it (one mistake, one error).
+  const as = sent.asIf ?? sent;
+  return { flags: as.flags, seq: as.seq, ack: as.ack, length: sent.length, window: sent.window, wscale: sent.wscale, options: sent.options };
 }
 
 function noteChange(variables: VariableChange[], participant: string, variable: SequenceVariable, before: Seq | undefined, after: Seq | undefined): void {

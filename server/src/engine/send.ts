@@ -6,12 +6,14 @@
 import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
 import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
-import type { Flag, SegmentStatement, SeqField } from './model.js';
-import { formatSeq, seqAdd, seqDiff, seqEquals, type Seq } from './seq.js';
+import { FLAGS, type Flag, type SegmentStatement, type SeqField } from './model.js';
+import { formatSeq, seqAdd, seqDiff, seqEquals, seqSymbol, type Seq } from './seq.js';
 import { RFC, type StepContext } from './step-context.js';
-import { deleteTcb, type Tcb } from './tcb.js';
+import type { Profile } from './profile.js';
+import { copyTcb, deleteTcb, type Tcb } from './tcb.js';
 import { checkWindowField, synSent, type WireOptions } from './options.js';
 import type { TcpState } from './states.js';
 
@@ -62,6 +64,16 @@ export function sendSegment(
   if (plan.refusal !== undefined) {
     // A flagless segment written without `-` has an empty flags span: mark the line instead.
     const at = seg.flags.length === 0 && !seg.noFlagsSpan ? seg.span : seg.flagsSpan;
+    // One mistake, one error: when a flag the state calls for is all that is missing,
+    // report it once and go on as if it were written (docs/semantics.md, "After an error").
+    // A segment with no flags at all keeps the fixes its refusal made (plan.fixes).
+    const repair = seg.flags.length > 0 ? missingFlagRepair(name, tcb, seg, ctx) : undefined;
+    if (repair) {
+      ctx.report('error', 'send-not-allowed', plan.refusal, at, [repair.fix], true);
+      const asIf = sendSegment(name, tcb, repair.seg, ctx, freshSymbol);
+      // Drawn as written; the receiver gets the line as its fix makes it.
+      return { ...asIf, flags, ack: flags.includes('ACK') ? asIf.ack : undefined, asIf: asIf.asIf ?? { flags: asIf.flags, seq: asIf.seq, ack: asIf.ack } };
+    }
     ctx.report('error', 'send-not-allowed', plan.refusal, at, plan.fixes);
   }
 
@@ -70,7 +82,18 @@ export function sendSegment(
   let seqInferred = false;
   let retransmission = false;
   let probe: Probe | undefined;
-  if (seq === undefined) {
+  /** The numbers a fix writes, where the line's are wrong: what the TCBs go on with (docs/semantics.md, "After an error"). */
+  let seqAsIf: Seq | undefined;
+  let ackAsIf: Seq | undefined;
+  if (seq !== undefined && plan.choosesIss && flags.includes('ACK') && seq.symbol !== null && seq.symbol === tcb.rcvNxt?.symbol) {
+    // A SYN,ACK whose ISN is written in the peer's letter (seq=J+1 for the server): the
+    // server picks its own ISN. Said here, where the confusion is, not on the next line.
+    seqAsIf = freshSymbol();
+    const field = `seq=${formatSeq(seqAsIf)}`;
+    ctx.report('warning', 'bad-seq', say(learnerMessages.synAckInPeersLetter, { name, seq: formatSeq(seq), letter: seq.symbol, own: formatSeq(seqAsIf) }), seg.seq!.span, [
+      { title: say(learnerMessages.setField, { field }), edits: [{ span: seg.seq!.span, newText: field }], preferred: true },
+    ], true);
+  } else if (seq === undefined) {
     if (plan.choosesIss) seq = freshSymbol();
     else seq = plan.expectedSeq;
     seqInferred = seq !== undefined;
@@ -80,7 +103,10 @@ export function sendSegment(
     const verdict = judgeSeq(tcb, seq, seqLen, plan);
     // The reply an arrival made due re-sends the SYN in a simultaneous open: that is the reply, not a retransmission.
     if (verdict === 'retransmission') retransmission = !isDueReply(tcb.due, flags, seq);
-    else if (verdict === 'bad') reportBadSeq(name, seg, seq, plan, tcb, ctx);
+    else if (verdict === 'bad') {
+      reportBadSeq(name, seg, seq, plan, tcb, ctx);
+      seqAsIf = plan.expectedSeq; // go on as if the fix were applied
+    }
   }
 
   // ack: only meaningful with the ACK flag (contract §4.1 `ack-without-flag`).
@@ -99,12 +125,13 @@ export function sendSegment(
       ackInferred = ack !== undefined;
     } else if (plan.refusal === undefined && plan.expectedAck !== undefined && !seqEquals(ack, plan.expectedAck)) {
       reportBadAck(name, seg, ack, plan.expectedAck, ctx);
+      ackAsIf = plan.expectedAck; // go on as if the fix were applied
     }
   }
 
   if (plan.refusal === undefined) {
     if (seg.window !== undefined) tcb.rcvWnd = seg.window;
-    plan.commit(seq, seqLen);
+    plan.commit(seqAsIf ?? seq, seqLen);
     tcb.due = undefined;
   }
   if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
@@ -122,6 +149,7 @@ export function sendSegment(
     arrow: seg.arrow,
     retransmission,
     ...(probe ? { probe } : {}),
+    ...(seqAsIf || ackAsIf ? { asIf: { flags, seq: seqAsIf ?? seq, ack: hasAck ? ackAsIf ?? ack : undefined } } : {}),
   };
 }
 
@@ -196,21 +224,61 @@ function replaceOrInsert(field: SeqField | undefined, seg: SegmentStatement, tex
 }
 
 function reportBadSeq(name: string, seg: SegmentStatement, seq: Seq, plan: Plan, tcb: Tcb, ctx: StepContext): void {
-  const expected = plan.expectedSeq!;
+  const expected = formatSeq(plan.expectedSeq!);
   const rule = plan.exact
-    ? `this reply is formed by the RFC with seq=${formatSeq(expected)}`
+    ? say(learnerMessages.badSeqReply, { expected })
     : sequenceLength(seg.flags, seg.length) === 0
-    ? `a segment without SYN, data or FIN occupies no sequence numbers, so it is never a retransmission and always carries SND.NXT = ${formatSeq(expected)}`
-    : `a new segment starts at SND.NXT = ${formatSeq(expected)}; a retransmission re-sends numbers from ${formatSeq(tcb.iss ?? tcb.sndUna ?? expected)} up to SND.NXT`;
-  ctx.report('error', 'bad-seq', `seq=${formatSeq(seq)} does not match ${name}'s TCB: ${rule} (${RFC.sequenceNumbers}). Use seq=${formatSeq(expected)}.`, seg.seq!.span, [
-    { title: `Set seq=${formatSeq(expected)}`, edits: replaceOrInsert(seg.seq, seg, `seq=${formatSeq(expected)}`), preferred: true },
-  ]);
+    ? say(learnerMessages.badSeqNoLength, { expected })
+    : say(learnerMessages.badSeqNew, { expected, lowest: formatSeq(tcb.iss ?? tcb.sndUna ?? plan.expectedSeq!) });
+  const field = `seq=${expected}`;
+  ctx.report('error', 'bad-seq', say(learnerMessages.badSeq, { seq: formatSeq(seq), name, rule, rfc: RFC.sequenceNumbers, expected }), seg.seq!.span, [
+    { title: say(learnerMessages.setField, { field }), edits: replaceOrInsert(seg.seq, seg, field), preferred: true },
+  ], true);
 }
 
 function reportBadAck(name: string, seg: SegmentStatement, ack: Seq, expected: Seq, ctx: StepContext): void {
-  ctx.report('error', 'bad-ack', `ack=${formatSeq(ack)} differs from ${name}'s RCV.NXT = ${formatSeq(expected)}: an ACK acknowledges everything received so far, the next sequence number expected (${RFC.tcb}). Use ack=${formatSeq(expected)}.`, seg.ack!.span, [
-    { title: `Set ack=${formatSeq(expected)}`, edits: replaceOrInsert(seg.ack, seg, `ack=${formatSeq(expected)}`), preferred: true },
-  ]);
+  const field = `ack=${formatSeq(expected)}`;
+  ctx.report('error', 'bad-ack', say(learnerMessages.badAck, { ack: formatSeq(ack), name, expected: formatSeq(expected), rfc: RFC.tcb }), seg.ack!.span, [
+    { title: say(learnerMessages.setField, { field }), edits: replaceOrInsert(seg.ack, seg, field), preferred: true },
+  ], true);
+}
+
+/** Whether `name` may send `seg` as written under `profile`, without an error (tried on a copy of its TCB: nothing changes). */
+export function sendsCleanly(name: string, tcb: Tcb, seg: SegmentStatement, profile: Profile): boolean {
+  let clean = true;
+  const trial: StepContext = { profile, explain: () => {}, effect: () => {}, owe: () => {}, report: (severity) => { if (severity === 'error') clean = false; } };
+  sendSegment(name, copyTcb(tcb), seg, trial, () => seqSymbol('ISS'));
+  return clean;
+}
+
+/** Flags a refused segment may lack, in the order they are tried: ACK is the one learners leave out most. */
+const REPAIRABLE_FLAGS: readonly Flag[] = ['ACK', 'SYN', 'FIN', 'RST'];
+
+/**
+ * The one flag whose absence is why `seg` is refused (FIN without ACK on a synchronized
+ * connection, the SYN,ACK written as ACK), as the segment with it and the fix adding it.
+ */
+function missingFlagRepair(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContext): { seg: SegmentStatement; fix: Fix } | undefined {
+  for (const flag of REPAIRABLE_FLAGS) {
+    if (seg.flags.includes(flag)) continue;
+    // SYN is missing only from the SYN,ACK an endpoint still owes (written as a bare ACK).
+    if (flag === 'SYN' && !(tcb.state === 'SYN-RECEIVED' && tcb.synPending)) continue;
+    // FIN only where close queued one, RST only where an arrival made one due.
+    if (flag === 'FIN' && !tcb.finPending) continue;
+    if (flag === 'RST' && !tcb.due?.flags.includes('RST')) continue;
+    const repaired: SegmentStatement = { ...seg, flags: FLAGS.filter((f) => f === flag || seg.flags.includes(f)) };
+    // planSend only decides here: its commit (the one side effect) is not called.
+    if (planSend(name, tcb, repaired, ctx).refusal !== undefined) continue;
+    // A reset is exact (the RFC forms its numbers): it is the missing flag only if the line then fits it.
+    if (flag === 'RST' && !sendsCleanly(name, tcb, repaired, ctx.profile)) continue;
+    return { seg: repaired, fix: { title: say(learnerMessages.addFlag, { flag }), edits: [{ span: spanEnd(seg.flagsSpan), newText: flagInsertion(seg, flag) }], preferred: true } };
+  }
+  return undefined;
+}
+
+/** How a flag is added in the line's own notation: ` ACK`, or `, ACK=1` in the articles' (FLAG=1) notation. */
+export function flagInsertion(seg: SegmentStatement, flag: Flag): string {
+  return seg.flagBits ? `, ${flag}=1` : ` ${flag}`;
 }
 
 /** Decides, from the state and the reply due, whether and how `seg` may be sent. */
@@ -278,7 +346,9 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
   // Neither SYN nor RST: the segment belongs to a synchronized connection.
   if (state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT') {
     const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : flags.length === 0 ? say(rfcMessages.aFlaglessSegment) : 'an ACK';
-    const hint = state === 'SYN-SENT'
+    const hint = state === 'SYN-SENT' && due?.flags.includes('RST')
+      ? ` ${say(learnerMessages.synAckUnacceptable, { reply: describeReply(due) })}`
+      : state === 'SYN-SENT'
       ? ' It sends its ACK once a SYN,ACK arrives (and is then ESTABLISHED).'
       : state === 'LISTEN' ? ' It sends nothing until a SYN arrives.' : ' It has no connection.';
     return refuse(`${name} is ${state}: ${what} can be sent only on a synchronized connection (${RFC.stateDiagram}).${hint}`);
@@ -290,6 +360,11 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
 
   const expectedAck = tcb.rcvNxt;
   if (has('FIN')) return planFin(name, tcb, seg, expectedAck, refuse, ctx);
+  if (tcb.finPending && seg.length === 0 && !due && (state === 'FIN-WAIT-1' || state === 'LAST-ACK')) {
+    // Nothing calls for a bare ACK here (no arrival made one due, close() reads no more, so
+    // no window update): the segment close queued is the FIN, and that is what is missing.
+    return refuse(say(learnerMessages.finQueued, { name, state, rfc: RFC.closeCall }));
+  }
 
   const finSentOrClosed = tcb.finSeq !== undefined || (CLOSING_STATES.includes(state) && !tcb.finPending);
   if (seg.length > 0 && finSentOrClosed) {
@@ -359,7 +434,9 @@ function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq
     return { expectedSeq: seqAdd(tcb.finSeq, -seg.length), expectedAck, choosesIss: false, exact: false, commit: () => {} };
   }
   const closeBy: Partial<Record<TcpState, TcpState>> = { 'ESTABLISHED': 'FIN-WAIT-1', 'SYN-RECEIVED': 'FIN-WAIT-1', 'CLOSE-WAIT': 'LAST-ACK' };
-  const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK');
+  // A FIN close queued may be drawn after the peer's FIN arrived (FIN-WAIT-1 → CLOSING):
+  // CLOSE forms it "after all preceding SENDs have been segmentized" (RFC 9293 §3.10.4).
+  const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK' || state === 'CLOSING');
   const next = pendingOk ? state : closeBy[state];
   if (!next) {
     return refuse(`${name} is ${state}: a FIN is sent by close from ESTABLISHED or SYN-RECEIVED (→ FIN-WAIT-1) or CLOSE-WAIT (→ LAST-ACK) (${RFC.closeCall}).`);

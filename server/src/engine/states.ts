@@ -87,3 +87,31 @@ export function readStateName(text: string): StateSpelling {
 
 /** What each state means and how it is left, in the active locale (i18n/messages/describe.ts): for hovers and the docs. */
 export const STATE_DESCRIPTIONS: Readonly<Record<TcpState, string>> = localized(stateDescriptions);
+
+
+/**
+ * The state a name that reads as none most likely means: the fewest edits (insert,
+ * delete or change a letter) from its folded spelling to an accepted or known-misspelt
+ * one, if that is at most a third of its length (at least 2); the first of a tie.
+ */
+export function nearestState(text: string): TcpState | undefined {
+  const folded = fold(text);
+  if (folded.length === 0 || folded.length > 40) return undefined;
+  let best: { state: TcpState; distance: number } | undefined;
+  for (const [spelling, state] of [...Object.entries(ACCEPTED), ...Object.entries(MISSPELT)]) {
+    const distance = editDistance(folded, spelling);
+    if (!best || distance < best.distance) best = { state, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(folded.length / 3)) ? best.state : undefined;
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}

@@ -17,7 +17,8 @@ export interface StepContext {
   effect(participant: string, text: string, result?: EffectResult): void;
   /** Records that `participant` now owes `reply` (RFC 9293 §3.10.7's "send ..."). */
   owe(participant: string, tcb: Tcb, reply: Reply): void;
-  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[]): void;
+  /** `recovered`: the run goes on as if the preferred fix were applied (Diagnostic.recovered). */
+  report(severity: Severity, code: DiagnosticCode, message: string, span?: Span, fixes?: readonly Fix[], recovered?: boolean): void;
 }
 
 /** Section references used across the engine, so every message cites the same text. */

@@ -1,7 +1,8 @@
 /**
  * Formatting: consecutive segment lines get their arrows and colons aligned, and
  * trailing whitespace goes. Only whitespace between tokens changes, so the meaning is
- * kept; a second run changes nothing.
+ * kept; a second run changes nothing. A segment in the articles' notation
+ * (`FIN=1, ACK=1, seq=u`) is written in the canonical one (`FIN ACK seq=u`).
  *
  *     client -> server : SYN seq=J           client -> server : SYN seq=J
  *     server ->client: SYN ACK        →      server -> client : SYN ACK
@@ -11,6 +12,7 @@ import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import type { SegmentStatement } from '../engine/model.js';
+import { canonicalNotation } from './canonical-notation.js';
 import type { DocumentAnalyses } from './analyses.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { displayWidth, padToWidth } from '../language/display-width.js';
@@ -102,7 +104,7 @@ function readSegmentLine(text: string, s: SegmentStatement): SegmentLine | undef
     from: text.slice(s.fromSpan.startColumn, s.fromSpan.endColumn),
     arrow: text.slice(s.arrowSpan.startColumn, s.arrowSpan.endColumn),
     to: text.slice(s.toSpan.startColumn, s.toSpan.endColumn),
-    rest: afterTo.slice(colon[0].length).replace(/^[ \t]+/, '').replace(/[ \t]+$/, ''),
+    rest: canonicalNotation(afterTo.slice(colon[0].length).replace(/^[ \t]+/, '').replace(/[ \t]+$/, ''), s),
   };
 }
 

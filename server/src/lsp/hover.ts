@@ -5,7 +5,10 @@
 import type { LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import { MarkupKind, type Hover, type HoverParams, type Position } from 'vscode-languageserver';
+import type { Diagnostic } from '../engine/diagnostics.js';
 import { FLAGS, type Flag, type Statement } from '../engine/model.js';
+import { say } from '../i18n/catalogue.js';
+import { learnerMessages } from '../i18n/messages/learner.js';
 import { formatState, readStateName, type StateNameStyle } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { CALL_DESCRIPTIONS, describeState, describeStep, FLAG_DESCRIPTIONS } from './describe.js';
@@ -49,6 +52,7 @@ export function hoverMarkdown(doc: DocumentAnalysis, pos: Position, style: State
     sections.push([
       `**${d.severity}** \`${d.code}\`: ${d.message}`,
       ...(fixes.length > 0 ? ['', 'Quick fixes:', ...fixes.map((f) => `- ${f.title}`)] : []),
+      ...(d.recovered ? ['', continuingAsIf(doc.lines, d)] : []),
     ].join('\n'));
   }
 
@@ -61,6 +65,21 @@ export function hoverMarkdown(doc: DocumentAnalysis, pos: Position, style: State
   const step = doc.stepByLine.get(pos.line);
   if (step) sections.push(describeStep(doc.analysis, step, style));
   return sections.length > 0 ? sections.join('\n\n---\n\n') : undefined;
+}
+
+/**
+ * "Continuing as if …": the line as the engine went on with it after the error, which is
+ * the line with the preferred fix's edits on it (docs/semantics.md, "After an error").
+ */
+function continuingAsIf(lines: readonly string[], d: Diagnostic): string {
+  const fix = d.fixes?.find((f) => f.preferred) ?? d.fixes?.[0];
+  const lineNo = d.span.startLine;
+  let line = lines[lineNo] ?? '';
+  const edits = (fix?.edits ?? []).filter((e) => e.span.startLine === lineNo && e.span.endLine === lineNo)
+    .sort((a, b) => b.span.startColumn - a.span.startColumn);
+  for (const e of edits) line = line.slice(0, e.span.startColumn) + e.newText + line.slice(Math.min(e.span.endColumn, line.length));
+  const written = line.trim();
+  return written === '' ? say(learnerMessages.continuingWithout) : say(learnerMessages.continuingAsIf, { line: written });
 }
 
 /** What the word under the cursor means: a flag, a state name, a call, a participant or a tag. */

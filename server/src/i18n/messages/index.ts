@@ -13,6 +13,7 @@ import { helpMessages } from './help.js';
 import { importMessages } from './import.js';
 import { inlayHintMessages } from './inlay-hints.js';
 import { navigationMessages } from './navigation.js';
+import { learnerMessages } from './learner.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
@@ -31,6 +32,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   import: importMessages,
   inlayHints: inlayHintMessages,
   navigation: navigationMessages,
+  learner: learnerMessages,
   reader: readerMessages,
   rfc: rfcMessages,
   server: serverMessages,

@@ -12,6 +12,8 @@ import { say } from '../../i18n/catalogue.js';
 import { readerMessages as m } from '../../i18n/messages/reader.js';
 import { rfcMessages as rfc } from '../../i18n/messages/rfc.js';
 import { socketMessages as sockets } from '../../i18n/messages/sockets.js';
+import { learnerMessages } from '../../i18n/messages/learner.js';
+import { FLAGS } from '../../engine/model.js';
 import { ARROW_TEXTS, type Token } from './scanner.js';
 
 /** The words that lead a statement (or shape one), lower-case: the one keyword list. */
@@ -97,11 +99,23 @@ export type LineShape =
     readonly options?: readonly Token[];
     /** `ICMP CODE` written where the flags go. */
     readonly icmp?: StateShape;
+    /** What the articles' notation adds (`SYN=1, ACK=1, seq=500`): flags written as bits. */
+    readonly article?: ArticleParts;
   }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
   | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> }
   | { readonly kind: 'profile'; readonly head: Token; readonly name: Token; readonly options: readonly Token[] };
+
+/**
+ * What a segment line written in the articles' notation adds (`SYN=1, ACK=1, seq=500,
+ * ack=201`): flags written as bits, in any order with the fields, commas between them.
+ * `flags` may then be empty. The flag names are upper-case there: `ACK=1` is the flag,
+ * `ack=1` the acknowledgment field.
+ */
+export interface ArticleParts {
+  readonly bits: ReadonlyArray<{ readonly flag: Token; readonly value: Token }>;
+}
 
 /** The one syntax error of a line: where (a token, or the line's end) and what. */
 export interface SyntaxError {
@@ -129,6 +143,11 @@ function found(token: Token | undefined): string {
 }
 
 const isWord = (t: Token | undefined): boolean => t?.kind === 'word';
+
+/** `FIN=1`, `FIN=0`: an upper-case flag name, 1 or 0 (as the articles write flags; `ack=1` stays the field). */
+function isFlagBit(key: Token, value: Token | undefined): boolean {
+  return value?.kind === 'number' && (value.text === '1' || value.text === '0') && (FLAGS as readonly string[]).includes(key.text);
+}
 const isSymbol = (t: Token | undefined, text: string): boolean => t?.kind === 'symbol' && t.text === text;
 const isKeywordToken = (t: Token | undefined, keyword: Keyword): boolean => t?.kind === 'word' && t!.text.toLowerCase() === keyword;
 
@@ -188,7 +207,7 @@ class LineParser {
   line(): LineShape {
     const first = this.peek()!;
     const second = this.peek(1);
-    if (isWord(first) && (isSymbol(second, ':') || isArrow(second))) return isArrow(second) ? this.segment() : this.call();
+    if (isWord(first) && (isSymbol(second, ':') || isArrow(second))) return isArrow(second) ? this.segmentInEitherNotation() : this.call();
     if (isWord(first)) {
       switch (first.text.toLowerCase()) {
         case 'scenario': return this.title();
@@ -393,6 +412,61 @@ class LineParser {
     const icmp = this.state();
     this.end();
     return { kind: 'segment', from, arrow, to, flags: [head], fields: [], icmp };
+  }
+
+  /**
+   * A segment line as the language writes it or, when that does not read, as the
+   * articles write it (ArticleParts); the error is the first reading's if neither does.
+   */
+  private segmentInEitherNotation(): LineShape {
+    const start = this.i;
+    // `ACK=1` is the flag wherever it stands (never the ack field): a line with one is in the articles' notation.
+    if (this.tokens.some((t, k) => isWord(t) && isSymbol(this.tokens[k + 1], '=') && isFlagBit(t, this.tokens[k + 2]))) return this.articleSegment();
+    try {
+      return this.segment();
+    } catch (first) {
+      if (!(first instanceof Stop)) throw first;
+      this.i = start;
+      try {
+        return this.articleSegment();
+      } catch (second) {
+        throw second instanceof Stop ? first : second;
+      }
+    }
+  }
+
+  /** `FROM ARROW TO : ITEM[, ITEM]* [as TAG]`, an item a flag, `FLAG=1`/`FLAG=0` or a field. */
+  private articleSegment(): LineShape {
+    const from = this.next();
+    const arrow = this.next();
+    const to = this.word();
+    this.symbol(':', say(m.aColon));
+    const flags: Token[] = [];
+    const fields: FieldShape[] = [];
+    const bits: Array<{ flag: Token; value: Token }> = [];
+    for (;;) {
+      const t = this.peek();
+      if (isSymbol(t, ',') && flags.length + fields.length + bits.length > 0) {
+        this.next();
+      } else if (isWord(t) && isSymbol(this.peek(1), '=') && isFlagBit(t!, this.peek(2))) {
+        this.i += 2;
+        bits.push({ flag: t!, value: this.next() });
+      } else if (isWord(t) && isSymbol(this.peek(1), '=')) {
+        fields.push(this.field());
+      } else if (isWord(t) && !isKeywordToken(t, 'as')) {
+        flags.push(this.next());
+      } else {
+        break;
+      }
+    }
+    if (flags.length + bits.length === 0) this.fail(say(learnerMessages.aFlag));
+    let tag: Token | undefined;
+    if (isKeywordToken(this.peek(), 'as')) {
+      this.next();
+      tag = this.word();
+    }
+    this.end();
+    return { kind: 'segment', from, arrow, to, flags, fields, tag, article: { bits } };
   }
 
   /** `key=value`; the caller saw the key and the `=`. */

@@ -14,10 +14,11 @@ import {
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
-import { readStateName, type TcpState } from '../../engine/states.js';
+import { nearestState, readStateName, type TcpState } from '../../engine/states.js';
 import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
-import { brief, type FieldShape, type LineShape, type StateShape, type WordShape } from './line-shape.js';
+import { brief, type ArticleParts, type FieldShape, type LineShape, type StateShape, type WordShape } from './line-shape.js';
 import { ICMP_CODES, type IcmpCode } from '../../engine/icmp.js';
+import { learnerMessages } from '../../i18n/messages/learner.js';
 import type { Token } from './scanner.js';
 import { SHUTDOWN_HOWS, type ShutdownHow, type SocketCallOptions } from '../../engine/socket-calls.js';
 import { socketMessages } from '../../i18n/messages/sockets.js';
@@ -222,7 +223,8 @@ class ModelReader {
       }
       this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
     }
-    // Unknown flags only (each reported): no segment. None written is a flagless segment.
+    if (shape.article) this.flagBits(shape.article, flags);
+    // Unknown flags only (each reported): no segment. None written (or every bit 0) is a flagless segment.
     if (flags.size === 0 && shape.flags.length > 0) return undefined;
 
     let seq: SeqField | undefined;
@@ -262,9 +264,11 @@ class ModelReader {
     if (length !== undefined && dataLength !== undefined && length !== dataLength) {
       this.report(span, 'error', 'bad-field', say(m.lengthDisagrees, { length, bytes: dataLength }));
     }
-    const flagsSpan = segmentFlagsSpan(shape);
+    const flagTokens = shape.article ? articleFlagTokens(shape) : [];
+    const flagsSpan = flagTokens.length > 0 ? tokenSpan(flagTokens[0], flagTokens[flagTokens.length - 1]) : segmentFlagsSpan(shape);
     const options = this.segmentOptions(shape, timestamp);
-    const lastPart = shape.flags.length > 0 || shape.fields.length > 0 || shape.options ? tokenSpan(lastOfSegmentParts(shape)) : flagsSpan;
+    const lastPart = shape.article ? tokenSpan(lastPartToken(shape))
+      : shape.flags.length > 0 || shape.fields.length > 0 || shape.options ? tokenSpan(lastOfSegmentParts(shape)) : flagsSpan;
     return {
       kind: 'segment',
       from: shape.from.text, fromSpan: tokenSpan(shape.from),
@@ -278,6 +282,7 @@ class ModelReader {
       ...(options ? { options } : {}),
       ...(shape.noFlags ? { noFlagsSpan: tokenSpan(shape.noFlags) } : {}),
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
+      ...(shape.article ? { flagBits: true } : {}),
       fieldsEnd: spanEnd(lastPart),
       span,
     };
@@ -346,6 +351,11 @@ class ModelReader {
     };
   }
 
+  /** `FIN=1` sets the flag, `FIN=0` leaves it out (the articles' notation; line-shape.ts reads no other value as a bit). */
+  private flagBits(article: ArticleParts, flags: Set<Flag>): void {
+    for (const { flag, value } of article.bits) if (value.text === '1') flags.add(flag.text as Flag);
+  }
+
   private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
     const checks: ExpectCheck[] = [];
     for (const check of shape.checks) {
@@ -364,6 +374,15 @@ class ModelReader {
         { title: say(m.changeTo, { state: read.state }), edits: [{ span, newText: read.state }], preferred: true },
       ]);
       return read.state;
+    }
+    const nearest = nearestState(written);
+    if (nearest) {
+      // One mistake, one error: the line reads as the state the fix writes (docs/semantics.md, "After an error").
+      this.diagnostics.push({
+        span, severity: 'error', code: 'unknown-state', message: say(learnerMessages.unknownStateNearest, { written: brief(written), state: nearest }),
+        fixes: [{ title: say(m.changeTo, { state: nearest }), edits: [{ span, newText: nearest }], preferred: true }], recovered: true,
+      });
+      return nearest;
     }
     this.report(span, 'error', 'unknown-state', say(m.unknownState, { written: brief(written) }));
     return undefined;
@@ -431,6 +450,7 @@ function lastToken(shape: LineShape): Token {
     }
     case 'segment':
       if (shape.icmp) return shape.icmp.tokens[shape.icmp.tokens.length - 1];
+      if (shape.article) return shape.tag ?? lastPartToken(shape);
       return shape.tag ?? lastOfSegmentParts(shape);
     case 'profile': return shape.options.at(-1) ?? shape.name;
     case 'expect': {
@@ -472,4 +492,17 @@ function splitFlags(word: string): Flag[] | undefined {
     rest = rest.slice(flag.length);
   }
   return out.length > 1 ? out : undefined;
+}
+
+type SegmentShape = Extract<LineShape, { kind: 'segment' }>;
+
+/** A segment line in the articles' notation: its flag tokens (words and `FLAG=n`), in source order. */
+function articleFlagTokens(shape: SegmentShape): Token[] {
+  return [...shape.flags, ...(shape.article?.bits ?? []).flatMap((b) => [b.flag, b.value])].sort((a, b) => a.offset - b.offset);
+}
+
+/** The last token of its flags and fields (flags and fields mix in the articles' notation). */
+function lastPartToken(shape: SegmentShape): Token {
+  const candidates = [...articleFlagTokens(shape), ...shape.fields.map((f) => f.last)];
+  return candidates.reduce((a, b) => (b.offset > a.offset ? b : a));
 }
