@@ -15,7 +15,7 @@ import { RFC, type StepContext } from './step-context.js';
 import { deleteTcb, newTcb, type Tcb } from './tcb.js';
 import { RFC9293_PROFILE, type Profile } from './profile.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
-import { applySocketCall } from './socket-call-rules.js';
+import { applySocketCall, explainSynRetries } from './socket-call-rules.js';
 import { canonicalCall } from './socket-calls.js';
 import { socketMessages } from '../i18n/messages/sockets.js';
 
@@ -227,9 +227,7 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
     }
     case 'USER':
       if (state === 'CLOSED') return refuse(`${name} is CLOSED: there is no connection to time out.`);
-      if (state === 'SYN-SENT' && ctx.profile.synRetries !== undefined) {
-        ctx.explain(name, RFC.linuxSynRetries, say(rfcMessages.linuxSynRetries, { retries: ctx.profile.synRetries, seconds: 2 ** (ctx.profile.synRetries + 1) - 1 }));
-      }
+      if (state === 'SYN-SENT') explainSynRetries(name, ctx);
       deleteTcb(tcb);
       ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
       ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');

@@ -46,23 +46,22 @@ export function connectionOf(name: string): { listener: string; peer: string } |
   return { listener: name.slice(0, open), peer: name.slice(open + 1, -1) };
 }
 
-/** The listeners that serve several peers: they called `listen` and exchange segments with two or more. */
+/** The listeners that serve several peers: they called `listen`, and two or more peers send them a SYN. */
 export function multiPeerListeners(statements: readonly Statement[]): Set<string> {
   const listening = new Set<string>();
-  const peers = new Map<string, Set<string>>();
-  const meet = (a: string, b: string) => {
-    let set = peers.get(a);
-    if (!set) peers.set(a, (set = new Set()));
-    set.add(b);
-  };
+  // Who opens a connection to whom: a connection of a listener begins with the peer's SYN,
+  // so only peers that send one count. (A segment to a third name from a one-client
+  // listener stays the `multiple-peers` mistake, with its fix.)
+  const openers = new Map<string, Set<string>>();
   for (const s of statements) {
     if (s.kind === 'call' && s.call === 'listen') listening.add(s.participant);
-    else if (s.kind === 'segment' && !s.icmp && s.from !== s.to) {
-      meet(s.from, s.to);
-      meet(s.to, s.from);
+    else if (s.kind === 'segment' && !s.icmp && s.from !== s.to && s.flags.includes('SYN') && !s.flags.includes('ACK')) {
+      let set = openers.get(s.to);
+      if (!set) openers.set(s.to, (set = new Set()));
+      set.add(s.from);
     }
   }
-  return new Set([...listening].filter((name) => (peers.get(name)?.size ?? 0) >= 2));
+  return new Set([...listening].filter((name) => (openers.get(name)?.size ?? 0) >= 2));
 }
 
 /** What routing a segment to a listener decided. */

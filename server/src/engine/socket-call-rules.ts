@@ -5,6 +5,7 @@
  * tcp_sendmsg and tcp_recvmsg do), `close` of a reset socket, and a connect that gives
  * up (ETIMEDOUT). calls.ts asks here first; what is not handled here it handles.
  */
+import { rfcMessages } from '../i18n/messages/rfc.js';
 import { say } from '../i18n/catalogue.js';
 import { socketMessages as m } from '../i18n/messages/sockets.js';
 import type { CallStatement } from './model.js';
@@ -69,6 +70,7 @@ export function applySocketCall(name: string, tcb: Tcb, call: CallStatement, ctx
       if (call.timer !== 'USER' || tcb.state !== 'SYN-SENT' || !tcb.connectPending) return false;
     {
       const errno = giveUpError(tcb);
+      explainSynRetries(name, ctx);
       deleteTcb(tcb);
       ctx.effect(name, errno === 'ETIMEDOUT' ? say(m.connectTimedOut) : say(m.failsWith, { call: 'connect', errno, why: say(m.whyGaveUpSoft) }), { call: 'connect', value: errno });
       ctx.explain(name, RFC.timeouts, say(m.connectTimedOutExplained));
@@ -77,6 +79,12 @@ export function applySocketCall(name: string, tcb: Tcb, call: CallStatement, ctx
     default:
       return false;
   }
+}
+
+/** Under a profile that numbers them (linux: net.ipv4.tcp_syn_retries), how many SYN retransmissions a connect makes before it gives up. */
+export function explainSynRetries(name: string, ctx: StepContext): void {
+  const retries = ctx.profile.synRetries;
+  if (retries !== undefined) ctx.explain(name, RFC.linuxSynRetries, say(rfcMessages.linuxSynRetries, { retries, seconds: 2 ** (retries + 1) - 1 }));
 }
 
 /** The error a reset left on the socket, reported once by this read or write (Linux: sock_error clears sk_err). */

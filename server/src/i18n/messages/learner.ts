@@ -27,10 +27,6 @@ export const learnerMessages = messages({
   } satisfies Message<{ letter: string; was: string; participant: string }>,
 
   aFlag: { en: 'a flag (SYN, ACK, FIN, RST… or FLAG=1)', 'zh-CN': '一个标志（SYN、ACK、FIN、RST… 或 FLAG=1）' },
-  noFlagSet: {
-    en: 'Every flag of this segment is 0: a segment carries at least one flag here (ACK on an open connection).',
-    'zh-CN': '这个报文段的所有标志都是 0：这里的报文段至少要带一个标志（已建立的连接上是 ACK）。',
-  } satisfies Message,
 
   unknownStateNearest: {
     en: ({ written, state }) => `Unknown state \`${written}\`: did you mean ${state}? It is read as ${state} here.`,

@@ -120,8 +120,8 @@ export const socketMessages = messages({
     'zh-CN': 'connect() 失败：ETIMEDOUT（SYN 没有得到应答）',
   },
   connectTimedOutExplained: {
-    en: 'the SYN retransmissions are exhausted (the user timeout of RFC 9293 §3.8.3, Linux: tcp_syn_retries): connect gives up, the TCB is deleted, CLOSED.',
-    'zh-CN': 'SYN 的重传次数已用完（RFC 9293 §3.8.3 的用户超时，Linux：tcp_syn_retries）：connect 放弃，删除 TCB，进入 CLOSED。',
+    en: 'the SYN retransmissions are exhausted (the user timeout of RFC 9293 §3.8.3): connect gives up, the TCB is deleted, CLOSED.',
+    'zh-CN': 'SYN 的重传次数已用完（RFC 9293 §3.8.3 的用户超时）：connect 放弃，删除 TCB，进入 CLOSED。',
   },
   whyGaveUpSoft: {
     en: 'the SYN retries gave up; the last ICMP error is reported',

@@ -426,6 +426,8 @@ class LineParser {
       return this.segment();
     } catch (first) {
       if (!(first instanceof Stop)) throw first;
+      // An ICMP line (FROM ARROW TO : ICMP …) has one reading: its own error stands.
+      if (isWord(this.tokens[start + 4]) && this.tokens[start + 4].text.toUpperCase() === 'ICMP') throw first;
       this.i = start;
       try {
         return this.articleSegment();
