@@ -9,6 +9,7 @@
  */
 import { basename } from 'node:path';
 import type { StateNameStyle } from '../engine/states.js';
+import { ARROW_STYLES, DEFAULT_ARROW_STYLE, type ArrowStyle } from '../diagram/arrow-plan.js';
 import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import {
   EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
@@ -19,13 +20,14 @@ import { planOutputs, type PlannedOutput } from '../export/output-path.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 
-export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--force] [--allow-errors]';
+export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--style textbook|flat] [--force] [--allow-errors]';
 const EXPORT_USAGE = `usage: ${PROGRAM_NAME} ${EXPORT_SYNOPSIS}`;
 
 export interface ExportOptions {
@@ -36,6 +38,7 @@ export interface ExportOptions {
   readonly scale: number;
   readonly theme: ExportTheme;
   readonly stateNames: StateNameStyle;
+  readonly arrowStyle: ArrowStyle;
   readonly force: boolean;
   readonly allowErrors: boolean;
 }
@@ -50,6 +53,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   let scale: string | undefined;
   let theme: string | undefined;
   let stateNames: string | undefined;
+  let style: string | undefined;
   let force = false;
   let allowErrors = false;
   let onlyFiles = false;
@@ -75,6 +79,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
       case '--scale': scale = value(); break;
       case '--theme': theme = value(); break;
       case '--state-names': stateNames = value(); break;
+      case '--style': style = value(); break;
       case '--force': force = true; break;
       case '--allow-errors': allowErrors = true; break;
       default: throw new CliError(`export: unknown option ${arg}\n${EXPORT_USAGE}`);
@@ -94,11 +99,13 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError('export: --theme applies to svg and png (md and mmd are drawn by the page that shows them)');
   if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(`export: unknown theme '${theme}' (light or dark)`);
   if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(`export: --state-names is rfc or linux, not '${stateNames}'`);
+  if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { style }));
   if (output === '-' && f === 'png') throw new CliError('export: -o - writes text; a PNG needs a file name');
   return {
     files, format: f, scale: scaleValue, force, allowErrors,
     theme: (theme ?? 'light') as ExportTheme,
     stateNames: (stateNames ?? 'rfc') as StateNameStyle,
+    arrowStyle: (style ?? DEFAULT_ARROW_STYLE) as ArrowStyle,
     ...(output !== undefined ? { output } : {}),
     ...(outDir !== undefined ? { outDir } : {}),
   };
@@ -113,7 +120,7 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
     const source = readSourceOrReport(file, io);
-    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames }));
+    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames, arrowStyle: options.arrowStyle }));
     if (!diagram) {
       worse(EXIT.usage);
       continue;

@@ -25,6 +25,9 @@ import { formatState, type StateNameStyle } from '../engine/states.js';
 import { escapeForMermaidWrap, escapeText, escapeWrapped, participantId } from './escape.js';
 import { callLabel, segmentLabel } from './labels.js';
 import { selectWindow, type DiagramWindow } from './window.js';
+import { say } from '../i18n/catalogue.js';
+import { diagramMessages as m } from '../i18n/messages/diagram.js';
+import { arrowPlanLine, DEFAULT_ARROW_STYLE, type ArrowStyle, type ArrowTime } from './arrow-plan.js';
 
 export interface MermaidOptions {
   /** RFC 9293 names (`SYN-RECEIVED`) or Linux ones (`SYN_RECV`). Default 'rfc'. */
@@ -33,6 +36,8 @@ export interface MermaidOptions {
   readonly maxMessages?: number;
   /** 0-based source line to centre the window on (the cursor). Default: the start. */
   readonly focusLine?: number;
+  /** How the drawn arrows slope (arrow-plan.ts). Default DEFAULT_ARROW_STYLE. */
+  readonly arrowStyle?: ArrowStyle;
 }
 
 export const DEFAULT_MAX_MESSAGES = 400;
@@ -65,6 +70,8 @@ export interface Block {
   readonly line: number;
   readonly lines: string[];
   readonly messages: DiagramMessage[];
+  /** For each message, what its arrow's time is (the plan's `fN` is resolved at the end). */
+  readonly times: ArrowKind[];
   readonly notes: DiagramNote[];
   /** What the block is drawn from: a statement (by index), or diagnostics on a line no statement owns. */
   readonly source?: { readonly statementIndex: number } | { readonly diagnostics: readonly Diagnostic[]; readonly over: string };
@@ -77,6 +84,9 @@ export interface Block {
  */
 /** The bars open before a block when none is: shared, never changed. */
 const NONE_ACTIVE: string[] = [];
+
+/** An arrow's time before the notes are counted: an in-flight one is found by its send line. */
+type ArrowKind = Exclude<ArrowTime['kind'], 'flight'> | 'flight';
 
 const ERROR_FILL = 'rgba(255, 0, 0, 0.15)';
 const WARNING_FILL = 'rgba(255, 170, 0, 0.2)';
@@ -97,26 +107,48 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   const header = ctx.header();
   const out: string[] = [...header.lines];
   const messages: DiagramMessage[] = [];
+  const times: ArrowKind[] = [];
   const notes: DiagramNote[] = [...header.notes];
   const add = (block: Block): void => {
     out.push(...block.lines);
     messages.push(...block.messages);
+    times.push(...block.times);
     notes.push(...block.notes);
   };
   const everyone = ctx.spanAll();
   if (window && everyone) {
     add(ctx.infoBlock(window.first > 0
-      ? `Large scenario: showing messages ${window.firstMessage + 1}-${window.lastMessage + 1} of ${window.totalMessages} (source lines ${window.firstLine + 1}-${window.lastLine + 1}), around the cursor`
-      : `Large scenario: showing the first ${window.lastMessage + 1} of ${window.totalMessages} messages`, everyone));
+      ? say(m.largeAroundCursor, windowNumbers(window))
+      : say(m.largeFirst, { last: window.lastMessage + 1, total: window.totalMessages }), everyone));
     // Activation bars that began before the window still run through it.
     for (const id of ctx.activeBefore(window.first)) out.push(`activate ${id}`);
   }
   const shown = window && drawEverything ? blocks.slice(window.first, window.last + 1) : blocks;
   for (const block of shown) add(block);
   if (window && everyone && window.last < laidOut.length - 1) {
-    add(ctx.infoBlock(`${window.totalMessages - window.lastMessage - 1} more messages after line ${window.lastLine + 1} are not drawn`, everyone));
+    add(ctx.infoBlock(say(m.moreAfter, { count: window.totalMessages - window.lastMessage - 1, line: window.lastLine + 1 }), everyone));
   }
+  const plan = arrowPlanLine({ style: options.arrowStyle ?? DEFAULT_ARROW_STYLE, arrows: arrowTimes(messages, times, notes) });
+  if (plan !== undefined) out.push(plan);
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
+}
+
+/** A window's numbers as people count them (from 1). */
+export function windowNumbers(w: DiagramWindow): { first: number; last: number; total: number; firstLine: number; lastLine: number } {
+  return { first: w.firstMessage + 1, last: w.lastMessage + 1, total: w.totalMessages, firstLine: w.firstLine + 1, lastLine: w.lastLine + 1 };
+}
+
+/** The plan's arrows: an in-flight one points at the "sent, in flight" note of its send line, if drawn. */
+function arrowTimes(messages: readonly DiagramMessage[], times: readonly ArrowKind[], notes: readonly DiagramNote[]): ArrowTime[] {
+  const sentNotes = new Map<number, number>();
+  notes.forEach((note, index) => {
+    if (note.kind === 'in-flight') sentNotes.set(note.line, index);
+  });
+  return times.map((kind, i): ArrowTime => {
+    if (kind !== 'flight') return { kind };
+    const note = sentNotes.get(messages[i].line);
+    return note === undefined ? { kind } : { kind, sentAtNote: note };
+  });
 }
 
 class Context {
@@ -188,7 +220,7 @@ class Context {
   }
 
   infoBlock(text: string, over: string): Block {
-    return { line: -1, lines: [`Note over ${over}: ${this.noteText(over, text, 300)}`], messages: [], notes: [{ line: -1, kind: 'info' }] };
+    return { line: -1, lines: [`Note over ${over}: ${this.noteText(over, text, 300)}`], messages: [], times: [], notes: [{ line: -1, kind: 'info' }] };
   }
 
   /** One block per statement that draws something, plus blocks for diagnostics on other lines. */
@@ -266,7 +298,7 @@ class Context {
   }
 
   private diagnosticsBlock(line: number, diagnostics: readonly Diagnostic[], over: string): Block {
-    const block: Block = { line, lines: [], messages: [], notes: [], source: { diagnostics, over } };
+    const block: Block = { line, lines: [], messages: [], times: [], notes: [], source: { diagnostics, over } };
     this.markDiagnostics(block, diagnostics, over);
     return block;
   }
@@ -278,7 +310,7 @@ class Context {
 
   private statementBlock(statement: Statement, index: number): Block | undefined {
     const line = statement.span.startLine;
-    const block: Block = { line, lines: [], messages: [], notes: [], source: { statementIndex: index } };
+    const block: Block = { line, lines: [], messages: [], times: [], notes: [], source: { statementIndex: index } };
     const step = this.stepsByStatement.get(index);
     switch (statement.kind) {
       case 'title':
@@ -322,25 +354,29 @@ class Context {
       case '->':
         block.lines.push(this.text(() => `${from}->>${to}: ${label}`));
         block.messages.push({ line: block.line });
+        block.times.push('plain');
         break;
       case '-x':
-        block.lines.push(this.text(() => `${from}-x${to}: ${label} (lost)`));
+        block.lines.push(this.text(() => `${from}-x${to}: ${say(m.lostArrow, { label })}`));
         block.messages.push({ line: block.line });
+        block.times.push('lost');
         break;
       case '-->':
-        block.lines.push(this.text(() => `${from}-->>${to}: old duplicate ${label}`));
+        block.lines.push(this.text(() => `${from}-->>${to}: ${say(m.oldDuplicateArrow, { label })}`));
         block.messages.push({ line: block.line });
+        block.times.push('old');
         break;
       case '~>': {
-        const tag = () => (statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '');
+        const tag = () => (statement.tag !== undefined ? escapeText(statement.tag, 40) : '');
         if (this.deliveredSends.has(block.line)) {
           // Its arrow is drawn where it arrives (delivery); here, where it leaves.
-          block.lines.push(this.text(() => `Note ${this.side(statement.from)} ${from}: sent${tag()}, in flight: ${label}`));
+          block.lines.push(this.text(() => `Note ${this.side(statement.from)} ${from}: ${say(m.sentInFlight, { tag: tag() })}`));
           block.notes.push({ line: block.line, kind: 'in-flight' });
         } else {
           // Never delivered (or not in flight at all, for an error): it arrives nowhere.
-          block.lines.push(this.text(() => `${from}--x${to}: ${label}${tag()}, never delivered`));
+          block.lines.push(this.text(() => `${from}--x${to}: ${say(m.neverDeliveredArrow, { tag: tag(), label })}`));
           block.messages.push({ line: block.line });
+          block.times.push('lost');
         }
         break;
       }
@@ -355,9 +391,10 @@ class Context {
     block.lines.push(this.text(() => {
       const sent = this.scenario.statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.span.startLine === sentOn);
       const label = sent ? segmentLabel(sent, step.segment) : '';
-      return `${from}--)${to}: ${escapeText(tag, 40)} delivered late: ${escapeText(label, 160)}`;
+      return `${from}--)${to}: ${say(m.deliveredArrow, { tag: escapeText(tag, 40), label: escapeText(label, 160) })}`;
     }));
     block.messages.push({ line: sentOn, deliveredOn: block.line });
+    block.times.push('flight');
   }
 
   /** State changes, socket effects and activation bars of one event line. */
@@ -399,8 +436,8 @@ class Context {
     const hasError = diagnostics.some((d) => d.severity === 'error');
     const inner = [...block.lines];
     for (const d of diagnostics) {
-      const mark = d.severity === 'error' ? 'Error' : 'Warning';
-      inner.push(this.text(() => `Note over ${over}: ${this.noteText(over, `${mark} ${d.code} - ${d.message}`, 360, 56)}`));
+      const mark = d.severity === 'error' ? m.errorMark : m.warningMark;
+      inner.push(this.text(() => `Note over ${over}: ${this.noteText(over, say(mark, { code: d.code, message: d.message }), 360, 56)}`));
       block.notes.push({ line: d.span.startLine, kind: 'diagnostic' });
     }
     // An activation must not open inside a rect and close outside it: keep those lines outside.

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { StateNameStyle } from '../engine/states.js';
 import { generateMermaid } from '../diagram/mermaid.js';
+import type { ArrowStyle } from '../diagram/arrow-plan.js';
 import { analyzeText } from '../language/analyze.js';
 import type { ExportTheme } from './mermaid-config.js';
 
@@ -28,6 +29,7 @@ export interface ScenarioDiagram {
 
 export interface DiagramOptions {
   readonly stateNames?: StateNameStyle;
+  readonly arrowStyle?: ArrowStyle;
 }
 
 /**
@@ -39,6 +41,7 @@ export function scenarioDiagram(text: string, options: DiagramOptions = {}): Sce
   const diagram = generateMermaid(scenario, analysis, {
     stateNames: options.stateNames ?? 'rfc',
     maxMessages: Number.MAX_SAFE_INTEGER,
+    ...(options.arrowStyle ? { arrowStyle: options.arrowStyle } : {}),
   });
   const titleStatement = scenario.statements.find((s) => s.kind === 'title');
   const title = analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);
@@ -76,7 +79,7 @@ export function htmlCommentText(text: string): string {
 // The stamp on an exported SVG
 
 /** Bumped when the renderer changes its output, so old SVGs are redrawn. */
-export const RENDERER_REVISION = 2;
+export const RENDERER_REVISION = 3;
 
 const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
 

@@ -55,6 +55,7 @@ export const helpMessages = messages({
       + '  --scale N         PNG pixel ratio, 0.25 to 8 (default 1)\n'
       + '  --theme T         light or dark\n'
       + '  --state-names S   rfc (SYN-RECEIVED) or linux (SYN_RECV)\n'
+      + '  --style S         textbook (segments slope, the default) or flat (only in-flight, lost and old ones)\n'
       + '  --force           overwrite existing files\n'
       + '  --allow-errors    draw a scenario that has errors (they are marked)',
     'zh-CN': '  --format F        svg、png、md 或 mmd（也可由 -o 的扩展名决定）\n'
@@ -63,6 +64,7 @@ export const helpMessages = messages({
       + '  --scale N         PNG 像素倍率，0.25 到 8（默认 1）\n'
       + '  --theme T         light 或 dark\n'
       + '  --state-names S   rfc（SYN-RECEIVED）或 linux（SYN_RECV）\n'
+      + '  --style S         textbook（报文段箭头倾斜，默认）或 flat（只有在途、丢失和旧重复报文段倾斜）\n'
       + '  --force           覆盖已存在的文件\n'
       + '  --allow-errors    场景有错误时也导出（错误会被标出）',
   },

@@ -5,6 +5,7 @@
 import type { AnyMessage } from '../catalogue.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
+import { diagramMessages } from './diagram.js';
 import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
@@ -15,6 +16,7 @@ import { serverMessages } from './server.js';
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   browser: browserMessages,
   cli: cliMessages,
+  diagram: diagramMessages,
   engine: engineMessages,
   explain: explainMessages,
   export: exportMessages,
