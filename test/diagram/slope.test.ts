@@ -4,8 +4,9 @@
  * scripts/diagram-fixtures.mjs), each with the arrow plan of its golden Mermaid text.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readArrowPlan, type ArrowPlan } from '../../server/src/diagram/arrow-plan.js';
+import { readArrowPlan, type ArrowPlan, type ArrowTime } from '../../server/src/diagram/arrow-plan.js';
 import { crossingAt, labelPosition, LOST_DROP, LOST_REACH, OLD_DROP, slopeArrows, TEXTBOOK_DROP } from '../../server/src/diagram/slope.js';
 
 interface Line { x1: number; y1: number; x2: number; y2: number; tag: string }
@@ -173,5 +174,27 @@ describe('the arrow plan in the Mermaid text', () => {
     expect(readArrowPlan('%% tcpflow-arrows sideways p\n').arrows).toEqual([]);
     expect(readArrowPlan('%% tcpflow-arrows flat p q\n').arrows).toEqual([]);
     expect(readArrowPlan('a->>b: %% tcpflow-arrows textbook p\n').arrows).toEqual([]);
+  });
+});
+
+describe('any plan on any figure (property)', () => {
+  const time = fc.oneof(
+    fc.constant<ArrowTime>({ kind: 'plain' }), fc.constant<ArrowTime>({ kind: 'lost' }), fc.constant<ArrowTime>({ kind: 'old' }),
+    fc.constant<ArrowTime>({ kind: 'flight' }), fc.nat(40).map((n): ArrowTime => ({ kind: 'flight', sentAtNote: n })),
+  );
+  const names = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'three-way-handshake'];
+
+  it('changes only coordinates, never text, and the same plan gives the same bytes', () => {
+    fc.assert(fc.property(fc.constantFrom(...names), fc.constantFrom('textbook', 'flat'), fc.array(time, { maxLength: 14 }), (name, style, arrows) => {
+      const { svg } = fixture(name);
+      const count = messageLines(svg).length;
+      const plan = { style: style as 'textbook' | 'flat', arrows: arrows.length >= count ? arrows.slice(0, count) : arrows };
+      const out = slopeArrows(svg, plan);
+      const text = (s: string) => s.replace(/<[^>]*>/g, '\u0000');
+      expect(text(out)).toBe(text(svg));
+      expect(out.match(/</g)?.length).toBe(svg.match(/</g)?.length);
+      expect(slopeArrows(svg, plan)).toBe(out);
+      for (const l of messageLines(out)) for (const v of [l.x1, l.y1, l.x2, l.y2]) expect(Number.isFinite(v)).toBe(true);
+    }), { numRuns: 200 });
   });
 });
