@@ -217,3 +217,45 @@ describe('large scenarios', () => {
     expect(d.text).toContain('showing the first 50 of 1000 messages');
   });
 });
+
+describe('diagnostics in documents (footnotes)', () => {
+  const withProblems = dedent(`
+    participant a
+    participant b starts LISTEN
+    a -> b : SYN seq=100
+    b -> a : SYN ACK seq=300 ack=999
+    expect b ESTABLISHED
+    a -> b : ACK seq=101 ack=301
+  `);
+
+  it('marks each error with ✗N on its arrow and lists the messages under the diagram, once each', () => {
+    const d = mermaidOf(withProblems, { diagnostics: 'all', marks: 'footnotes' });
+    expect(d.text).toMatch(/\nrect rgba\(255, 0, 0, 0\.15\)\nb->>a: SYN,ACK seq=300 ack=999 ✗1\nend\n/);
+    const footnotes = d.text.split('\n').filter((l) => l.startsWith('Note over a,b: wrap:#10007;'));
+    expect(footnotes.length).toBeGreaterThanOrEqual(2);
+    expect(footnotes[0]).toMatch(/^Note over a,b: wrap:#10007;1 line 4: Error /);
+    expect(new Set(footnotes).size).toBe(footnotes.length);
+    expect(d.text).not.toMatch(/Note over a,b: wrap:Error /); // no box notes
+    expect(d.notes.filter((n) => n.kind === 'diagnostic')).toHaveLength(footnotes.length);
+  });
+
+  it('marks only what it is asked to: none draws no mark at all', () => {
+    const none = mermaidOf(withProblems, { diagnostics: 'none', marks: 'footnotes' }).text;
+    expect(none).not.toContain('✗');
+    expect(none).not.toContain('#10007;');
+    expect(none).not.toContain('rect ');
+    const boxes = mermaidOf(withProblems).text;
+    expect(boxes).toContain('wrap:Error ');
+  });
+
+  it('leaves warnings out when only errors are asked for', () => {
+    const source = dedent(`
+      participant a
+      participant b starts SYN_SEND
+    `);
+    const analysis = analyzeText(source).analysis;
+    expect(analysis.diagnostics.some((x) => x.severity === 'warning')).toBe(true);
+    expect(mermaidOf(source, { diagnostics: 'errors', marks: 'footnotes' }).text).not.toContain('Warning');
+    expect(mermaidOf(source, { diagnostics: 'all', marks: 'footnotes' }).text).toContain('Warning');
+  });
+});

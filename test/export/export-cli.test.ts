@@ -109,6 +109,23 @@ describe('text formats (no browser)', () => {
     const allowed = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--allow-errors'], dir);
     expect(allowed.code).toBe(0);
     expect(read(join(dir, 'bad.mmd'))).toMatch(/Error [a-z-]+ - /);
+    // Compact marks: a ✗N on the line, the messages in a list at the end; warnings only with --diagnostics all.
+    const marked = read(join(dir, 'bad.mmd'));
+    expect(marked).toMatch(/->>[a-z]+: [^\n]* ✗\d+\n/);
+    expect(marked).toMatch(/wrap:#10007;1 line \d+: Error /);
+    expect(marked).not.toContain('Warning');
+    const all = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'all.mmd', '--allow-errors', '--diagnostics', 'all'], dir);
+    expect(all.code).toBe(0);
+    expect(read(join(dir, 'all.mmd'))).toMatch(/#10007;\d+ line \d+: Warning /);
+    const none = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'none.mmd', '--allow-errors', '--diagnostics=none'], dir);
+    expect(none.code).toBe(0);
+    expect(read(join(dir, 'none.mmd'))).not.toMatch(/✗|#10007;|Error|Warning|rect /);
+    // Errors still refuse without --allow-errors, whatever is marked.
+    const stillRefused = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'x.mmd', '--diagnostics', 'none'], dir);
+    expect(stillRefused.code).toBe(1);
+    const wrong = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--diagnostics', 'some'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--diagnostics is none, errors or all, not 'some'");
   });
 
   it('usage errors exit 2', async () => {

@@ -60,7 +60,8 @@ export function isTcpflowFence(token: MarkdownItToken): boolean {
 export function renderTcpflowBlock(text: string, firstLine: number | undefined, escapeHtml: (s: string) => string, arrowStyle?: ArrowStyle): string {
   let diagram: ReturnType<typeof scenarioDiagram>;
   try {
-    diagram = scenarioDiagram(text, arrowStyle ? { arrowStyle } : {});
+    // The block's problems are listed under it as text: the drawing marks none.
+    diagram = scenarioDiagram(text, { diagnostics: 'none', ...(arrowStyle ? { arrowStyle } : {}) });
   } catch (error) {
     return `<div class="tcpflow-problems"><p>tcpflow: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p></div>\n`;
   }

@@ -38,7 +38,18 @@ export interface MermaidOptions {
   readonly focusLine?: number;
   /** How the drawn arrows slope (arrow-plan.ts). Default DEFAULT_ARROW_STYLE. */
   readonly arrowStyle?: ArrowStyle;
+  /** Which diagnostics the diagram marks. Default 'all' (the preview). */
+  readonly diagnostics?: DiagnosticMarks;
+  /**
+   * How they are marked: `boxes` (the preview: a coloured band with a note per
+   * diagnostic on its line) or `footnotes` (documents: a ✗N on the line's arrow or note,
+   * and the messages in one list under the diagram). Default 'boxes'.
+   */
+  readonly marks?: 'boxes' | 'footnotes';
 }
+
+export const DIAGNOSTIC_MARKS = ['none', 'errors', 'all'] as const;
+export type DiagnosticMarks = (typeof DIAGNOSTIC_MARKS)[number];
 
 export const DEFAULT_MAX_MESSAGES = 400;
 
@@ -99,7 +110,7 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   // that, and only the blocks in it are drawn: the preview of a 10,000-line scenario
   // draws ~400 messages, so escaping and labelling every line was wasted work.
   const drawEverything = scenario.statements.length <= max;
-  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything);
+  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything, options.diagnostics ?? 'all', options.marks ?? 'boxes');
   const laidOut = ctx.blocks();
   const window = selectWindow(laidOut, max, options.focusLine ?? 0);
   const blocks = drawEverything ? laidOut : ctx.draw(laidOut, window?.first ?? 0, window?.last ?? laidOut.length - 1);
@@ -128,6 +139,8 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   if (window && everyone && window.last < laidOut.length - 1) {
     add(ctx.infoBlock(say(m.moreAfter, { count: window.totalMessages - window.lastMessage - 1, line: window.lastLine + 1 }), everyone));
   }
+  const footnotes = ctx.footnotesBlock();
+  if (footnotes) add(footnotes);
   const plan = arrowPlanLine({ style: options.arrowStyle ?? DEFAULT_ARROW_STYLE, arrows: arrowTimes(messages, times, notes) });
   if (plan !== undefined) out.push(plan);
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
@@ -169,12 +182,15 @@ class Context {
     private readonly style: StateNameStyle,
     /** False while only laying out: text lines are then empty placeholders, counted but not written. */
     private drawing: boolean,
+    marked: DiagnosticMarks,
+    private readonly marks: 'boxes' | 'footnotes',
   ) {
     for (const p of analysis.participants) this.id(p.name);
     for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
     for (const t of analysis.tags) if (t.deliveredOnLine !== undefined) this.deliveredSends.add(t.sentOnLine);
     for (const d of analysis.diagnostics) {
       if (d.severity === 'info' || d.code === 'syntax') continue;
+      if (marked === 'none' || (marked === 'errors' && d.severity !== 'error')) continue;
       const list = this.diagnosticsByLine.get(d.span.startLine) ?? [];
       list.push(d);
       this.diagnosticsByLine.set(d.span.startLine, list);
@@ -431,7 +447,50 @@ class Context {
     }
   }
 
+  /** The diagnostics marked as footnotes so far, numbered from 1 in drawing order. */
+  private readonly footnotes: string[] = [];
+  private readonly footnoted = new Set<Diagnostic>();
+
+  /** The footnote list under the diagram, when there are footnotes. */
+  footnotesBlock(): Block | undefined {
+    const over = this.spanAll();
+    if (this.footnotes.length === 0 || !over) return undefined;
+    return {
+      line: -1,
+      lines: this.footnotes.map((f, i) => `Note over ${over}: ${this.noteText(over, `✗${i + 1} ${f}`, 360, 56)}`),
+      messages: [], times: [], notes: this.footnotes.map(() => ({ line: -1, kind: 'diagnostic' as const })),
+    };
+  }
+
+  /**
+   * Footnote marks: `✗N` after the block's arrow label (or its first note), a band of
+   * the error colour behind just that line, and the messages kept for the list under
+   * the diagram.
+   */
+  private footnoteDiagnostics(block: Block, diagnostics: readonly Diagnostic[]): void {
+    if (!this.drawing) return;
+    // A line with no arrow or note (an `expect`) is met twice, as a statement and then as a diagnostics-only line.
+    const fresh = diagnostics.filter((d) => !this.footnoted.has(d));
+    if (fresh.length === 0) return;
+    const numbers = fresh.map((d) => {
+      this.footnoted.add(d);
+      const mark = d.severity === 'error' ? m.errorMark : m.warningMark;
+      this.footnotes.push(say(m.footnote, { line: d.span.startLine + 1, text: say(mark, { code: d.code, message: d.message }) }));
+      return `✗${this.footnotes.length}`;
+    }).join(' ');
+    const at = block.lines.findIndex((l) => /^[^\s:]+(?:->>|-x|-->>|--\)|--x)[^\s:]+: /.test(l));
+    const target = at >= 0 ? at : block.lines.findIndex((l) => l.startsWith('Note '));
+    if (target < 0) return;
+    block.lines[target] = `${block.lines[target]} ${numbers}`;
+    const hasError = diagnostics.some((d) => d.severity === 'error');
+    block.lines.splice(target, 1, `rect ${hasError ? ERROR_FILL : WARNING_FILL}`, block.lines[target], 'end');
+  }
+
   private markDiagnostics(block: Block, diagnostics: readonly Diagnostic[], over: string | undefined): void {
+    if (this.marks === 'footnotes') {
+      this.footnoteDiagnostics(block, diagnostics);
+      return;
+    }
     if (!over) return;
     const hasError = diagnostics.some((d) => d.severity === 'error');
     const inner = [...block.lines];

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { StateNameStyle } from '../engine/states.js';
-import { generateMermaid } from '../diagram/mermaid.js';
+import { generateMermaid, type DiagnosticMarks } from '../diagram/mermaid.js';
 import type { ArrowStyle } from '../diagram/arrow-plan.js';
 import { analyzeText } from '../language/analyze.js';
 import type { ExportTheme } from './mermaid-config.js';
@@ -30,7 +30,15 @@ export interface ScenarioDiagram {
 export interface DiagramOptions {
   readonly stateNames?: StateNameStyle;
   readonly arrowStyle?: ArrowStyle;
+  /**
+   * Which diagnostics a document marks, as footnotes (a ✗N on the line, the messages
+   * listed under the diagram). Default 'errors': a clean export shows no warning
+   * boxes, and errors are drawn only when the export was allowed (--allow-errors).
+   */
+  readonly diagnostics?: DiagnosticMarks;
 }
+
+export const DEFAULT_EXPORT_DIAGNOSTICS: DiagnosticMarks = 'errors';
 
 /**
  * The whole diagram of a scenario. Unlike the preview, an export is never cut to a
@@ -42,6 +50,8 @@ export function scenarioDiagram(text: string, options: DiagramOptions = {}): Sce
     stateNames: options.stateNames ?? 'rfc',
     maxMessages: Number.MAX_SAFE_INTEGER,
     ...(options.arrowStyle ? { arrowStyle: options.arrowStyle } : {}),
+    diagnostics: options.diagnostics ?? DEFAULT_EXPORT_DIAGNOSTICS,
+    marks: 'footnotes',
   });
   const titleStatement = scenario.statements.find((s) => s.kind === 'title');
   const title = analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);

@@ -40,6 +40,15 @@ export const diagramMessages = messages({
     en: ({ code, message }) => `Warning ${code} - ${message}`,
     'zh-CN': ({ code, message }) => `警告 ${code} - ${message}`,
   } satisfies Message<{ code: string; message: string }>,
+  /** One entry of the list of diagnostics under an exported diagram. */
+  footnote: {
+    en: ({ line, text }) => `line ${line}: ${text}`,
+    'zh-CN': ({ line, text }) => `第 ${line} 行：${text}`,
+  } satisfies Message<{ line: number; text: string }>,
+  unknownDiagnostics: {
+    en: ({ value }) => `export: --diagnostics is none, errors or all, not '${value}'`,
+    'zh-CN': ({ value }) => `export：--diagnostics 只能是 none、errors 或 all，而不是“${value}”`,
+  } satisfies Message<{ value: string }>,
   largeAroundCursor: {
     en: ({ first, last, total, firstLine, lastLine }) => `Large scenario: showing messages ${first}-${last} of ${total} (source lines ${firstLine}-${lastLine}), around the cursor`,
     'zh-CN': ({ first, last, total, firstLine, lastLine }) => `场景较大：显示第 ${first}-${last} 条消息，共 ${total} 条（源代码第 ${firstLine}-${lastLine} 行），以光标为中心`,
