@@ -103,8 +103,8 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError('export: --theme applies to svg and png (md and mmd are drawn by the page that shows them)');
   if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(`export: unknown theme '${theme}' (light or dark)`);
   if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(`export: --state-names is rfc or linux, not '${stateNames}'`);
-  if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { style }));
-  if (diagnostics !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(diagnostics)) throw new CliError(say(diagramMessages.unknownDiagnostics, { value: diagnostics }));
+  if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'export', style }));
+  if (diagnostics !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(diagnostics)) throw new CliError(say(diagramMessages.unknownDiagnostics, { command: 'export', value: diagnostics }));
   if (output === '-' && f === 'png') throw new CliError('export: -o - writes text; a PNG needs a file name');
   return {
     files, format: f, scale: scaleValue, force, allowErrors,

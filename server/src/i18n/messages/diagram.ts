@@ -46,9 +46,9 @@ export const diagramMessages = messages({
     'zh-CN': ({ line, text }) => `第 ${line} 行：${text}`,
   } satisfies Message<{ line: number; text: string }>,
   unknownDiagnostics: {
-    en: ({ value }) => `export: --diagnostics is none, errors or all, not '${value}'`,
-    'zh-CN': ({ value }) => `export：--diagnostics 只能是 none、errors 或 all，而不是“${value}”`,
-  } satisfies Message<{ value: string }>,
+    en: ({ command, value }) => `${command}: --diagnostics is none, errors or all, not '${value}'`,
+    'zh-CN': ({ command, value }) => `${command}：--diagnostics 只能是 none、errors 或 all，而不是“${value}”`,
+  } satisfies Message<{ command: string; value: string }>,
   largeAroundCursor: {
     en: ({ first, last, total, firstLine, lastLine }) => `Large scenario: showing messages ${first}-${last} of ${total} (source lines ${firstLine}-${lastLine}), around the cursor`,
     'zh-CN': ({ first, last, total, firstLine, lastLine }) => `场景较大：显示第 ${first}-${last} 条消息，共 ${total} 条（源代码第 ${firstLine}-${lastLine} 行），以光标为中心`,
@@ -75,7 +75,7 @@ export const diagramMessages = messages({
     'zh-CN': ({ length }) => `send(${length} 字节)`,
   } satisfies Message<{ length: number }>,
   unknownStyle: {
-    en: ({ style }) => `export: --style is textbook or flat, not '${style}'`,
-    'zh-CN': ({ style }) => `export：--style 只能是 textbook 或 flat，而不是“${style}”`,
-  } satisfies Message<{ style: string }>,
+    en: ({ command, style }) => `${command}: --style is textbook or flat, not '${style}'`,
+    'zh-CN': ({ command, style }) => `${command}：--style 只能是 textbook 或 flat，而不是“${style}”`,
+  } satisfies Message<{ command: string; style: string }>,
 });

@@ -75,8 +75,12 @@ export const helpMessages = messages({
     'zh-CN': '检查 Markdown 文件中的 ```tcpflow 代码块；--write 把每个代码块画成文件旁边的 SVG',
   },
   mdOptions: {
-    en: '  --write    draw every block to an SVG next to the Markdown file and link it\n  --force    redraw SVGs even when they are up to date',
-    'zh-CN': '  --write    把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n  --force    即使 SVG 已是最新也重新绘制',
+    en: '  --write    draw every block to an SVG next to the Markdown file and link it\n  --force    redraw SVGs even when they are up to date\n'
+      + '  --style S          textbook (segments slope, the default) or flat\n'
+      + '  --diagnostics D    which problems the drawings mark: none, errors (default) or all',
+    'zh-CN': '  --write    把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n  --force    即使 SVG 已是最新也重新绘制\n'
+      + '  --style S          textbook（报文段箭头倾斜，默认）或 flat\n'
+      + '  --diagnostics D    图中标出哪些问题：none、errors（默认）或 all',
   },
   explainAbout: {
     en: 'walk through a scenario line by line: states, inferred numbers, replies owed, the RFC rules, socket results',
