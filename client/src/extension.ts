@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { diagramStyle } from './export/diagram-style.js';
 import { registerExportCommands } from './export/export-command.js';
 import { registerImportCommand } from './import/import-command.js';
 import { startLanguageClient } from './language-client.js';
@@ -36,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tcpflo
   new PreviewManager(context, {
     sendRequest: async (type, params, token) => (await languageServer.get()).sendRequest(type, params, token),
   });
-  return { extendMarkdownIt };
+  return { extendMarkdownIt: (md) => extendMarkdownIt(md, () => diagramStyle()) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
+import { readArrowPlan } from '../../server/src/diagram/arrow-plan.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { dedent } from '../support/analyze.js';
 import { largeScenario } from '../preview/large.js';
@@ -65,6 +66,7 @@ describe('what the diagram shows', () => {
       'Note over client: connect() returns',
       'client->>server: ACK (seq=J+1) (ack=K+1)',
       'Note right of server: ESTABLISHED',
+      '%% tcpflow-arrows textbook p p p',
       '',
     ].join('\n'));
     expect(d.messages).toEqual([{ line: 3 }, { line: 4 }, { line: 5 }]);
@@ -94,9 +96,27 @@ describe('what the diagram shows', () => {
       note over a : waiting
       deliver syn
     `));
-    expect(d.text).toContain('Note left of a: sent as syn, in flight: SYN seq=100');
-    expect(d.text).toContain('a--)b: syn delivered late: SYN seq=100');
+    expect(d.text).toContain('Note left of a: sent as syn, in flight\n');
+    expect(d.text).toContain('a--)b: syn: SYN seq=100');
     expect(d.messages).toEqual([{ line: 2, deliveredOn: 4 }]);
+    // The arrow plan ties the arrow to the note where it left (note 1: after b's LISTEN).
+    expect(d.notes[1]).toEqual({ line: 2, kind: 'in-flight' });
+    expect(d.text).toMatch(/\n%% tcpflow-arrows textbook f1\n$/);
+  });
+
+  it('writes an arrow plan of every arrow time, and none for flat ordinary arrows', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b starts LISTEN
+      a -x b : SYN seq=100
+      a --> b : SYN seq=90
+      a ~> b : SYN seq=100 as s
+      a ~> b : FIN seq=101
+      deliver s
+    `), { arrowStyle: 'flat' });
+    expect(d.text).toMatch(/\n%% tcpflow-arrows flat x o x f3\n$/);
+    expect(readArrowPlan(d.text)).toEqual({ style: 'flat', arrows: [{ kind: 'lost' }, { kind: 'old' }, { kind: 'lost' }, { kind: 'flight', sentAtNote: 3 }] });
+    expect(mermaidOf(handshake, { arrowStyle: 'flat' }).text).not.toContain('tcpflow-arrows');
   });
 
   it('draws an in-flight segment that is never delivered where it leaves, ending in a cross', () => {
@@ -195,5 +215,47 @@ describe('large scenarios', () => {
     const d = mermaidOf(source, { maxMessages: 50 });
     expect(d.messages[0].line).toBe(3);
     expect(d.text).toContain('showing the first 50 of 1000 messages');
+  });
+});
+
+describe('diagnostics in documents (footnotes)', () => {
+  const withProblems = dedent(`
+    participant a
+    participant b starts LISTEN
+    a -> b : SYN seq=100
+    b -> a : SYN ACK seq=300 ack=999
+    expect b ESTABLISHED
+    a -> b : ACK seq=101 ack=301
+  `);
+
+  it('marks each error with ✗N on its arrow and lists the messages under the diagram, once each', () => {
+    const d = mermaidOf(withProblems, { diagnostics: 'all', marks: 'footnotes' });
+    expect(d.text).toMatch(/\nrect rgba\(255, 0, 0, 0\.15\)\nb->>a: SYN,ACK seq=300 ack=999 ✗1\nend\n/);
+    const footnotes = d.text.split('\n').filter((l) => l.startsWith('Note over a,b: wrap:#10007;'));
+    expect(footnotes.length).toBeGreaterThanOrEqual(2);
+    expect(footnotes[0]).toMatch(/^Note over a,b: wrap:#10007;1 line 4: Error /);
+    expect(new Set(footnotes).size).toBe(footnotes.length);
+    expect(d.text).not.toMatch(/Note over a,b: wrap:Error /); // no box notes
+    expect(d.notes.filter((n) => n.kind === 'diagnostic')).toHaveLength(footnotes.length);
+  });
+
+  it('marks only what it is asked to: none draws no mark at all', () => {
+    const none = mermaidOf(withProblems, { diagnostics: 'none', marks: 'footnotes' }).text;
+    expect(none).not.toContain('✗');
+    expect(none).not.toContain('#10007;');
+    expect(none).not.toContain('rect ');
+    const boxes = mermaidOf(withProblems).text;
+    expect(boxes).toContain('wrap:Error ');
+  });
+
+  it('leaves warnings out when only errors are asked for', () => {
+    const source = dedent(`
+      participant a
+      participant b starts SYN_SEND
+    `);
+    const analysis = analyzeText(source).analysis;
+    expect(analysis.diagnostics.some((x) => x.severity === 'warning')).toBe(true);
+    expect(mermaidOf(source, { diagnostics: 'errors', marks: 'footnotes' }).text).not.toContain('Warning');
+    expect(mermaidOf(source, { diagnostics: 'all', marks: 'footnotes' }).text).toContain('Warning');
   });
 });

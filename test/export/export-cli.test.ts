@@ -12,6 +12,7 @@ import {
   arrowLines, chromiumPath, EXAMPLES, exampleFiles, finished, pngSize, read, runCliProcess, scratch, startCli,
 } from './support.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
+import { PROGRAM_NAME } from '../../server/src/cli/program.js';
 
 const examples = exampleFiles();
 
@@ -45,6 +46,21 @@ describe('text formats (no browser)', () => {
     const run = await runCliProcess(['export', join(EXAMPLES, examples[0]), '--format', 'mmd', '-o', '-'], scratch());
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(scenarioDiagram(read(join(EXAMPLES, examples[0]))).mermaid);
+  });
+
+  it('--style textbook (the default) and flat choose the arrow plan written into the Mermaid text; another style is a usage error', async () => {
+    const file = join(EXAMPLES, 'three-way-handshake.tcpflow');
+    const textbook = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-'], scratch());
+    const flat = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--style', 'flat'], scratch());
+    const explicit = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--style=textbook'], scratch());
+    expect(textbook.stdout).toMatch(/\n%% tcpflow-arrows textbook p p p\n$/);
+    expect(explicit.stdout).toBe(textbook.stdout);
+    expect(flat.code).toBe(0);
+    expect(flat.stdout).not.toContain('tcpflow-arrows');
+    expect(flat.stdout).toBe(scenarioDiagram(read(file), { arrowStyle: 'flat' }).mermaid);
+    const wrong = await runCliProcess(['export', file, '--format', 'mmd', '--style', 'sideways'], scratch());
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`${PROGRAM_NAME}: export: --style is textbook or flat, not 'sideways'\n`);
   });
 
   it('refuses to overwrite without --force, naming the file and --force; replaces with --force', async () => {
@@ -93,6 +109,23 @@ describe('text formats (no browser)', () => {
     const allowed = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--allow-errors'], dir);
     expect(allowed.code).toBe(0);
     expect(read(join(dir, 'bad.mmd'))).toMatch(/Error [a-z-]+ - /);
+    // Compact marks: a ✗N on the line, the messages in a list at the end; warnings only with --diagnostics all.
+    const marked = read(join(dir, 'bad.mmd'));
+    expect(marked).toMatch(/->>[a-z]+: [^\n]* ✗\d+\n/);
+    expect(marked).toMatch(/wrap:#10007;1 line \d+: Error /);
+    expect(marked).not.toContain('Warning');
+    const all = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'all.mmd', '--allow-errors', '--diagnostics', 'all'], dir);
+    expect(all.code).toBe(0);
+    expect(read(join(dir, 'all.mmd'))).toMatch(/#10007;\d+ line \d+: Warning /);
+    const none = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'none.mmd', '--allow-errors', '--diagnostics=none'], dir);
+    expect(none.code).toBe(0);
+    expect(read(join(dir, 'none.mmd'))).not.toMatch(/✗|#10007;|Error|Warning|rect /);
+    // Errors still refuse without --allow-errors, whatever is marked.
+    const stillRefused = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '-o', 'x.mmd', '--diagnostics', 'none'], dir);
+    expect(stillRefused.code).toBe(1);
+    const wrong = await runCliProcess(['export', 'bad.tcpflow', '--format', 'mmd', '--diagnostics', 'some'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--diagnostics is none, errors or all, not 'some'");
   });
 
   it('usage errors exit 2', async () => {

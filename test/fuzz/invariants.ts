@@ -94,11 +94,13 @@ function textProblem(text: string, alias: boolean): string | undefined {
  * The generated source is made only of statements the generator means to write, each
  * on its own line, with user text escaped: no raw line break, `;`, `#`, `%%`, `<`, `{`
  * from user text; participant ids declared and not Mermaid keywords; `rect … end`
- * balanced; no `deactivate` of a participant that is not active.
+ * balanced; no `deactivate` of a participant that is not active. The one `%%` line
+ * allowed is the generator's arrow plan (arrow-plan.ts), last, exactly in its shape.
  */
-export function mermaidProblems(source: string): string[] {
+export function mermaidProblems(text: string): string[] {
   const problems: string[] = [];
-  if (typeof source !== 'string') return [`not a string: ${typeof source}`];
+  if (typeof text !== 'string') return [`not a string: ${typeof text}`];
+  const source = text.replace(/\n%% tcpflow-arrows (?:textbook|flat)(?: (?:p|x|o|f\d{0,9}))*\n$/, '\n');
   if (!source.endsWith('\n')) problems.push('does not end with a newline');
   if (source.includes('\r')) problems.push('contains a carriage return');
   if (source.includes('%')) problems.push('contains % (a %% comment or %%{ directive could start)');

@@ -66,6 +66,9 @@ export function scenarioWith(payload: string): string {
     'server -> client : SYN ACK seq=K ack=J+1',
     'client -> server : ACK seq=J+1 ack=K+1',
     `client -> server : PSH ACK seq=J+1 ack=K+1 data=${tcpflowString(payload)}`,
+    // An in-flight segment: its arrow and label are moved after Mermaid draws (slope.ts).
+    `client ~> server : PSH ACK data=${tcpflowString(payload)} as late`,
+    'deliver late',
     `note left of client : ${oneLine}`,
     'expect client ESTABLISHED',
     '',

@@ -52,6 +52,10 @@ describe('injection corpus in the preview (Chromium)', () => {
           .map((a) => `${e.tagName}[${a.name}=${a.value}]`)),
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
         arrows: canvas.querySelectorAll('text.messageText').length,
+        // The arrows slope.ts moved, and whether their labels hold anything but text.
+        sloped: Array.from(canvas.querySelectorAll('line.messageLine0, line.messageLine1')).filter((l) => l.getAttribute('y1') !== l.getAttribute('y2')).length,
+        labelsWithElements: Array.from(canvas.querySelectorAll('text.messageText[transform]')).filter((t) => t.children.length > 0).length,
+        movedLabels: Array.from(canvas.querySelectorAll('text.messageText[transform]')).map((t) => t.textContent ?? ''),
         text: svg?.textContent ?? '',
         bodyChildren: Array.from(document.body.children).map((c) => c.id || c.tagName.toLowerCase()),
       };
@@ -62,6 +66,10 @@ describe('injection corpus in the preview (Chromium)', () => {
     expect(seen.badAttributes).toEqual([]);
     expect(seen.pwned).toBeUndefined();
     expect(seen.arrows).toBe(message.messages.length);
+    // Every arrow sloped (textbook style; one in flight), each moved label still only text, the payload's start in the in-flight one.
+    expect(seen.sloped).toBe(message.messages.length);
+    expect(seen.labelsWithElements).toBe(0);
+    expect(visible(seen.movedLabels.find((l) => l.startsWith('late:')) ?? '')).toContain(visible(payload).slice(0, 12));
     expect(seen.bodyChildren).toEqual(['toolbar', 'banner', 'problem', 'viewport']);
     // The payload is shown as text (its start, as titles and labels are cut when very long).
     const start = visible(payload).slice(0, 40);

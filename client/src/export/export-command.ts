@@ -10,6 +10,7 @@
  * modal confirmation, and a place outside the workspace folder (export-target.ts) only
  * when the user picks it in the Save dialog.
  */
+import { diagramStyle } from './diagram-style.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
@@ -77,7 +78,7 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
     return;
   }
   const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
-  const diagram = scenarioDiagram(document.getText(), { stateNames });
+  const diagram = scenarioDiagram(document.getText(), { stateNames, arrowStyle: diagramStyle(document.uri) });
   const name = path.basename(document.uri.path);
   if (diagram.hasErrors) {
     const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;

@@ -10,6 +10,8 @@
  * Typed without DOM types, so it compiles both with the extension and in the webview.
  */
 import { EXPORT_BACKGROUND, mermaidConfig } from '../../../server/src/export/mermaid-config.js';
+import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
+import { slopeArrows } from '../../../server/src/diagram/slope.js';
 import { isSafeSvgAttribute, UNSAFE_SVG_ELEMENTS } from './svg-safety.js';
 import type { ExportRequestMessage, ExportResultMessage } from './webview-protocol.js';
 
@@ -51,7 +53,7 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
   try {
     mermaid.initialize(mermaidConfig(request.theme) as never);
     const { svg } = await mermaid.render(`tcpflow-export-${++counter}`, request.mermaid);
-    host.innerHTML = svg;
+    host.innerHTML = slopeArrows(svg, readArrowPlan(request.mermaid));
     const root = host.querySelector('svg');
     if (!root) throw new Error('Mermaid returned no SVG');
     const unsafe = root.querySelectorAll(UNSAFE_SVG_ELEMENTS.join(', '));

@@ -17,6 +17,7 @@
  */
 import { scenarioDiagram } from '../../../server/src/export/formats.js';
 import type { Diagnostic } from '../../../server/src/engine/diagnostics.js';
+import type { ArrowStyle } from '../../../server/src/diagram/arrow-plan.js';
 import { NONCE_ATTRIBUTE, NONCE_HOLDER_CLASS } from './block-marks.js';
 
 /** The parts of markdown-it this plugin uses (VS Code passes its own instance). */
@@ -56,10 +57,11 @@ export function isTcpflowFence(token: MarkdownItToken): boolean {
 }
 
 /** The HTML for one block: Mermaid source for the preview script, and the diagnostics as text. */
-export function renderTcpflowBlock(text: string, firstLine: number | undefined, escapeHtml: (s: string) => string): string {
+export function renderTcpflowBlock(text: string, firstLine: number | undefined, escapeHtml: (s: string) => string, arrowStyle?: ArrowStyle): string {
   let diagram: ReturnType<typeof scenarioDiagram>;
   try {
-    diagram = scenarioDiagram(text);
+    // The block's problems are listed under it as text: the drawing marks none.
+    diagram = scenarioDiagram(text, { diagnostics: 'none', ...(arrowStyle ? { arrowStyle } : {}) });
   } catch (error) {
     return `<div class="tcpflow-problems"><p>tcpflow: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p></div>\n`;
   }
@@ -74,7 +76,8 @@ export function renderTcpflowBlock(text: string, firstLine: number | undefined, 
   return `<pre class="tcpflow-mermaid" hidden>${escapeHtml(diagram.mermaid)}</pre><div class="tcpflow-drawing"></div>${list}`;
 }
 
-export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
+/** `arrowStyle`: the tcpflow.diagram.style setting, asked at each rendering (the extension passes it). */
+export function extendMarkdownIt<T extends MarkdownItLike>(md: T, arrowStyle?: () => ArrowStyle): T {
   const fallback = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
@@ -83,7 +86,7 @@ export function extendMarkdownIt<T extends MarkdownItLike>(md: T): T {
     }
     token.attrJoin('class', 'tcpflow-diagram');
     const nonce = token.meta?.tcpflowNonce ?? '';
-    return `<div${self.renderAttrs(token)} ${NONCE_ATTRIBUTE}="${nonce}">${renderTcpflowBlock(token.content, token.map?.[0], md.utils.escapeHtml)}</div>\n`;
+    return `<div${self.renderAttrs(token)} ${NONCE_ATTRIBUTE}="${nonce}">${renderTcpflowBlock(token.content, token.map?.[0], md.utils.escapeHtml, arrowStyle?.())}</div>\n`;
   };
   md.renderer.rules[NONCE_TOKEN] = (tokens, idx) => `<div class="${NONCE_HOLDER_CLASS}" ${NONCE_ATTRIBUTE}="${tokens[idx].meta?.tcpflowNonce ?? ''}" hidden></div>\n`;
   md.core.ruler.push('tcpflow_hide_generated_images', (state) => hideGeneratedImages(state.tokens));

@@ -4,6 +4,7 @@
  * the cursor is on). The text document is the single source of truth: every render
  * asks the language server for the diagram of the document as it is now.
  */
+import { diagramStyle } from '../export/diagram-style.js';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DiagramRequest, type DiagramParams, type DiagramResult } from '../../../server/src/lsp/custom-requests.js';
@@ -47,7 +48,7 @@ export class PreviewManager implements vscode.Disposable {
         if (this.preview?.shows(e.textEditor.document)) this.preview.cursorMoved(e.selections[0].active.line);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('tcpflow.preview')) this.preview?.scheduleRender(true);
+        if (e.affectsConfiguration('tcpflow.preview') || e.affectsConfiguration('tcpflow.diagram')) this.preview?.scheduleRender(true);
       }),
     );
     context.subscriptions.push(this);
@@ -201,7 +202,7 @@ class Preview {
     const theme: PreviewTheme = (THEMES as readonly string[]).includes(themeSetting) ? themeSetting as PreviewTheme : 'auto';
     let result: DiagramResult;
     try {
-      result = await this.client.sendRequest(DiagramRequest, { uri: this.document.uri.toString(), line: this.cursorLine, stateNames }, this.cancel.token);
+      result = await this.client.sendRequest(DiagramRequest, { uri: this.document.uri.toString(), line: this.cursorLine, stateNames, arrowStyle: diagramStyle(this.document.uri) }, this.cancel.token);
     } catch (error) {
       if (seq !== this.requestSeq) return;
       void this.post({ type: 'problem', message: `The language server did not return a diagram: ${error instanceof Error ? error.message : String(error)}` });

@@ -6,6 +6,8 @@
  * neither the text nor the theme changed.
  */
 import { mermaidInitConfig } from '../../../server/src/export/mermaid-config.js';
+import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
+import { slopeArrows } from '../../../server/src/diagram/slope.js';
 import type { MermaidTheme } from './theme.js';
 
 type Mermaid = (typeof import('mermaid'))['default'];
@@ -77,7 +79,7 @@ export class Renderer {
       const { svg } = await mermaid.render(`tcpflow-diagram-${++renderCount}`, job.text);
       if (job.version !== this.newest) return { kind: 'superseded' };
       this.last = { text: job.text, theme: job.theme };
-      return { kind: 'drawn', svg };
+      return { kind: 'drawn', svg: slopeArrows(svg, readArrowPlan(job.text)) };
     } catch (error) {
       removeLeftovers();
       return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };

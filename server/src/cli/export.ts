@@ -9,9 +9,11 @@
  */
 import { basename } from 'node:path';
 import type { StateNameStyle } from '../engine/states.js';
+import { ARROW_STYLES, DEFAULT_ARROW_STYLE, type ArrowStyle } from '../diagram/arrow-plan.js';
+import { DIAGNOSTIC_MARKS, type DiagnosticMarks } from '../diagram/mermaid.js';
 import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import {
-  EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
+  DEFAULT_EXPORT_DIAGNOSTICS, EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
   type ExportFormat, type ScenarioDiagram,
 } from '../export/formats.js';
 import { EXPORT_THEMES, type ExportTheme } from '../export/mermaid-config.js';
@@ -19,6 +21,7 @@ import { planOutputs, type PlannedOutput } from '../export/output-path.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
@@ -26,7 +29,7 @@ import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { takeProfileOption } from './profile-option.js';
 
-export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--profile rfc9293|linux] [--force] [--allow-errors]';
+export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--style textbook|flat] [--diagnostics none|errors|all] [--profile rfc9293|linux] [--force] [--allow-errors]';
 const EXPORT_USAGE = `usage: ${PROGRAM_NAME} ${EXPORT_SYNOPSIS}`;
 
 export interface ExportOptions {
@@ -37,6 +40,8 @@ export interface ExportOptions {
   readonly scale: number;
   readonly theme: ExportTheme;
   readonly stateNames: StateNameStyle;
+  readonly arrowStyle: ArrowStyle;
+  readonly diagnostics: DiagnosticMarks;
   readonly force: boolean;
   readonly allowErrors: boolean;
 }
@@ -51,6 +56,8 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   let scale: string | undefined;
   let theme: string | undefined;
   let stateNames: string | undefined;
+  let style: string | undefined;
+  let diagnostics: string | undefined;
   let force = false;
   let allowErrors = false;
   let onlyFiles = false;
@@ -76,6 +83,8 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
       case '--scale': scale = value(); break;
       case '--theme': theme = value(); break;
       case '--state-names': stateNames = value(); break;
+      case '--style': style = value(); break;
+      case '--diagnostics': diagnostics = value(); break;
       case '--force': force = true; break;
       case '--allow-errors': allowErrors = true; break;
       default: throw new CliError(`export: unknown option ${arg}\n${EXPORT_USAGE}`);
@@ -95,11 +104,15 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError('export: --theme applies to svg and png (md and mmd are drawn by the page that shows them)');
   if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(`export: unknown theme '${theme}' (light or dark)`);
   if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(`export: --state-names is rfc or linux, not '${stateNames}'`);
+  if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'export', style }));
+  if (diagnostics !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(diagnostics)) throw new CliError(say(diagramMessages.unknownDiagnostics, { command: 'export', value: diagnostics }));
   if (output === '-' && f === 'png') throw new CliError('export: -o - writes text; a PNG needs a file name');
   return {
     files, format: f, scale: scaleValue, force, allowErrors,
     theme: (theme ?? 'light') as ExportTheme,
     stateNames: (stateNames ?? 'rfc') as StateNameStyle,
+    arrowStyle: (style ?? DEFAULT_ARROW_STYLE) as ArrowStyle,
+    diagnostics: (diagnostics ?? DEFAULT_EXPORT_DIAGNOSTICS) as DiagnosticMarks,
     ...(output !== undefined ? { output } : {}),
     ...(outDir !== undefined ? { outDir } : {}),
   };
@@ -115,7 +128,7 @@ export async function runExport(allArgs: readonly string[], io: CliIo, env: Node
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
     const source = readSourceOrReport(file, io);
-    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames, profile }));
+    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames, arrowStyle: options.arrowStyle, diagnostics: options.diagnostics, profile }));
     if (!diagram) {
       worse(EXIT.usage);
       continue;

@@ -7,6 +7,9 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import { writeFileAtomic, WriteError, type Publish } from '../export/atomic-write.js';
+import { ARROW_STYLES, type ArrowStyle } from '../diagram/arrow-plan.js';
+import { DIAGNOSTIC_MARKS, type DiagnosticMarks } from '../diagram/mermaid.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
 import { scenarioDiagram, stampSvg, svgKey } from '../export/formats.js';
 import { blockImageName, findTcpflowBlocks, withImageLinks, type FencedBlock, type ImageLink } from '../export/markdown-blocks.js';
 import { displayPath, isInside, lookAtOutput } from '../export/output-path.js';
@@ -21,7 +24,7 @@ import { readSourceOrReport } from './read-source.js';
 import { encodeText } from './text-encoding.js';
 import { takeProfileOption } from './profile-option.js';
 
-export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force] [--profile rfc9293|linux]';
+export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force] [--style textbook|flat] [--diagnostics none|errors|all] [--profile rfc9293|linux]';
 const MD_USAGE = `usage: ${PROGRAM_NAME} ${MD_SYNOPSIS}`;
 
 /** `FILE.md:LINE:COL: severity code: message`, the line and column inside the Markdown file. */
@@ -43,9 +46,14 @@ type SvgPlan = { readonly refused: string } | { readonly current: true } | { rea
 
 export async function runMarkdown(allArgs: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { rest: args, profile } = takeProfileOption(allArgs, 'md', MD_USAGE);
-  const write = args.includes('--write');
-  const force = args.includes('--force');
-  const files = args.filter((a) => a !== '--write' && a !== '--force');
+  const [style, afterStyle] = takeOption(args, '--style');
+  const [marks, rest] = takeOption(afterStyle, '--diagnostics');
+  if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'md', style }));
+  if (marks !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(marks)) throw new CliError(say(diagramMessages.unknownDiagnostics, { command: 'md', value: marks }));
+  const options = { ...(style ? { arrowStyle: style as ArrowStyle } : {}), ...(marks ? { diagnostics: marks as DiagnosticMarks } : {}), profile };
+  const write = rest.includes('--write');
+  const force = rest.includes('--force');
+  const files = rest.filter((a) => a !== '--write' && a !== '--force');
   const unknown = files.find((a) => a.startsWith('-'));
   if (unknown) throw new CliError(`md: unknown option ${unknown}\n${MD_USAGE}`);
   if (files.length === 0) throw new CliError(`md: no file given\n${MD_USAGE}`);
@@ -69,7 +77,7 @@ export async function runMarkdown(allArgs: readonly string[], io: CliIo, env: No
         if (block.closeLine === undefined) {
           io.out(`${file}:${block.openLine + 1}:1: warning unclosed-fence: this tcpflow block is never closed, so it runs to the end of ${block.quotePrefix === '' ? 'the file' : 'its block quote'}\n`);
         }
-        const diagram = analyzeOrReport(file, io, () => scenarioDiagram(block.text, { profile }));
+        const diagram = analyzeOrReport(file, io, () => scenarioDiagram(block.text, options));
         if (!diagram) {
           analysed = false;
           break;
@@ -155,4 +163,21 @@ function planSvg(d: Drawing, cwd: string, force: boolean): SvgPlan {
       return { refused: say(exportMessages.mdForeignSvg, { display }) };
     }
   }
+}
+
+/** `NAME VALUE` or `NAME=VALUE` taken out of the arguments: the value (if given) and the rest. */
+function takeOption(args: readonly string[], name: string): [string | undefined, string[]] {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) {
+      value = args[++i];
+      if (value === undefined) throw new CliError(`md: ${name} needs a value\n${MD_USAGE}`);
+    } else if (args[i].startsWith(`${name}=`)) {
+      value = args[i].slice(name.length + 1);
+    } else {
+      rest.push(args[i]);
+    }
+  }
+  return [value, rest];
 }

@@ -5,7 +5,9 @@
 import type { Analysis } from '../engine/analysis.js';
 import type { Scenario } from '../engine/model.js';
 import type { DiagramParams, DiagramResult } from '../lsp/custom-requests.js';
-import { generateMermaid } from './mermaid.js';
+import { say } from '../i18n/catalogue.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
+import { generateMermaid, windowNumbers } from './mermaid.js';
 
 export function diagramResult(
   params: DiagramParams,
@@ -16,6 +18,7 @@ export function diagramResult(
   const diagram = generateMermaid(scenario, analysis, {
     stateNames: params.stateNames ?? 'rfc',
     ...(params.line !== undefined ? { focusLine: params.line } : {}),
+    ...(params.arrowStyle === 'textbook' || params.arrowStyle === 'flat' ? { arrowStyle: params.arrowStyle } : {}),
   });
   const syntaxErrors = analysis.diagnostics
     .filter((d) => d.code === 'syntax')
@@ -29,7 +32,7 @@ export function diagramResult(
     notes: diagram.notes,
     syntaxErrors,
     ...(w ? {
-      banner: `Large scenario (${w.totalMessages} messages): drawing messages ${w.firstMessage + 1}-${w.lastMessage + 1}, lines ${w.firstLine + 1}-${w.lastLine + 1}, around the cursor.`,
+      banner: say(diagramMessages.previewBanner, windowNumbers(w)),
     } : {}),
   };
 }

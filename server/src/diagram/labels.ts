@@ -5,6 +5,7 @@
 import type { SentSegment } from '../engine/analysis.js';
 import type { CallStatement, Flag, SegmentStatement } from '../engine/model.js';
 import { say } from '../i18n/catalogue.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
 import { formatSeq } from '../engine/seq.js';
 import { probeLabel } from '../engine/send.js';
 import { optionsText } from '../engine/options.js';
@@ -55,14 +56,14 @@ export function segmentLabel(statement: SegmentStatement, sent: SentSegment | un
 export function callLabel(statement: CallStatement): string {
   switch (statement.call) {
     case 'timeout':
-      return statement.timer === '2MSL' ? 'the 2MSL timer expires'
-        : statement.timer === 'RTO' ? 'the retransmission timer (RTO) fires'
-        : statement.timer === 'USER' ? 'the user timeout expires'
-        : 'a timer expires';
+      return say(statement.timer === '2MSL' ? diagramMessages.timer2msl
+        : statement.timer === 'RTO' ? diagramMessages.timerRto
+        : statement.timer === 'USER' ? diagramMessages.timerUser
+        : diagramMessages.timerOther);
     case 'crash':
-      return 'the host crashes';
+      return say(diagramMessages.hostCrashes);
     case 'send':
-      return statement.length !== undefined ? `send(${statement.length} bytes)` : 'send()';
+      return statement.length !== undefined ? say(diagramMessages.sendBytes, { length: statement.length }) : 'send()';
     case 'listen':
       return statement.backlog !== undefined ? `listen(backlog=${statement.backlog})` : 'listen()';
     default:

@@ -26,6 +26,9 @@ import { formatState, type StateNameStyle } from '../engine/states.js';
 import { escapeForMermaidWrap, escapeText, escapeWrapped, participantId } from './escape.js';
 import { callLabel, segmentLabel } from './labels.js';
 import { selectWindow, type DiagramWindow } from './window.js';
+import { say } from '../i18n/catalogue.js';
+import { diagramMessages as m } from '../i18n/messages/diagram.js';
+import { arrowPlanLine, DEFAULT_ARROW_STYLE, type ArrowStyle, type ArrowTime } from './arrow-plan.js';
 
 export interface MermaidOptions {
   /** RFC 9293 names (`SYN-RECEIVED`) or Linux ones (`SYN_RECV`). Default 'rfc'. */
@@ -34,7 +37,20 @@ export interface MermaidOptions {
   readonly maxMessages?: number;
   /** 0-based source line to centre the window on (the cursor). Default: the start. */
   readonly focusLine?: number;
+  /** How the drawn arrows slope (arrow-plan.ts). Default DEFAULT_ARROW_STYLE. */
+  readonly arrowStyle?: ArrowStyle;
+  /** Which diagnostics the diagram marks. Default 'all' (the preview). */
+  readonly diagnostics?: DiagnosticMarks;
+  /**
+   * How they are marked: `boxes` (the preview: a coloured band with a note per
+   * diagnostic on its line) or `footnotes` (documents: a ✗N on the line's arrow or note,
+   * and the messages in one list under the diagram). Default 'boxes'.
+   */
+  readonly marks?: 'boxes' | 'footnotes';
 }
+
+export const DIAGNOSTIC_MARKS = ['none', 'errors', 'all'] as const;
+export type DiagnosticMarks = (typeof DIAGNOSTIC_MARKS)[number];
 
 export const DEFAULT_MAX_MESSAGES = 400;
 
@@ -66,6 +82,8 @@ export interface Block {
   readonly line: number;
   readonly lines: string[];
   readonly messages: DiagramMessage[];
+  /** For each message, what its arrow's time is (the plan's `fN` is resolved at the end). */
+  readonly times: ArrowKind[];
   readonly notes: DiagramNote[];
   /** What the block is drawn from: a statement (by index), or diagnostics on a line no statement owns. */
   readonly source?: { readonly statementIndex: number } | { readonly diagnostics: readonly Diagnostic[]; readonly over: string };
@@ -79,6 +97,9 @@ export interface Block {
 /** The bars open before a block when none is: shared, never changed. */
 const NONE_ACTIVE: string[] = [];
 
+/** An arrow's time before the notes are counted: an in-flight one is found by its send line. */
+type ArrowKind = Exclude<ArrowTime['kind'], 'flight'> | 'flight';
+
 const ERROR_FILL = 'rgba(255, 0, 0, 0.15)';
 const WARNING_FILL = 'rgba(255, 170, 0, 0.2)';
 
@@ -90,7 +111,7 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   // that, and only the blocks in it are drawn: the preview of a 10,000-line scenario
   // draws ~400 messages, so escaping and labelling every line was wasted work.
   const drawEverything = scenario.statements.length <= max;
-  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything);
+  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything, options.diagnostics ?? 'all', options.marks ?? 'boxes');
   const laidOut = ctx.blocks();
   const window = selectWindow(laidOut, max, options.focusLine ?? 0);
   const blocks = drawEverything ? laidOut : ctx.draw(laidOut, window?.first ?? 0, window?.last ?? laidOut.length - 1);
@@ -98,26 +119,50 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   const header = ctx.header();
   const out: string[] = [...header.lines];
   const messages: DiagramMessage[] = [];
+  const times: ArrowKind[] = [];
   const notes: DiagramNote[] = [...header.notes];
   const add = (block: Block): void => {
     out.push(...block.lines);
     messages.push(...block.messages);
+    times.push(...block.times);
     notes.push(...block.notes);
   };
   const everyone = ctx.spanAll();
   if (window && everyone) {
     add(ctx.infoBlock(window.first > 0
-      ? `Large scenario: showing messages ${window.firstMessage + 1}-${window.lastMessage + 1} of ${window.totalMessages} (source lines ${window.firstLine + 1}-${window.lastLine + 1}), around the cursor`
-      : `Large scenario: showing the first ${window.lastMessage + 1} of ${window.totalMessages} messages`, everyone));
+      ? say(m.largeAroundCursor, windowNumbers(window))
+      : say(m.largeFirst, { last: window.lastMessage + 1, total: window.totalMessages }), everyone));
     // Activation bars that began before the window still run through it.
     for (const id of ctx.activeBefore(window.first)) out.push(`activate ${id}`);
   }
   const shown = window && drawEverything ? blocks.slice(window.first, window.last + 1) : blocks;
   for (const block of shown) add(block);
   if (window && everyone && window.last < laidOut.length - 1) {
-    add(ctx.infoBlock(`${window.totalMessages - window.lastMessage - 1} more messages after line ${window.lastLine + 1} are not drawn`, everyone));
+    add(ctx.infoBlock(say(m.moreAfter, { count: window.totalMessages - window.lastMessage - 1, line: window.lastLine + 1 }), everyone));
   }
+  const footnotes = ctx.footnotesBlock();
+  if (footnotes) add(footnotes);
+  const plan = arrowPlanLine({ style: options.arrowStyle ?? DEFAULT_ARROW_STYLE, arrows: arrowTimes(messages, times, notes) });
+  if (plan !== undefined) out.push(plan);
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
+}
+
+/** A window's numbers as people count them (from 1). */
+export function windowNumbers(w: DiagramWindow): { first: number; last: number; total: number; firstLine: number; lastLine: number } {
+  return { first: w.firstMessage + 1, last: w.lastMessage + 1, total: w.totalMessages, firstLine: w.firstLine + 1, lastLine: w.lastLine + 1 };
+}
+
+/** The plan's arrows: an in-flight one points at the "sent, in flight" note of its send line, if drawn. */
+function arrowTimes(messages: readonly DiagramMessage[], times: readonly ArrowKind[], notes: readonly DiagramNote[]): ArrowTime[] {
+  const sentNotes = new Map<number, number>();
+  notes.forEach((note, index) => {
+    if (note.kind === 'in-flight') sentNotes.set(note.line, index);
+  });
+  return times.map((kind, i): ArrowTime => {
+    if (kind !== 'flight') return { kind };
+    const note = sentNotes.get(messages[i].line);
+    return note === undefined ? { kind } : { kind, sentAtNote: note };
+  });
 }
 
 class Context {
@@ -138,12 +183,15 @@ class Context {
     private readonly style: StateNameStyle,
     /** False while only laying out: text lines are then empty placeholders, counted but not written. */
     private drawing: boolean,
+    marked: DiagnosticMarks,
+    private readonly marks: 'boxes' | 'footnotes',
   ) {
     for (const p of analysis.participants) this.id(p.name);
     for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
     for (const t of analysis.tags) if (t.deliveredOnLine !== undefined) this.deliveredSends.add(t.sentOnLine);
     for (const d of analysis.diagnostics) {
       if (d.severity === 'info' || d.code === 'syntax') continue;
+      if (marked === 'none' || (marked === 'errors' && d.severity !== 'error')) continue;
       const list = this.diagnosticsByLine.get(d.span.startLine) ?? [];
       list.push(d);
       this.diagnosticsByLine.set(d.span.startLine, list);
@@ -189,7 +237,7 @@ class Context {
   }
 
   infoBlock(text: string, over: string): Block {
-    return { line: -1, lines: [`Note over ${over}: ${this.noteText(over, text, 300)}`], messages: [], notes: [{ line: -1, kind: 'info' }] };
+    return { line: -1, lines: [`Note over ${over}: ${this.noteText(over, text, 300)}`], messages: [], times: [], notes: [{ line: -1, kind: 'info' }] };
   }
 
   /** One block per statement that draws something, plus blocks for diagnostics on other lines. */
@@ -267,7 +315,7 @@ class Context {
   }
 
   private diagnosticsBlock(line: number, diagnostics: readonly Diagnostic[], over: string): Block {
-    const block: Block = { line, lines: [], messages: [], notes: [], source: { diagnostics, over } };
+    const block: Block = { line, lines: [], messages: [], times: [], notes: [], source: { diagnostics, over } };
     this.markDiagnostics(block, diagnostics, over);
     return block;
   }
@@ -279,7 +327,7 @@ class Context {
 
   private statementBlock(statement: Statement, index: number): Block | undefined {
     const line = statement.span.startLine;
-    const block: Block = { line, lines: [], messages: [], notes: [], source: { statementIndex: index } };
+    const block: Block = { line, lines: [], messages: [], times: [], notes: [], source: { statementIndex: index } };
     const step = this.stepsByStatement.get(index);
     switch (statement.kind) {
       case 'title':
@@ -324,25 +372,29 @@ class Context {
       case '->':
         block.lines.push(this.text(() => `${from}->>${to}: ${label}`));
         block.messages.push({ line: block.line });
+        block.times.push('plain');
         break;
       case '-x':
-        block.lines.push(this.text(() => `${from}-x${to}: ${label} (lost)`));
+        block.lines.push(this.text(() => `${from}-x${to}: ${say(m.lostArrow, { label })}`));
         block.messages.push({ line: block.line });
+        block.times.push('lost');
         break;
       case '-->':
-        block.lines.push(this.text(() => `${from}-->>${to}: old duplicate ${label}`));
+        block.lines.push(this.text(() => `${from}-->>${to}: ${say(m.oldDuplicateArrow, { label })}`));
         block.messages.push({ line: block.line });
+        block.times.push('old');
         break;
       case '~>': {
-        const tag = () => (statement.tag !== undefined ? ` as ${escapeText(statement.tag, 40)}` : '');
+        const tag = () => (statement.tag !== undefined ? escapeText(statement.tag, 40) : '');
         if (this.deliveredSends.has(block.line)) {
           // Its arrow is drawn where it arrives (delivery); here, where it leaves.
-          block.lines.push(this.text(() => `Note ${this.side(statement.from)} ${from}: sent${tag()}, in flight: ${label}`));
+          block.lines.push(this.text(() => `Note ${this.side(statement.from)} ${from}: ${say(m.sentInFlight, { tag: tag() })}`));
           block.notes.push({ line: block.line, kind: 'in-flight' });
         } else {
           // Never delivered (or not in flight at all, for an error): it arrives nowhere.
-          block.lines.push(this.text(() => `${from}--x${to}: ${label}${tag()}, never delivered`));
+          block.lines.push(this.text(() => `${from}--x${to}: ${say(m.neverDeliveredArrow, { tag: tag(), label })}`));
           block.messages.push({ line: block.line });
+          block.times.push('lost');
         }
         break;
       }
@@ -357,9 +409,10 @@ class Context {
     block.lines.push(this.text(() => {
       const sent = this.scenario.statements.find((s): s is SegmentStatement => s.kind === 'segment' && s.span.startLine === sentOn);
       const label = sent ? segmentLabel(sent, step.segment) : '';
-      return `${from}--)${to}: ${escapeText(tag, 40)} delivered late: ${escapeText(label, 160)}`;
+      return `${from}--)${to}: ${say(m.deliveredArrow, { tag: escapeText(tag, 40), label: escapeText(label, 160) })}`;
     }));
     block.messages.push({ line: sentOn, deliveredOn: block.line });
+    block.times.push('flight');
   }
 
   /** State changes, socket effects and activation bars of one event line. */
@@ -400,13 +453,56 @@ class Context {
     }
   }
 
+  /** The diagnostics marked as footnotes so far, numbered from 1 in drawing order. */
+  private readonly footnotes: string[] = [];
+  private readonly footnoted = new Set<Diagnostic>();
+
+  /** The footnote list under the diagram, when there are footnotes. */
+  footnotesBlock(): Block | undefined {
+    const over = this.spanAll();
+    if (this.footnotes.length === 0 || !over) return undefined;
+    return {
+      line: -1,
+      lines: this.footnotes.map((f, i) => `Note over ${over}: ${this.noteText(over, `✗${i + 1} ${f}`, 360, 56)}`),
+      messages: [], times: [], notes: this.footnotes.map(() => ({ line: -1, kind: 'diagnostic' as const })),
+    };
+  }
+
+  /**
+   * Footnote marks: `✗N` after the block's arrow label (or its first note), a band of
+   * the error colour behind just that line, and the messages kept for the list under
+   * the diagram.
+   */
+  private footnoteDiagnostics(block: Block, diagnostics: readonly Diagnostic[]): void {
+    if (!this.drawing) return;
+    // A line with no arrow or note (an `expect`) is met twice, as a statement and then as a diagnostics-only line.
+    const fresh = diagnostics.filter((d) => !this.footnoted.has(d));
+    if (fresh.length === 0) return;
+    const numbers = fresh.map((d) => {
+      this.footnoted.add(d);
+      const mark = d.severity === 'error' ? m.errorMark : m.warningMark;
+      this.footnotes.push(say(m.footnote, { line: d.span.startLine + 1, text: say(mark, { code: d.code, message: d.message }) }));
+      return `✗${this.footnotes.length}`;
+    }).join(' ');
+    const at = block.lines.findIndex((l) => /^[^\s:]+(?:->>|-x|-->>|--\)|--x)[^\s:]+: /.test(l));
+    const target = at >= 0 ? at : block.lines.findIndex((l) => l.startsWith('Note '));
+    if (target < 0) return;
+    block.lines[target] = `${block.lines[target]} ${numbers}`;
+    const hasError = diagnostics.some((d) => d.severity === 'error');
+    block.lines.splice(target, 1, `rect ${hasError ? ERROR_FILL : WARNING_FILL}`, block.lines[target], 'end');
+  }
+
   private markDiagnostics(block: Block, diagnostics: readonly Diagnostic[], over: string | undefined): void {
+    if (this.marks === 'footnotes') {
+      this.footnoteDiagnostics(block, diagnostics);
+      return;
+    }
     if (!over) return;
     const hasError = diagnostics.some((d) => d.severity === 'error');
     const inner = [...block.lines];
     for (const d of diagnostics) {
-      const mark = d.severity === 'error' ? 'Error' : 'Warning';
-      inner.push(this.text(() => `Note over ${over}: ${this.noteText(over, `${mark} ${d.code} - ${d.message}`, 360, 56)}`));
+      const mark = d.severity === 'error' ? m.errorMark : m.warningMark;
+      inner.push(this.text(() => `Note over ${over}: ${this.noteText(over, say(mark, { code: d.code, message: d.message }), 360, 56)}`));
       block.notes.push({ line: d.span.startLine, kind: 'diagnostic' });
     }
     // An activation must not open inside a rect and close outside it: keep those lines outside.

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { StateNameStyle } from '../engine/states.js';
-import { generateMermaid } from '../diagram/mermaid.js';
+import { generateMermaid, type DiagnosticMarks } from '../diagram/mermaid.js';
+import type { ArrowStyle } from '../diagram/arrow-plan.js';
 import { analyzeText } from '../language/analyze.js';
 import type { ProfileChoice } from '../engine/profile.js';
 import type { ExportTheme } from './mermaid-config.js';
@@ -32,7 +33,16 @@ export interface DiagramOptions {
   readonly stateNames?: StateNameStyle;
   /** The TCP to check against where the text has no `profile` line (the CLI's --profile). */
   readonly profile?: ProfileChoice;
+  readonly arrowStyle?: ArrowStyle;
+  /**
+   * Which diagnostics a document marks, as footnotes (a ✗N on the line, the messages
+   * listed under the diagram). Default 'errors': a clean export shows no warning
+   * boxes, and errors are drawn only when the export was allowed (--allow-errors).
+   */
+  readonly diagnostics?: DiagnosticMarks;
 }
+
+export const DEFAULT_EXPORT_DIAGNOSTICS: DiagnosticMarks = 'errors';
 
 /**
  * The whole diagram of a scenario. Unlike the preview, an export is never cut to a
@@ -43,6 +53,9 @@ export function scenarioDiagram(text: string, options: DiagramOptions = {}): Sce
   const diagram = generateMermaid(scenario, analysis, {
     stateNames: options.stateNames ?? 'rfc',
     maxMessages: Number.MAX_SAFE_INTEGER,
+    ...(options.arrowStyle ? { arrowStyle: options.arrowStyle } : {}),
+    diagnostics: options.diagnostics ?? DEFAULT_EXPORT_DIAGNOSTICS,
+    marks: 'footnotes',
   });
   const titleStatement = scenario.statements.find((s) => s.kind === 'title');
   const title = analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);
@@ -80,7 +93,7 @@ export function htmlCommentText(text: string): string {
 // The stamp on an exported SVG
 
 /** Bumped when the renderer changes its output, so old SVGs are redrawn. */
-export const RENDERER_REVISION = 2;
+export const RENDERER_REVISION = 3;
 
 const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
 

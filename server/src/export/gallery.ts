@@ -12,7 +12,8 @@ export interface GalleryEntry {
   readonly name: string;
   /** Path from the repository root, with `/` (e.g. `examples/mistakes/common-mistakes.tcpflow`). */
   readonly source: string;
-  readonly section: 'examples' | 'mistakes';
+  /** `flat`: a second drawing of a textbook figure in the flat style, for the comparison section. */
+  readonly section: 'examples' | 'mistakes' | 'flat';
   readonly description: string;
   readonly diagram: ScenarioDiagram;
   /** The stamp the checked-in SVG must carry to be current. */
@@ -20,6 +21,14 @@ export interface GalleryEntry {
 }
 
 export const GALLERY_THEME = 'light' as const;
+
+/**
+ * The RFC and textbook figures, drawn in both arrow styles side by side: what the
+ * choice of the default style (textbook) was made on.
+ */
+export const STYLE_COMPARISON: readonly string[] = [
+  'simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'lost-last-ack-time-wait',
+];
 
 /** Every example, in file-name order: `examples/*.tcpflow`, then `examples/mistakes/*.tcpflow`. */
 export function galleryEntries(root: string): GalleryEntry[] {
@@ -38,6 +47,10 @@ export function galleryEntries(root: string): GalleryEntry[] {
       const diagram = scenarioDiagram(text);
       const name = `${section === 'mistakes' ? 'mistakes-' : ''}${basename(file, '.tcpflow')}`;
       entries.push({ name, source, section, description: leadingComment(text), diagram, key: svgKey(diagram.mermaid, GALLERY_THEME) });
+      if (section === 'examples' && STYLE_COMPARISON.includes(name)) {
+        const flat = scenarioDiagram(text, { arrowStyle: 'flat' });
+        entries.push({ name: `flat-${name}`, source, section: 'flat', description: '', diagram: flat, key: svgKey(flat.mermaid, GALLERY_THEME) });
+      }
     }
   }
   return entries;
@@ -81,6 +94,23 @@ export function galleryMarkdown(entries: readonly GalleryEntry[]): string {
       out.push(`![${markdownText(e.diagram.title ?? e.name)}](gallery/${e.name}.svg)`, '');
     }
   };
+  const flat = entries.filter((e) => e.section === 'flat');
+  if (flat.length > 0) {
+    out.push('## Textbook and flat arrows', '',
+      'The same figures in the two arrow styles (`tcpflow.diagram.style`, `synack export --style`).',
+      'In both, a segment in flight (`~>` … `deliver`) runs from the row where it left to the row',
+      'where it arrived, so two in flight at once cross; a lost one (`-x`) stops in mid-air; an old',
+      'duplicate (`-->`) comes from above. The textbook style (the default) also gives every',
+      'ordinary segment a small slope, as RFC 9293 and the textbooks draw them: time passes in',
+      'transit, and a picture of several exchanges reads as time flowing down.', '',
+      '| textbook (default) | flat |', '|---|---|');
+    for (const f of flat) {
+      const name = f.name.replace(/^flat-/, '');
+      const title = markdownText(f.diagram.title ?? name);
+      out.push(`| ![${title}, textbook](gallery/${name}.svg) | ![${title}, flat](gallery/${f.name}.svg) |`);
+    }
+    out.push('');
+  }
   section('Scenarios', 'Each checks cleanly against RFC 9293.', entries.filter((e) => e.section === 'examples'));
   section('Mistakes', 'Wrong on purpose: how errors look in the preview and in exports.', entries.filter((e) => e.section === 'mistakes'));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;

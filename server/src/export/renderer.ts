@@ -9,6 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXPORT_BACKGROUND, mermaidConfig, type ExportTheme, type MermaidInitConfig } from './mermaid-config.js';
 import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
 import { loadCjkGlyphs, useCjkFont } from './cjk-font.js';
+import { readArrowPlan } from '../diagram/arrow-plan.js';
+import { slopeArrows } from '../diagram/slope.js';
 
 export interface RenderedSvg {
   /** Standalone SVG (XML), natural size, with a background; no scripts or event attributes. */
@@ -59,9 +61,11 @@ export class DiagramRenderer {
     return new DiagramRenderer(browser, mermaidBrowserBuild());
   }
 
+  /** Drawn by Mermaid, then its arrows sloped as the text's arrow plan asks (slope.ts). */
   async svg(mermaid: string, theme: ExportTheme): Promise<RenderedSvg> {
     const page = await this.page(1);
-    return this.draw(page, mermaid, theme);
+    const drawn = await this.draw(page, mermaid, theme);
+    return { ...drawn, svg: slopeArrows(drawn.svg, readArrowPlan(mermaid)) };
   }
 
   /**

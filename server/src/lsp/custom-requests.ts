@@ -11,6 +11,8 @@ export interface DiagramParams {
   readonly line?: number;
   /** How states are named in the diagram. Default 'rfc'. */
   readonly stateNames?: 'rfc' | 'linux';
+  /** How the arrows slope (tcpflow.diagram.style). Default: the generator's. */
+  readonly arrowStyle?: 'textbook' | 'flat';
 }
 
 /** A drawn arrow and its 0-based source line (for an in-flight segment, also its `deliver` line). */

@@ -55,24 +55,36 @@ export const helpMessages = messages({
       + '  --scale N         PNG pixel ratio, 0.25 to 8 (default 1)\n'
       + '  --theme T         light or dark\n'
       + '  --state-names S   rfc (SYN-RECEIVED) or linux (SYN_RECV)\n'
+      + '  --style S         textbook (segments slope, the default) or flat (only in-flight, lost and old ones)\n'
+      + '  --diagnostics D   which problems the picture marks (a ✗ and a footnote): none, errors (default) or all\n'
       + '  --force           overwrite existing files\n'
-      + '  --allow-errors    draw a scenario that has errors (they are marked)\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
+      + '  --allow-errors    draw a scenario that has errors (they are marked)\n  --profile P       rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
     'zh-CN': '  --format F        svg、png、md 或 mmd（也可由 -o 的扩展名决定）\n'
       + '  -o PATH           输出文件（仅一个输入文件时）；-o - 把文本写到标准输出\n'
       + '  --out-dir DIR     每个输入文件输出一个文件，放在 DIR 中\n'
       + '  --scale N         PNG 像素倍率，0.25 到 8（默认 1）\n'
       + '  --theme T         light 或 dark\n'
       + '  --state-names S   rfc（SYN-RECEIVED）或 linux（SYN_RECV）\n'
+      + '  --style S         textbook（报文段箭头倾斜，默认）或 flat（只有在途、丢失和旧重复报文段倾斜）\n'
+      + '  --diagnostics D   图中标出哪些问题（✗ 加脚注）：none、errors（默认）或 all\n'
       + '  --force           覆盖已存在的文件\n'
-      + '  --allow-errors    场景有错误时也导出（错误会被标出）\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
+      + '  --allow-errors    场景有错误时也导出（错误会被标出）\n  --profile P       rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   mdAbout: {
     en: 'check the ```tcpflow blocks of Markdown files; --write draws each one to an SVG beside the file',
     'zh-CN': '检查 Markdown 文件中的 ```tcpflow 代码块；--write 把每个代码块画成文件旁边的 SVG',
   },
   mdOptions: {
-    en: '  --write    draw every block to an SVG next to the Markdown file and link it\n  --force    redraw SVGs even when they are up to date\n  --profile P          rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
-    'zh-CN': '  --write    把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n  --force    即使 SVG 已是最新也重新绘制\n  --profile P          rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
+    en: '  --write            draw every block to an SVG next to the Markdown file and link it\n'
+      + '  --force            redraw SVGs even when they are up to date\n'
+      + '  --style S          textbook (segments slope, the default) or flat\n'
+      + '  --diagnostics D    which problems the drawings mark: none, errors (default) or all\n'
+      + '  --profile P        rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
+    'zh-CN': '  --write            把每个代码块画成 Markdown 文件旁边的 SVG 并加上链接\n'
+      + '  --force            即使 SVG 已是最新也重新绘制\n'
+      + '  --style S          textbook（报文段箭头倾斜，默认）或 flat\n'
+      + '  --diagnostics D    图中标出哪些问题：none、errors（默认）或 all\n'
+      + '  --profile P        rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
   },
   explainAbout: {
     en: 'walk through a scenario line by line: states, inferred numbers, replies owed, the RFC rules, socket results',

@@ -6,6 +6,7 @@ import type { AnyMessage } from '../catalogue.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
 import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
+import { diagramMessages } from './diagram.js';
 import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
@@ -22,6 +23,7 @@ import { socketMessages } from './sockets.js';
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   browser: browserMessages,
   cli: cliMessages,
+  diagram: diagramMessages,
   engine: engineMessages,
   flags: flagDescriptions,
   calls: callDescriptions,
