@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../server/src/language/analyze.js';
+import { F, ipv4, LINK, pcap, tcp } from '../import/capture-builder.js';
 import { endSession, makeTempDir, packageVsix, ROOT, startCodeServer, type CodeServer } from './code-server.js';
 import { launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
 
@@ -17,6 +18,21 @@ const BROKEN = 'wrong-ack.tcpflow';
 const FIXTURES = join(__dirname, 'fixtures');
 /** `tcpflow.export.directory` in the workspace's settings: exports go there. */
 const EXPORT_DIR = 'diagrams';
+const CAPTURE = 'two-connections.pcap';
+
+/** A capture of two connections: a handshake from port 40001, a refused SYN from port 40002. */
+function twoConnections(): Uint8Array {
+  const frame = (sport: number, dport: number, from: string, to: string, seq: number, ack: number, flags: number): Uint8Array =>
+    LINK.ethernet.wrap(ipv4(from, to, tcp({ sport, dport, seq, ack, flags })));
+  const frames = [
+    frame(40001, 80, '10.0.0.1', '10.0.0.2', 100, 0, F.SYN),
+    frame(80, 40001, '10.0.0.2', '10.0.0.1', 300, 101, F.SYN | F.ACK),
+    frame(40001, 80, '10.0.0.1', '10.0.0.2', 101, 301, F.ACK),
+    frame(40002, 81, '10.0.0.1', '10.0.0.2', 500, 0, F.SYN),
+    frame(81, 40002, '10.0.0.2', '10.0.0.1', 0, 501, F.RST | F.ACK),
+  ];
+  return pcap(1, frames.map((bytes, i) => ({ seconds: 1_700_000_000, fraction: i, bytes })));
+}
 
 /** 1-based number of the first line of `text` that starts with `prefix` (after indentation). */
 function lineOf(text: string, prefix: string): number {
@@ -52,6 +68,7 @@ describe('the extension in VS Code (code-server)', () => {
           copyFileSync(join(ROOT, 'examples', f), join(workspace, f));
         }
         copyFileSync(join(FIXTURES, BROKEN), join(workspace, BROKEN));
+        writeFileSync(join(workspace, CAPTURE), twoConnections());
         mkdirSync(join(workspace, '.vscode'));
         writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'tcpflow.export.directory': EXPORT_DIR }, null, 2));
       },
@@ -199,5 +216,27 @@ describe('the extension in VS Code (code-server)', () => {
     await wb.page.locator('.tabs-container .tab.active[aria-label^="Preview three-way-handshake.tcpflow"]').waitFor();
     await wb.waitForFrameWith('svg text.messageText', 'the preview to show its diagram again after the export', 20_000);
     await wb.screenshot('export-preview-after');
+  }), 90_000);
+
+  it('opens a capture as a scenario: the file, a connection from the list, an untitled editor and its preview', () => wb.step('import-capture', async () => {
+    await wb.runCommand('TCP Flow: Open Capture as Scenario…');
+    // code-server's own file dialog: a quick input holding a path.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(join(server!.workspace, CAPTURE));
+    await wb.page.keyboard.press('Enter');
+    await wb.pick('1  10.0.0.1:40001 → 10.0.0.2:80');
+    const editor = wb.page.locator('.monaco-editor[data-uri^="untitled:"]').first();
+    await editor.locator('.view-lines', { hasText: 'client -> server : SYN seq=J' }).waitFor();
+    const shown = await waitUntil('the preview to draw the imported handshake', async () => {
+      for (const frame of wb.page.frames()) {
+        if (frame.isDetached()) continue;
+        const text = normalize((await frame.locator('svg').first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '');
+        if (text.includes('10.0.0.1:40001')) return frame;
+      }
+      return undefined;
+    });
+    expect(await shown.locator('svg text.messageText').count()).toBe(3);
+    await wb.screenshot('import-capture');
   }), 90_000);
 });

@@ -62,7 +62,7 @@ describe('import (in process)', () => {
     const first = run('bad.pcap', '-o', 'bad.tcpflow');
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/^bad\.tcpflow:11:\d+: error bad-ack: /);
-    expect(first.stderr).toBe(`bad.tcpflow: written; 1 errors; '${PROGRAM_NAME} explain bad.tcpflow' walks through it\n`);
+    expect(first.stderr).toBe(`bad.tcpflow: written; 1 error; '${PROGRAM_NAME} explain bad.tcpflow' walks through it\n`);
     const written = readFileSync(join(dir, 'bad.tcpflow'), 'utf8');
     expect(written).toContain('ack=999');
 

@@ -60,7 +60,8 @@ beforeAll(async () => {
 async function tsharkRows(file: string): Promise<string[][]> {
   const fields = ['frame.number', 'tcp.srcport', 'tcp.dstport', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.window_size_value', 'tcp.len', 'tcp.options.mss_val', 'tcp.options.wscale.shift'];
   const { stdout } = await exec('tshark', ['-r', file, '-Y', 'tcp', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((f) => ['-e', f])], { maxBuffer: 16 * 1024 * 1024 });
-  return stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+  // Only the last line break goes: trailing tabs are empty fields (no MSS, no window scale).
+  return stdout.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
 }
 
 function ourRows(file: string): string[][] {
@@ -109,7 +110,7 @@ describe('the import command on the real captures', () => {
     const file = `conn${n}.tcpflow`;
     const r = await run(['import', files.lo, '--conn', String(n), '--relative', '-o', file]);
     expect(r.status, `${r.stdout}${r.stderr}\n${readFileSync(join(dir, file), 'utf8')}`).toBe(0);
-    expect(r.stderr).toContain(`${file}: written; 0 errors`);
+    expect(r.stderr).toContain(`${file}: written; it checks clean`);
     const checked = await run(['check', file]);
     expect(checked, readFileSync(join(dir, file), 'utf8')).toEqual({ status: 0, stdout: '', stderr: '' });
   });

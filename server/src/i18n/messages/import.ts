@@ -112,8 +112,8 @@ export const importMessages = messages({
   } satisfies Message<File & { number: number; packets: number; limit: number }>,
   standardOutput: { en: '(standard output)', 'zh-CN': '（标准输出）' },
   written: {
-    en: ({ file, errors, program }) => `${file}: written; ${errors} errors; '${program} explain ${file}' walks through it`,
-    'zh-CN': ({ file, errors, program }) => `${file}：已写入；${errors} 个错误；运行 '${program} explain ${file}' 逐行讲解`,
+    en: ({ file, errors, program }) => `${file}: written; ${errors === 0 ? 'it checks clean' : errors === 1 ? '1 error' : `${errors} errors`}; '${program} explain ${file}' walks through it`,
+    'zh-CN': ({ file, errors, program }) => `${file}：已写入；${errors === 0 ? '检查无误' : `${errors} 个错误`}；运行 '${program} explain ${file}' 逐行讲解`,
   } satisfies Message<File & { errors: number; program: string }>,
   columnNumber: { en: '#', 'zh-CN': '编号' },
   columnClient: { en: 'client', 'zh-CN': '客户端' },
