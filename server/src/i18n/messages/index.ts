@@ -9,6 +9,7 @@ import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
 import { helpMessages } from './help.js';
+import { playgroundMessages, webExtensionMessages } from './playground.js';
 import { readerMessages } from './reader.js';
 import { serverMessages } from './server.js';
 
@@ -19,6 +20,8 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   explain: explainMessages,
   export: exportMessages,
   help: helpMessages,
+  playground: playgroundMessages,
   reader: readerMessages,
   server: serverMessages,
+  webExtension: webExtensionMessages,
 };
