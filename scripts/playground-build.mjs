@@ -10,6 +10,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { browserNodeShims } from './browser-node-shims.mjs';
 
 export const PLAYGROUND_DIR = 'out/playground';
 
@@ -86,6 +87,7 @@ export function playgroundBuildOptions({ production }) {
     { ...common, minify: production, entryPoints: ['server/src/main-browser.ts'], outfile: 'out/browser/server-worker.js' },
     {
       ...common, minify: production, format: 'cjs', entryPoints: ['client/src/extension-browser.ts'], outfile: 'out/browser/extension.js', external: ['vscode'],
+      plugins: [browserNodeShims()],
     },
   ];
 }

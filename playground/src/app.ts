@@ -123,9 +123,10 @@ async function main(): Promise<void> {
 
   // Mermaid parses while the worker starts.
   void loadMermaid().catch(() => undefined);
-  showStatus(say(m.serverStarting));
+  const starting = say(m.serverStarting);
+  if (!status.textContent) showStatus(starting);
   const connection = await connectToServer(locale);
-  showStatus('');
+  if (status.textContent === starting) showStatus('');
   const diagnosticsListeners: Array<(p: PublishDiagnosticsParams) => void> = [countProblems];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     if (params.uri !== scenario.uri) return;

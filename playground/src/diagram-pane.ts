@@ -100,6 +100,7 @@ export class DiagramPane {
     const syntax = result.syntaxErrors[0];
     if (syntax && this.hasDiagram) {
       this.showBanner([say(m.syntaxError, { line: syntax.line + 1, message: syntax.message })]);
+      this.canvas.dataset.documentVersion = String(documentVersion);
       return;
     }
     const outcome = await this.renderer.render({ version: request, text: result.mermaid, theme: this.theme() });
@@ -121,7 +122,7 @@ export class DiagramPane {
       this.hasDiagram = true;
       this.shown = result.mermaid;
     }
-    // For tests and anyone scripting the page: which text the picture shows.
+    // For tests and anyone scripting the page: the newest text the picture has dealt with.
     this.canvas.dataset.documentVersion = String(documentVersion);
   }
 
