@@ -44,7 +44,7 @@ export const playgroundMessages = messages({
   zoomIn: { en: 'Zoom in', 'zh-CN': '放大' },
   zoomOut: { en: 'Zoom out', 'zh-CN': '缩小' },
   fit: { en: 'Fit', 'zh-CN': '适应宽度' },
-  actualSize: { en: '1:1', 'zh-CN': '1:1' },
+  actualSize: { en: 'Actual size', 'zh-CN': '实际大小' },
 });
 
 /** What the extension says when it runs in a browser (vscode.dev, github.dev). */
