@@ -2,17 +2,17 @@
 // exhaustiveness mistakes the compiler lets through — a promise nobody awaits or
 // catches, an async function where a callback's result is ignored, a `switch` over a
 // union that forgets a member (a new statement kind then fails here wherever it is not
-// handled). Types come from the four TypeScript projects that `npm run typecheck` checks.
+// handled). Types come from the five TypeScript projects that `npm run typecheck` checks.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'server/src/language/generated/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
   {
-    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/webview/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/webview/**/*.ts', 'playground/src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
-        project: ['server/tsconfig.json', 'client/tsconfig.json', 'client/webview/tsconfig.json', 'test/tsconfig.json'],
+        project: ['server/tsconfig.json', 'client/tsconfig.json', 'client/webview/tsconfig.json', 'playground/tsconfig.json', 'test/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -37,6 +37,7 @@ const INTEGRATION = [
   'test/lsp/server.test.ts',
   'test/lsp/unicode-names.test.ts',
   'test/lsp/workspace.test.ts',
+  'test/playground/playground.test.ts',
   'test/preview/cold-open.test.ts',
   'test/preview/injection.test.ts',
   'test/preview/markdown-preview.test.ts',

@@ -2,6 +2,7 @@
 // so this script only turns checked TypeScript into the files that run.
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { playgroundBuildOptions } from './playground-build.mjs';
 import { webviewBuildOptions } from './webview-build.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -45,6 +46,10 @@ const builds = targets
 
 // The webview (a browser): its own build, shared with the browser tests (webview-build.mjs).
 builds.push(webviewBuildOptions({ outdir: 'out/webview', production }));
+
+// The playground page and the extension's browser entry (playground-build.mjs).
+builds.push(...playgroundBuildOptions({ production })
+  .filter((b) => (b.entryPoints ?? []).every((p) => existsSync(p))));
 
 // Webview chunk names carry content hashes: clear the old ones so a package never ships stale chunks.
 rmSync('out/webview/chunks', { recursive: true, force: true });

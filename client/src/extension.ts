@@ -12,8 +12,8 @@ import { registerExportCommands } from './export/export-command.js';
 import { registerImportCommand } from './import/import-command.js';
 import { startLanguageClient } from './language-client.js';
 import { extendMarkdownIt } from './markdown/markdown-it-plugin.js';
-import { PreviewManager } from './preview/preview-manager.js';
-import { StartOnDemand } from './server-on-demand.js';
+import { startLanguageFeatures } from './language-features.js';
+import type { StartOnDemand } from './server-on-demand.js';
 
 let server: StartOnDemand<LanguageClient> | undefined;
 
@@ -28,15 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Tcpflo
   // Export (Markdown, Mermaid source, and SVG/PNG drawn in a webview) needs no server.
   registerExportCommands(context, { log: (line) => log.info(line) });
   registerImportCommand(context);
-  const languageServer = new StartOnDemand(() => startLanguageClient(context, log));
-  server = languageServer;
-  languageServer.startFor(vscode.workspace.textDocuments);
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => languageServer.startFor([document])));
-  // The preview manager registers its commands and itself in context.subscriptions; its
-  // first diagram request starts the server if no .tcpflow document has yet.
-  new PreviewManager(context, {
-    sendRequest: async (type, params, token) => (await languageServer.get()).sendRequest(type, params, token),
-  });
+  server = startLanguageFeatures(context, () => startLanguageClient(context, log));
   return { extendMarkdownIt: (md) => extendMarkdownIt(md, () => diagramStyle()) };
 }
 

@@ -17,6 +17,7 @@ import { generateScenario } from '../../server/src/bench/generate-scenario.js';
 import { LspClient } from '../../test/lsp/lsp-client.js';
 import { buildForTests, provideTestBuild, removeTestBuild } from '../../test/support/test-build.js';
 import { measureOurs, type OurTiming } from './ours.js';
+import { playgroundSection } from './playground.js';
 import { median, ms } from './stats.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 import { SLICE_MS } from '../../server/src/lsp/analyses.js';
@@ -80,10 +81,13 @@ async function measureAndWrite(): Promise<void> {
 
   let browserRows: BrowserRow[] = [];
   let coldOpenTiming: ColdOpenTiming | undefined;
+  let playground: string[] = [];
   if (existsSync(CHROMIUM)) {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_LAUNCH_ARGS] });
     try {
+      // The playground page as buildForTests() bundled it (scripts/bench/playground.ts).
+      playground = await playgroundSection(browser);
       const page = await mermaidPage(browser);
       const client = await LspClient.start({ configuration: {} });
       try {
@@ -168,6 +172,7 @@ async function measureAndWrite(): Promise<void> {
   lines.push('## What was changed, and what it did', '');
   lines.push(HISTORY_FILES_GONE, '');
   lines.push(...HISTORY, '');
+  lines.push(...playground);
   lines.push(...handWrittenSection(old, 'Test suite'));
   lines.push('## Notes', '');
   lines.push('Figures vary with the load of the machine (shared, 2 cores); the load average above tells how quiet it was. See ARCHITECTURE.md, "Performance notes", for what keeps these numbers down.', '');

@@ -6,7 +6,7 @@
  * lives in one temporary folder that `stop` removes.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -106,6 +106,19 @@ export interface StartOptions {
 
 export function makeTempDir(): string {
   return mkdtempSync(join(tmpdir(), 'tcpflow-e2e-'));
+}
+
+/** The command lines of this code-server's Node language servers (out/server.js of the installed extension). */
+export function languageServers(dir: string): string[] {
+  const extensions = join(dir, 'extensions');
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
+    try {
+      const command = readFileSync(join('/proc', pid, 'cmdline'), 'utf8').split('\0').join(' ');
+      return command.includes(extensions) && /out\/server\.js/.test(command) ? [command] : [];
+    } catch {
+      return []; // the process ended meanwhile
+    }
+  });
 }
 
 /** The user settings file of a code-server started in `dir` (VS Code reloads it when it changes). */

@@ -12,25 +12,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endSession, makeTempDir, packageVsix, ROOT, startCodeServer, userSettingsPath, type CodeServer } from './code-server.js';
+import { endSession, languageServers, makeTempDir, packageVsix, ROOT, startCodeServer, userSettingsPath, type CodeServer } from './code-server.js';
 import { launchChromium, normalize, waitUntil, Workbench } from './workbench.js';
 
 const SHOTS = join(ROOT, 'test-results', 'e2e-untrusted');
 const SCENARIO = 'handshake.tcpflow';
 const GUIDE = 'guide.md';
-
-/** The command lines of this code-server's language servers (out/server.js of the installed extension). */
-function languageServers(dir: string): string[] {
-  const extensions = join(dir, 'extensions');
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
-    try {
-      const command = readFileSync(join('/proc', pid, 'cmdline'), 'utf8').split('\0').join(' ');
-      return command.includes(extensions) && /out\/server\.js/.test(command) ? [command] : [];
-    } catch {
-      return []; // the process ended meanwhile
-    }
-  });
-}
 
 describe('the extension in an untrusted workspace (code-server, Restricted Mode)', () => {
   let dir: string;

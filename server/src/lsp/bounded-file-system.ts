@@ -13,15 +13,11 @@ import { NodeFileSystemProvider } from 'langium/node';
 import { MAX_SOURCE_BYTES } from '../language/reader/limits.js';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
+import { UnreadableFile } from './unreadable-file.js';
 
 export { MAX_SOURCE_BYTES };
 
-/** A file the server will not read, and why (in the user's language). */
-export class UnreadableFile extends Error {
-  constructor(readonly uri: URI, readonly reason: string) {
-    super(reason);
-  }
-}
+export { UnreadableFile };
 
 export class BoundedFileSystemProvider extends NodeFileSystemProvider {
   override async readFile(uri: URI): Promise<string> {

@@ -39,7 +39,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
-import { UnreadableFile } from './bounded-file-system.js';
+import { UnreadableFile } from './unreadable-file.js';
 
 /** The code of the one diagnostic a document whose check failed gets. */
 export const CHECK_FAILED_CODE = 'internal-error';

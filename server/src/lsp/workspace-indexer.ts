@@ -20,7 +20,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
-import { UnreadableFile } from './bounded-file-system.js';
+import { UnreadableFile } from './unreadable-file.js';
 
 export class LazyWorkspaceManager extends DefaultWorkspaceManager {
   private readonly documentFactory: LangiumDocumentFactory;

@@ -15,6 +15,7 @@ import { importMessages } from './import.js';
 import { inlayHintMessages } from './inlay-hints.js';
 import { navigationMessages } from './navigation.js';
 import { learnerMessages } from './learner.js';
+import { playgroundMessages, webExtensionMessages } from './playground.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
@@ -35,8 +36,10 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   inlayHints: inlayHintMessages,
   navigation: navigationMessages,
   learner: learnerMessages,
+  playground: playgroundMessages,
   reader: readerMessages,
   rfc: rfcMessages,
   server: serverMessages,
   sockets: socketMessages,
+  webExtension: webExtensionMessages,
 };
