@@ -10,8 +10,6 @@
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
-import { setLocale } from './i18n/catalogue.js';
-import { localeFromTag } from './i18n/locale.js';
 import { addCustomRequests } from './lsp/custom-handlers.js';
 import { installGateAnswers, ProtocolGate } from './lsp/protocol-gate.js';
 import { createTcpflowServices } from './lsp/tcpflow-lsp-module.js';
@@ -24,6 +22,5 @@ const connection = createConnection(ProposedFeatures.all, new BrowserMessageRead
 gate.log = (line) => connection.console.warn(line);
 installGateAnswers(connection);
 const { shared, Tcpflow } = createTcpflowServices({ connection, ...EmptyFileSystem });
-shared.lsp.LanguageServer.onInitialize((params) => setLocale(localeFromTag(params.locale) ?? 'en'));
 addCustomRequests(connection, Tcpflow);
 startLanguageServer(shared);

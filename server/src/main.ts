@@ -8,8 +8,6 @@
  */
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { setLocale } from './i18n/catalogue.js';
-import { localeFromTag } from './i18n/locale.js';
 import { BoundedFileSystemProvider } from './lsp/bounded-file-system.js';
 import { addCustomRequests } from './lsp/custom-handlers.js';
 import { installGateAnswers, ProtocolGate } from './lsp/protocol-gate.js';
@@ -21,6 +19,5 @@ gate.log = (line) => connection.console.warn(line);
 installGateAnswers(connection);
 const { shared, Tcpflow } = createTcpflowServices({ connection, fileSystemProvider: () => new BoundedFileSystemProvider() });
 // The server's own messages speak the editor's language.
-shared.lsp.LanguageServer.onInitialize((params) => setLocale(localeFromTag(params.locale) ?? 'en'));
 addCustomRequests(connection, Tcpflow);
 startLanguageServer(shared);

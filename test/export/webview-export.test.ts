@@ -62,7 +62,10 @@ describe('export drawn in the webview', () => {
     const renderer = await DiagramRenderer.launch(chromiumPath());
     try {
       const cli = await renderer.svg(mermaid, 'light');
-      expect({ width: svg.width, height: svg.height }).toEqual({ width: cli.width, height: cli.height });
+      // The same sizing, up to a pixel or two of text width: the CLI's page carries the
+      // CJK web font first in its font list (export/cjk-font.ts); the webview has the editor's.
+      expect(Math.abs(svg.width - cli.width)).toBeLessThanOrEqual(2);
+      expect(Math.abs(svg.height - cli.height)).toBeLessThanOrEqual(2);
     } finally {
       await renderer.close();
     }

@@ -50,3 +50,43 @@ describe('locale zh-cn', () => {
     expect(inferred?.tooltip).toContain('推断值');
   });
 });
+
+describe('the tcpflow.language setting', () => {
+  /** The hover on the SYN flag of `client`'s document, asked until it contains `wanted` (a setting applies asynchronously). */
+  const hoverUntil = async (other: LspClient, docUri: string, wanted: string): Promise<string> => {
+    let text = '';
+    for (let attempt = 0; attempt < 100 && !text.includes(wanted); attempt++) {
+      const result = await other.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: positionOf(TEXT, 'SYN seq=J', 1) });
+      text = (result?.contents as MarkupContent | undefined)?.value ?? '';
+      if (!text.includes(wanted)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return text;
+  };
+
+  it('overrides the client\'s locale, from initializationOptions, and follows a configuration change', async () => {
+    const other = await LspClient.start({ initializationOptions: { tcpflow: { language: 'zh-CN' } }, locale: 'en' });
+    try {
+      const docUri = 'file:///test/setting.tcpflow';
+      await other.open(docUri, TEXT);
+      expect(await hoverUntil(other, docUri, '同步序号')).toContain('同步序号');
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('set through workspace/configuration, and back to auto (the client\'s locale) when it changes', async () => {
+    const other = await LspClient.start({ configuration: { language: 'zh-CN' }, locale: 'en' });
+    try {
+      const docUri = 'file:///test/setting-2.tcpflow';
+      await other.open(docUri, TEXT);
+      expect(await hoverUntil(other, docUri, '同步序号')).toContain('同步序号');
+      other.configuration = { language: 'auto' };
+      await other.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tcpflow: other.configuration } });
+      const english = await hoverUntil(other, docUri, 'Synchronize sequence numbers');
+      expect(english).toContain('Synchronize sequence numbers');
+      expect(english).not.toContain('同步序号');
+    } finally {
+      await other.stop();
+    }
+  });
+});

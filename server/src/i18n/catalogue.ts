@@ -27,6 +27,11 @@ export function setLocale(locale: Locale): void {
   active = locale;
 }
 
+/** The locale everything is said in now (the language server re-checks documents when it changes). */
+export function activeLocale(): Locale {
+  return active;
+}
+
 /** The message in the active locale. */
 export function say(message: Message<void>): string;
 export function say<P>(message: Message<P>, params: P): string;
