@@ -58,6 +58,13 @@ describe('import (in process)', () => {
     expect(r.stderr).toMatch(/^\(standard output\):11:\d+: error bad-ack: /);
   });
 
+  it('--profile linux / --profile=rfc9293: taken, and the scenario is checked as before', () => {
+    expect(run('good.pcap', '--profile', 'linux')).toMatchObject({ status: 0, stderr: '' });
+    const bad = run('bad.pcap', '--profile=rfc9293');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/error bad-ack: /);
+  });
+
   it('-o writes the file atomically and reports the diagnostics on standard output; never over a file without --force', () => {
     const first = run('bad.pcap', '-o', 'bad.tcpflow');
     expect(first.status).toBe(1);
@@ -83,6 +90,8 @@ describe('import (in process)', () => {
     [['good.pcap', '--names', 'a b,c'], "import: --names takes two different participant names"],
     [['good.pcap', '--filter', 'udp'], "--filter 'udp': cannot read 'udp'"],
     [['good.pcap', '--filter', 'port 443'], "good.pcap: no connection matches 'port 443'"],
+    [['good.pcap', '--profile', 'bsd'], 'import: --profile takes rfc9293 or linux'],
+    [['good.pcap', '--profile'], 'import: --profile takes rfc9293 or linux'],
     [['good.pcap', '--frobnicate'], 'import: unknown option --frobnicate'],
     [['good.pcap', 'bad.pcap'], 'import: one file at a time'],
     [[], 'import: no file given'],

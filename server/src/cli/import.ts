@@ -19,8 +19,10 @@ import { readSource } from './read-source.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
+import { takeProfileOption } from './profile-option.js';
+import type { ProfileChoice } from '../engine/profile.js';
 
-export const IMPORT_SYNOPSIS = 'import FILE [--list] [--conn N] [--filter EXPR] [--names A,B] [--relative] [--times] [-o FILE] [--force]';
+export const IMPORT_SYNOPSIS = 'import FILE [--list] [--conn N] [--filter EXPR] [--names A,B] [--relative] [--times] [--profile rfc9293|linux] [-o FILE] [--force]';
 
 interface ImportArgs {
   file: string;
@@ -33,12 +35,15 @@ interface ImportArgs {
   times: boolean;
   output?: string;
   force: boolean;
+  /** What the imported scenario is checked against, as `check --profile` takes it. */
+  profile?: ProfileChoice;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function parseArgs(args: readonly string[]): ImportArgs {
+function parseArgs(allArgs: readonly string[]): ImportArgs {
   const usage = `usage: ${PROGRAM_NAME} ${IMPORT_SYNOPSIS}`;
+  const { rest: args, profile } = takeProfileOption(allArgs, 'import', usage);
   const fail = (text: string): never => {
     throw new CliError(`import: ${text}\n${usage}`);
   };
@@ -66,7 +71,7 @@ function parseArgs(args: readonly string[]): ImportArgs {
     else files.push(arg);
   }
   if (files.length !== 1) fail(say(files.length === 0 ? m.noFile : m.oneFile));
-  return { ...parsed, file: files[0] };
+  return { ...parsed, file: files[0], ...(profile ? { profile } : {}) };
 }
 
 export function runImport(args: readonly string[], io: CliIo): number {
@@ -169,7 +174,7 @@ function writeAndCheck(text: string, options: ImportArgs, io: CliIo): number {
     }
   }
   const shownAs = output ?? say(m.standardOutput);
-  const result = analyzeOrReport(shownAs, io, () => analyzeText(text));
+  const result = analyzeOrReport(shownAs, io, () => analyzeText(text, { profile: options.profile }));
   if (!result) return EXIT.usage;
   // Printed to standard output, the scenario stays clean text: its diagnostics go to standard error.
   const report = output === undefined ? io.err : io.out;

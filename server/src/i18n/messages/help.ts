@@ -123,6 +123,7 @@ export const helpMessages = messages({
       + '  --names A,B     the participants\' names (default client,server)\n'
       + '  --relative      sequence numbers as J+…/K+… from each side\'s first number\n'
       + '  --times         each packet\'s frame number and time as a comment\n'
+      + '  --profile P     check against rfc9293 (default) or linux, as check does\n'
       + '  -o FILE         write to FILE instead of standard output\n'
       + '  --force         replace FILE if it exists (never without)\n'
       + '  The scenario is then checked: exit 1 when it shows something RFC 9293 does not allow.',
@@ -132,6 +133,7 @@ export const helpMessages = messages({
       + '  --names A,B     参与者名称（默认 client,server）\n'
       + '  --relative      序号写成 J+…/K+…，相对于各方的第一个序号\n'
       + '  --times         以注释写出每个包的帧号和时间\n'
+      + '  --profile P     按 rfc9293（默认）或 linux 检查，与 check 相同\n'
       + '  -o FILE         写入 FILE 而不是标准输出\n'
       + '  --force         FILE 已存在时替换它（没有此选项时绝不覆盖）\n'
       + '  之后会检查生成的场景：若其中有 RFC 9293 不允许的内容，退出码为 1。',
