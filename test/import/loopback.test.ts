@@ -137,7 +137,21 @@ describe('the import command on the real captures', () => {
 
   it('without --conn, a capture of several connections is refused with the way to pick one', async () => {
     const r = await run(['import', files.lo]);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: `${PROGRAM_NAME}: ${files.lo}: 6 connections; a scenario holds one for now: pick it with --conn N ('${PROGRAM_NAME} import ${files.lo} --list' lists them)\n` });
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `${PROGRAM_NAME}: ${files.lo}: 6 connections, not all to one server: pick one with --conn N, or those to one listener with --filter 'dst port N' ('${PROGRAM_NAME} import ${files.lo} --list' lists them)\n` });
+  });
+
+  it('--filter on the full listener\'s port: its three clients as one listener scenario, clean under --profile linux', async () => {
+    const port = readFileSync(join(dir, 'conn4.tcpflow'), 'utf8').match(/participant server as "127\.0\.0\.1:(\d+)"/)![1];
+    const r = await run(['import', files.lo, '--filter', `dst port ${port}`, '--relative', '--profile', 'linux', '-o', 'listener.tcpflow']);
+    const text = readFileSync(join(dir, 'listener.tcpflow'), 'utf8');
+    expect(r.status, `${r.stdout}${r.stderr}\n${text}`).toBe(0);
+    expect(text).toContain(`all to the listener 127.0.0.1:${port}`);
+    expect(text.match(/^participant c\d as /gm)).toHaveLength(3);
+    expect(text.match(/^server: listen$/gm)).toHaveLength(1);
+    expect(text).toMatch(/^c1 -> server : SYN seq=J1 /m);
+    expect(text).toMatch(/^c3 -> server : SYN seq=J3 /m);
+    const checked = await run(['check', '--profile', 'linux', 'listener.tcpflow']);
+    expect(checked, text).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
   it('--filter picks the refused connection by its port, and prints it on standard output', async () => {

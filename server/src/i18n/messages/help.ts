@@ -119,8 +119,9 @@ export const helpMessages = messages({
   importOptions: {
     en: '  --list          list the capture\'s connections, one line each\n'
       + '  --conn N        import connection N of the list\n'
-      + '  --filter EXPR   pick the connection by \'port N\' / \'host ADDRESS\' (src, dst, and)\n'
-      + '  --names A,B     the participants\' names (default client,server)\n'
+      + '  --filter EXPR   pick by \'port N\' / \'host ADDRESS\' (src, dst, and); several\n'
+      + '                  connections to one server become one listener scenario\n'
+      + '  --names A,B     the participants\' names (default client,server; a listener: c1,…,server)\n'
       + '  --relative      sequence numbers as J+…/K+… from each side\'s first number\n'
       + '  --times         each packet\'s frame number and time as a comment\n'
       + '  --profile P     check against rfc9293 (default) or linux, as check does\n'
@@ -129,8 +130,9 @@ export const helpMessages = messages({
       + '  The scenario is then checked: exit 1 when it shows something RFC 9293 does not allow.',
     'zh-CN': '  --list          列出抓包中的连接，每个一行\n'
       + '  --conn N        导入列表中的第 N 个连接\n'
-      + '  --filter EXPR   用 \'port N\' / \'host 地址\'（src、dst、and）选择连接\n'
-      + '  --names A,B     参与者名称（默认 client,server）\n'
+      + '  --filter EXPR   用 \'port N\' / \'host 地址\'（src、dst、and）选择；连到同一\n'
+      + '                  服务器的多个连接合成一个监听端场景\n'
+      + '  --names A,B     参与者名称（默认 client,server；监听端：c1,…,server）\n'
       + '  --relative      序号写成 J+…/K+…，相对于各方的第一个序号\n'
       + '  --times         以注释写出每个包的帧号和时间\n'
       + '  --profile P     按 rfc9293（默认）或 linux 检查，与 check 相同\n'
