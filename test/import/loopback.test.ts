@@ -45,8 +45,9 @@ beforeAll(async () => {
     await resetExchange(echoPort);
     await refused(refusedPort);
     const waiting = await retransmittedSyn(full.port);
-    // Let the last packets reach the capture before it stops.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Stop only once every capture holds the retransmitted SYN: on a loaded machine a
+    // tcpdump may not yet have read the last packets from the kernel, and SIGINT loses them.
+    for (const file of [files.lo, files.sll, files.sll2]) await untilCaptured(file, full.port);
     for (const socket of waiting) socket.destroy();
   } finally {
     for (const capture of captures) await capture.stop();
@@ -56,6 +57,19 @@ beforeAll(async () => {
   files.pcapng = join(dir, 'lo.pcapng');
   await exec('editcap', ['-F', 'pcapng', files.lo, files.pcapng]);
 }, 120_000);
+
+/** Waits (up to 30 s, then the test's own checks say what is missing) until `file` holds the second SYN of the third client of `port`. */
+async function untilCaptured(file: string, port: number): Promise<void> {
+  for (let tries = 0; tries < 300; tries++) {
+    try {
+      const clients = summarizeCapture(file, file).connections.filter((c) => c.server.port === port);
+      if (clients.length === 3 && clients[2].packets >= 2) return;
+    } catch {
+      // A record half written by tcpdump at this instant: read again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** tshark's decoding of every TCP packet: frame, ports, raw seq/ack, flags, window, payload length, MSS, window scale. */
 async function tsharkRows(file: string): Promise<string[][]> {
