@@ -43,6 +43,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'listener.pcap'), pcap(1, listener.map((bytes, i) => ({ seconds: 1, fraction: i, bytes }))));
   // The listener's clients plus a connection to another server.
   const other = LINK.ethernet.wrap(ipv4('10.0.0.1', '10.0.0.9', tcp({ sport: 40001, dport: 443, seq: 5, flags: F.SYN })));
+  // The listener's clients plus a third picked up mid-way (no SYN): it cannot join them.
+  const midway = to80('10.0.0.5', 60000, true, 4000, 8000, F.PSH | F.ACK, 5);
+  writeFileSync(join(dir, 'listener-midway.pcap'), pcap(1, [...listener, midway].map((bytes, i) => ({ seconds: 1, fraction: i, bytes }))));
   writeFileSync(join(dir, 'two-servers.pcap'), pcap(1, [...listener, other].map((bytes, i) => ({ seconds: 1, fraction: i, bytes }))));
 });
 
@@ -121,6 +124,13 @@ describe('import (in process)', () => {
     expect(one.status, one.stderr).toBe(0);
     expect(one.stdout).toContain('client -> server : SYN seq=7000');
     expect(one.stdout).not.toContain('10.0.0.1:40000');
+  });
+
+  it('a connection to the listener picked up mid-way cannot join its scenario: one line naming it, exit 2; --conn imports it alone', () => {
+    expect(run('listener-midway.pcap')).toEqual({ status: 2, stdout: '', stderr: `${PROGRAM_NAME}: listener-midway.pcap: connection 3 does not start with its client's SYN, so it cannot join the listener's scenario; import it alone with --conn 3\n` });
+    const alone = run('listener-midway.pcap', '--conn', '3');
+    expect(alone.status, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain('starts ESTABLISHED');
   });
 
   it('connections to different servers are refused as a whole; --filter picks the listener\'s', () => {
