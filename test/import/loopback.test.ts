@@ -154,6 +154,18 @@ describe('the import command on the real captures', () => {
     expect(r).toEqual({ status: 2, stdout: '', stderr: `${PROGRAM_NAME}: ${files.lo}: 6 connections, not all to one server: pick one with --conn N, or those to one listener with --filter 'dst port N' ('${PROGRAM_NAME} import ${files.lo} --list' lists them)\n` });
   });
 
+  it('--filter on the echo server\'s port: the orderly client and the resetting one as one listener scenario, clean under --profile linux', async () => {
+    const port = readFileSync(join(dir, 'conn1.tcpflow'), 'utf8').match(/participant server as "127\.0\.0\.1:(\d+)"/)![1];
+    const r = await run(['import', files.lo, '--filter', `dst port ${port}`, '--profile', 'linux', '-o', 'echo.tcpflow']);
+    const text = readFileSync(join(dir, 'echo.tcpflow'), 'utf8');
+    expect(r.status, `${r.stdout}${r.stderr}\n${text}`).toBe(0);
+    expect(text).toMatch(/^\/\/ Imported from .*: connections 1, 2, all to the listener /);
+    expect(text).toMatch(/^c1 -> server : FIN ACK /m);
+    expect(text).toMatch(/^c2 -> server : RST ACK /m);
+    const checked = await run(['check', '--profile', 'linux', 'echo.tcpflow']);
+    expect(checked, text).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
   it('--filter on the full listener\'s port: its three clients as one listener scenario, clean under --profile linux', async () => {
     const port = readFileSync(join(dir, 'conn4.tcpflow'), 'utf8').match(/participant server as "127\.0\.0\.1:(\d+)"/)![1];
     const r = await run(['import', files.lo, '--filter', `dst port ${port}`, '--relative', '--profile', 'linux', '-o', 'listener.tcpflow']);
