@@ -1,9 +1,10 @@
 /**
  * `synack import FILE`: a packet capture (pcap, pcapng) or a packetdrill script as a
  * scenario, printed or written atomically to `-o FILE` (never over a file without
- * --force), then checked as `check` checks: its diagnostics follow, and the exit code
- * is 1 when the capture shows something RFC 9293 does not allow. `--list` lists a
- * capture's connections instead.
+ * --force), then checked as `check` checks (against `--profile`, RFC 9293 by default):
+ * its diagnostics follow, and the exit code is 1 when the capture shows something the
+ * profile does not allow. One connection makes one scenario; several to one server
+ * endpoint make one listener scenario. `--list` lists a capture's connections instead.
  */
 import { resolve } from 'node:path';
 import { existsNow, writeFileAtomic, WriteError } from '../export/atomic-write.js';
@@ -14,31 +15,37 @@ import { analyzeText } from '../language/analyze.js';
 import { closeSeen, durationOf, endpointText, handshakeSeen, summarizeCapture, type CaptureSummary, type Connection } from '../import/connections.js';
 import { parseFilter } from '../import/filter.js';
 import { CaptureError } from '../import/frame.js';
-import { captureConnectionScenario, DEFAULT_CAPTURE_NAMES, isPacketdrillScript, packetdrillScenario } from '../import/import-file.js';
+import { captureConnectionScenario, captureListenerScenario, DEFAULT_CAPTURE_NAMES, isPacketdrillScript, packetdrillScenario } from '../import/import-file.js';
+import { defaultListenerNames, shareOneServer } from '../import/listener-scenario.js';
 import { readSource } from './read-source.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
+import { takeProfileOption } from './profile-option.js';
+import type { ProfileChoice } from '../engine/profile.js';
 
-export const IMPORT_SYNOPSIS = 'import FILE [--list] [--conn N] [--filter EXPR] [--names A,B] [--relative] [--times] [-o FILE] [--force]';
+export const IMPORT_SYNOPSIS = 'import FILE [--list] [--conn N] [--filter EXPR] [--names A,B|C1,…,S] [--relative] [--times] [--profile rfc9293|linux] [-o FILE] [--force]';
 
 interface ImportArgs {
   file: string;
   list: boolean;
   conn?: number;
   filter?: string;
-  /** As given; each importer has its own default. */
-  names?: [string, string];
+  /** As given; each importer has its own default. Two, or for a listener one per client and the server's. */
+  names?: string[];
   relative: boolean;
   times: boolean;
   output?: string;
   force: boolean;
+  /** What the imported scenario is checked against, as `check --profile` takes it. */
+  profile?: ProfileChoice;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function parseArgs(args: readonly string[]): ImportArgs {
+function parseArgs(allArgs: readonly string[]): ImportArgs {
   const usage = `usage: ${PROGRAM_NAME} ${IMPORT_SYNOPSIS}`;
+  const { rest: args, profile } = takeProfileOption(allArgs, 'import', usage);
   const fail = (text: string): never => {
     throw new CliError(`import: ${text}\n${usage}`);
   };
@@ -60,13 +67,13 @@ function parseArgs(args: readonly string[]): ImportArgs {
       parsed.conn = Number(text);
     } else if (option === '--names') {
       const names = value().split(',').map((n) => n.trim());
-      if (names.length !== 2 || !names.every((n) => NAME.test(n)) || names[0] === names[1]) fail(say(m.badNames, { value: names.join(',') }));
-      parsed.names = [names[0], names[1]];
+      if (names.length < 2 || !names.every((n) => NAME.test(n)) || new Set(names).size !== names.length) fail(say(m.badNames, { value: names.join(',') }));
+      parsed.names = names;
     } else if (arg.startsWith('-') && arg !== '-') fail(say(m.unknownOption, { option: arg }));
     else files.push(arg);
   }
   if (files.length !== 1) fail(say(files.length === 0 ? m.noFile : m.oneFile));
-  return { ...parsed, file: files[0] };
+  return { ...parsed, file: files[0], ...(profile ? { profile } : {}) };
 }
 
 export function runImport(args: readonly string[], io: CliIo): number {
@@ -76,7 +83,7 @@ export function runImport(args: readonly string[], io: CliIo): number {
     const captureOnly = options.list ? '--list' : options.conn !== undefined ? '--conn' : options.filter !== undefined ? '--filter' : undefined;
     if (captureOnly) throw new CliError(say(m.captureOnlyOption, { option: captureOnly }));
     const source = readSource(options.file, io.cwd);
-    return writeAndCheck(packetdrillScenario(source.text, options.file, options.names).text, options, io);
+    return writeAndCheck(packetdrillScenario(source.text, options.file, pairOfNames(options.names)).text, options, io);
   }
   try {
     const summary = summarizeCapture(path, options.file);
@@ -84,8 +91,11 @@ export function runImport(args: readonly string[], io: CliIo): number {
       io.out(listText(summary, options.filter));
       return EXIT.ok;
     }
-    const connection = chooseConnection(summary, options);
-    const text = captureConnectionScenario(path, connection, { file: options.file, names: options.names ?? DEFAULT_CAPTURE_NAMES, relative: options.relative, times: options.times });
+    const chosen = chooseConnections(summary, options);
+    const common = { file: options.file, relative: options.relative, times: options.times };
+    const text = chosen.length === 1
+      ? captureConnectionScenario(path, chosen[0], { ...common, names: pairOfNames(options.names) ?? DEFAULT_CAPTURE_NAMES })
+      : captureListenerScenario(path, chosen, { ...common, names: listenerNames(options.names, chosen.length) });
     return writeAndCheck(text, options, io);
   } catch (error) {
     if (error instanceof CaptureError) throw new CliError(error.message);
@@ -93,17 +103,34 @@ export function runImport(args: readonly string[], io: CliIo): number {
   }
 }
 
-/** The connection `--conn`/`--filter` pick, or the only one there is. */
-function chooseConnection(summary: CaptureSummary, options: ImportArgs): Connection {
+/** `--names` for one connection or a script: exactly two. */
+function pairOfNames(names: string[] | undefined): [string, string] | undefined {
+  if (names === undefined) return undefined;
+  if (names.length !== 2) throw new CliError(`import: ${say(m.badNames, { value: names.join(',') })}`);
+  return [names[0], names[1]];
+}
+
+/** `--names` for a listener: one per client, then the server's; c1, c2, …, server by default. */
+function listenerNames(names: string[] | undefined, clients: number): string[] {
+  if (names === undefined) return defaultListenerNames(clients);
+  if (names.length !== clients + 1) throw new CliError(`import: ${say(m.listenerNames, { count: clients + 1, clients, value: names.join(',') })}`);
+  return names;
+}
+
+/**
+ * The connection `--conn` picks, or those `--filter` (or the whole capture) holds: one,
+ * or several that all go to one server endpoint, which become one listener scenario.
+ */
+function chooseConnections(summary: CaptureSummary, options: ImportArgs): readonly Connection[] {
   const { file } = options;
   const candidates = filtered(summary, options.filter);
   if (summary.connections.length === 0) throw new CliError(say(m.noConnections, { file, frames: summary.frames }));
   if (options.conn !== undefined) {
     const chosen = candidates.find((c) => c.number === options.conn);
     if (!chosen) throw new CliError(say(m.noSuchConn, { file, number: options.conn, count: summary.connections.length, program: PROGRAM_NAME }));
-    return chosen;
+    return [chosen];
   }
-  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 1 || shareOneServer(candidates)) return candidates;
   if (candidates.length === 0) throw new CliError(say(m.filterMatchesNone, { file, filter: options.filter ?? '' }));
   throw new CliError(say(m.severalConnections, { file, count: candidates.length, program: PROGRAM_NAME }));
 }
@@ -169,7 +196,7 @@ function writeAndCheck(text: string, options: ImportArgs, io: CliIo): number {
     }
   }
   const shownAs = output ?? say(m.standardOutput);
-  const result = analyzeOrReport(shownAs, io, () => analyzeText(text));
+  const result = analyzeOrReport(shownAs, io, () => analyzeText(text, { profile: options.profile }));
   if (!result) return EXIT.usage;
   // Printed to standard output, the scenario stays clean text: its diagnostics go to standard error.
   const report = output === undefined ? io.err : io.out;

@@ -10,6 +10,7 @@ import { packetsOf, type Connection } from './connections.js';
 import { CaptureError } from './frame.js';
 import { readScript } from './packetdrill/statements.js';
 import { packetdrillToScenario, type PacketdrillScenario } from './packetdrill/to-scenario.js';
+import { listenerToScenario, type ListenerScenarioOptions } from './listener-scenario.js';
 import { connectionToScenario, type ScenarioOptions } from './to-scenario.js';
 
 /**
@@ -38,6 +39,18 @@ export function captureConnectionScenario(path: string, connection: Connection, 
   const { packets, more } = packetsOf(path, options.file, connection, MAX_SCENARIO_PACKETS);
   if (more) throw new CaptureError(say(m.tooManyPackets, { file: options.file, number: connection.number, packets: connection.packets, limit: MAX_SCENARIO_PACKETS }));
   return `${connectionToScenario(connection, packets, options).join('\n')}\n`;
+}
+
+/** The scenario text of several connections to one listener; CaptureError when it cannot be made. */
+export function captureListenerScenario(path: string, connections: readonly Connection[], options: ListenerScenarioOptions): string {
+  let budget = MAX_SCENARIO_PACKETS;
+  const packets = connections.map((connection) => {
+    const { packets: list, more } = packetsOf(path, options.file, connection, budget);
+    if (more) throw new CaptureError(say(m.tooManyPackets, { file: options.file, number: connection.number, packets: connection.packets, limit: MAX_SCENARIO_PACKETS }));
+    budget -= list.length;
+    return list;
+  });
+  return `${listenerToScenario(connections, packets, options).join('\n')}\n`;
 }
 
 /** The scenario text of a packetdrill script, with its count of statements imported. */

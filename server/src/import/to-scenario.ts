@@ -26,11 +26,11 @@ export interface ScenarioOptions {
 }
 
 /** Writes one side's sequence numbers: raw, or relative to its base as `SYMBOL+N`. */
-type SpaceWriter = (value: number) => string;
+export type SpaceWriter = (value: number) => string;
 
-const TWO_TO_32 = 2 ** 32;
+export const TWO_TO_32 = 2 ** 32;
 
-function spaceWriter(symbol: string, base: number | undefined): SpaceWriter {
+export function spaceWriter(symbol: string, base: number | undefined): SpaceWriter {
   if (base === undefined) return (value) => String(value);
   return (value) => {
     const offset = (value - base + TWO_TO_32) % TWO_TO_32;
@@ -39,7 +39,7 @@ function spaceWriter(symbol: string, base: number | undefined): SpaceWriter {
   };
 }
 
-const hasFlag = (packet: TcpPacket, flag: number): boolean => (packet.tcp.flags & flag) !== 0;
+export const hasFlag = (packet: TcpPacket, flag: number): boolean => (packet.tcp.flags & flag) !== 0;
 
 /** Where each side stands before the first captured packet, for a connection picked up mid-way. */
 interface MidwayStart {
@@ -108,16 +108,16 @@ export function connectionToScenario(connection: Connection, packets: readonly T
   return lines;
 }
 
-function participantLine(name: string, endpoint: Endpoint, start: string | undefined): string {
+export function participantLine(name: string, endpoint: Endpoint, start: string | undefined): string {
   return `participant ${name} as "${quoteSafe(endpointText(endpoint))}"${start ? ` ${start}` : ''}`;
 }
 
 /** Label text never closes its own quotes nor starts an escape. */
-function quoteSafe(text: string): string {
+export function quoteSafe(text: string): string {
   return text.replace(/["\\]/g, '');
 }
 
-function segmentLine(packet: TcpPacket, from: string, to: string, own: SpaceWriter, peer: SpaceWriter): string {
+export function segmentLine(packet: TcpPacket, from: string, to: string, own: SpaceWriter, peer: SpaceWriter): string {
   const { tcp } = packet;
   const names = flagNames(tcp.flags);
   if (names.length === 0) return `// ${say(m.noFlags, { frame: packet.frame, from, to, seq: own(tcp.seq), length: tcp.payloadLength })}`;
@@ -132,7 +132,7 @@ function segmentLine(packet: TcpPacket, from: string, to: string, own: SpaceWrit
 }
 
 /** The options the language has no field for, written as tcpdump writes them. */
-function* optionNotes(packet: TcpPacket, peer: SpaceWriter): Generator<string> {
+export function* optionNotes(packet: TcpPacket, peer: SpaceWriter): Generator<string> {
   const { options } = packet.tcp;
   if (options.wscale !== undefined && options.wscale > 14) yield `wscale ${options.wscale}`;
   if (options.sackPermitted) yield 'sackOK';

@@ -47,6 +47,18 @@ export const importMessages = messages({
     en: ({ file, number, client, server, packets }) => `Imported from ${file}: connection ${number}, ${client} → ${server}, ${packets} packets.`,
     'zh-CN': ({ file, number, client, server, packets }) => `由 ${file} 导入：第 ${number} 个连接，${client} → ${server}，${packets} 个数据包。`,
   } satisfies Message<File & { number: number; client: string; server: string; packets: number }>,
+  listenerHeader: {
+    en: ({ file, numbers, server, packets }) => `Imported from ${file}: connections ${numbers}, all to the listener ${server}, ${packets} packets in capture order.`,
+    'zh-CN': ({ file, numbers, server, packets }) => `由 ${file} 导入：第 ${numbers} 个连接，都连到监听端 ${server}，共 ${packets} 个数据包，按抓包顺序排列。`,
+  } satisfies Message<File & { numbers: string; server: string; packets: number }>,
+  listenerTitle: {
+    en: ({ clients, server }) => `${clients} clients → ${server}`,
+    'zh-CN': ({ clients, server }) => `${clients} 个客户端 → ${server}`,
+  } satisfies Message<{ clients: number; server: string }>,
+  listenerNeedsSyn: {
+    en: ({ file, number }) => `${file}: connection ${number} does not start with its client's SYN, so it cannot join the listener's scenario; import it alone with --conn ${number}`,
+    'zh-CN': ({ file, number }) => `${file}：第 ${number} 个连接不是从客户端的 SYN 开始的，无法并入监听端的场景；请用 --conn ${number} 单独导入`,
+  } satisfies Message<File & { number: number }>,
   rolesGuessed: {
     en: ({ client }) => `No SYN was captured: '${client}' is the side with the higher port, as an ephemeral port is.`,
     'zh-CN': ({ client }) => `没有抓到 SYN：端口号较大的一方被当作 '${client}'（临时端口通常较大）。`,
@@ -102,9 +114,13 @@ export const importMessages = messages({
     en: ({ file, filter }) => `${file}: no connection matches '${filter}'`,
     'zh-CN': ({ file, filter }) => `${file}：没有连接符合 '${filter}'`,
   } satisfies Message<File & { filter: string }>,
+  listenerNames: {
+    en: ({ count, clients, value }) => `--names: ${clients} connections to one listener take ${count} different names, the clients' then the server's (c1,…,server), not '${value}'`,
+    'zh-CN': ({ count, clients, value }) => `--names：连到同一监听端的 ${clients} 个连接需要 ${count} 个不同的名称，先客户端后服务器（c1,…,server），而不是 '${value}'`,
+  } satisfies Message<{ count: number; clients: number; value: string }>,
   severalConnections: {
-    en: ({ file, count, program }) => `${file}: ${count} connections; a scenario holds one for now: pick it with --conn N ('${program} import ${file} --list' lists them)`,
-    'zh-CN': ({ file, count, program }) => `${file}：有 ${count} 个连接；目前一个场景只容纳一个连接：用 --conn N 选择（运行 '${program} import ${file} --list' 查看列表）`,
+    en: ({ file, count, program }) => `${file}: ${count} connections, not all to one server: pick one with --conn N, or those to one listener with --filter 'dst port N' ('${program} import ${file} --list' lists them)`,
+    'zh-CN': ({ file, count, program }) => `${file}：有 ${count} 个连接，并非都连到同一服务器：用 --conn N 选择一个，或用 --filter 'dst port N' 选择连到同一监听端的连接（运行 '${program} import ${file} --list' 查看列表）`,
   } satisfies Message<File & { count: number; program: string }>,
   tooManyPackets: {
     en: ({ file, number, packets, limit }) => `${file}: connection ${number} has ${packets} packets, more than the ${limit} a scenario takes; cut the capture first (e.g. 'editcap -r ${file} part.pcap 1-50000')`,
