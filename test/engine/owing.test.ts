@@ -6,13 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../server/src/engine/analysis.js';
 import { formatSeq } from '../../server/src/engine/seq.js';
+import { describeStep } from '../../server/src/lsp/describe.js';
 import { analyze, diagnosticToString } from '../support/analyze.js';
 
-function steps(lines: string[]): readonly Step[] {
+function run(lines: string[]) {
   const { analysis } = analyze(`${lines.join('\n')}\n`);
   expect(analysis.diagnostics.map(diagnosticToString)).toEqual([]);
-  return analysis.steps;
+  return analysis;
 }
+
+const steps = (lines: string[]): readonly Step[] => run(lines).steps;
 
 /** What a step says is owed, as `participant FLAGS ack=…`, in its order. */
 function owing(step: Step): string[] {
@@ -39,6 +42,15 @@ describe('the replies still owed after each line', () => {
     expect(accept.replies).toEqual([]);
     expect(owing(accept)).toEqual(['client ACK ack=K+1']);
     expect(owing(ack)).toEqual([]);
+  });
+
+  it('the hover lists a reply carried over from an earlier line under "Still owed", and the line\'s own under "Replies now due"', () => {
+    const analysis = run([...OPEN, 'server: accept', 'client -> server : ACK seq=J+1 ack=K+1']);
+    const [, , synAck, accept, ack] = analysis.steps.map((s) => describeStep(analysis, s, 'rfc'));
+    expect(synAck).toContain('**Replies now due**\n- client owes `ACK seq=J+1 ack=K+1`');
+    expect(synAck).not.toContain('Still owed');
+    expect(accept).toContain('**Still owed**\n- client still owes `ACK seq=J+1 ack=K+1` — ');
+    expect(ack).not.toContain('owes');
   });
 
   it('across a segment of the peer\'s: the receiver owes one ACK, for everything received', () => {
