@@ -70,6 +70,16 @@ describe('explain', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('three-way-handshake.tcpflow: no errors, no warnings');
   });
 
+  it('shows a reply owed since an earlier line under every line until it is sent', async () => {
+    writeFileSync(join(dir, 'owed.tcpflow'), 'server: listen\nclient -> server : SYN seq=J\nserver -> client : SYN ACK seq=K ack=J+1\nserver: accept\nclient -> server : ACK seq=J+1 ack=K+1\n');
+    const r = await run(['explain', 'owed.tcpflow']);
+    expect(r.status).toBe(0);
+    const owes = (n: number) => blockOf(r.stdout, n).filter((l) => l.startsWith('owes:'));
+    expect(owes(3)).toEqual([expect.stringMatching(/^owes: +client owes ACK seq=J\+1 ack=K\+1: /)]);
+    expect(owes(4)).toEqual([expect.stringMatching(/^owes: +client still owes ACK seq=J\+1 ack=K\+1, due since an earlier line: /)]);
+    expect(owes(5)).toEqual([]);
+  });
+
   it('fills in the numbers left out, marked (inferred), and describes each call once', async () => {
     writeFileSync(join(dir, 'short.tcpflow'), 'server: listen\nclient -> server : SYN seq=J\nserver -> client : SYN ACK seq=K ack=J+1\nclient -> server : ACK\nserver: listen\n');
     const r = await run(['explain', 'short.tcpflow']);

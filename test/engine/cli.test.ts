@@ -58,7 +58,9 @@ describe('check --json', () => {
     expect(json.diagnostics.map((d: { line: number; column: number; severity: string; code: string }) => [d.line, d.column, d.severity, d.code])).toEqual([
       [5, 34, 'error', 'bad-ack'],
     ]);
-    for (const s of json.steps) expect(Object.keys(s)).toEqual(['line', 'states', 'explanations', 'owes']);
+    // `returns` only on a line where a call returns: here the implied connect, on line 5.
+    for (const s of json.steps) expect(Object.keys(s)).toEqual(['line', 'states', 'explanations', 'owes', ...('returns' in s ? ['returns'] : [])]);
+    expect(json.steps.filter((s: { returns?: unknown }) => s.returns).map((s: { line: number }) => s.line)).toEqual([5]);
     expect(json.steps.map((s: { line: number; states: unknown }) => ({ line: s.line, states: s.states }))).toEqual([
       { line: 3, states: { client: 'CLOSED', server: 'LISTEN' } },
       { line: 4, states: { client: 'SYN-SENT', server: 'SYN-RECEIVED' } },
@@ -68,7 +70,7 @@ describe('check --json', () => {
     ]);
   });
 
-  // Issue 11: per step, what the hover explains (with the RFC section) and the replies it made due.
+  // Issue 11: per step, what the hover explains (with the RFC section) and the replies owed after it.
   it('gives each step\'s explanations with their RFC sections, and what each endpoint owes after it', () => {
     const name = file('explained.tcpflow', HANDSHAKE.replace('ack=J+2', 'ack=J+1'));
     const json = JSON.parse(run('check', '--json', name).stdout);
@@ -78,6 +80,33 @@ describe('check --json', () => {
     const synAck = json.steps[2];
     expect(synAck.owes).toEqual([{ participant: 'client', flags: ['ACK'], seq: 'J+1', ack: 'K+1', reason: expect.any(String) }]);
     expect(json.steps[0].owes).toEqual([]);
+  });
+
+  it('keeps a reply in `owes` on every later step until its endpoint sends it', () => {
+    const name = file('still-owed.tcpflow', [
+      'participant client',
+      'participant server',
+      'server: listen',
+      'client -> server : SYN seq=J',
+      'server -> client : SYN ACK seq=K ack=J+1',
+      'server: accept',
+      'client -> server : ACK seq=J+1 ack=K+1',
+      '',
+    ].join('\n'));
+    const r = run('check', '--json', name);
+    expect(r.status).toBe(0);
+    const owes = JSON.parse(r.stdout).steps.map((s: { line: number; owes: unknown }) => [s.line, s.owes]);
+    const clientAck = { participant: 'client', flags: ['ACK'], seq: 'J+1', ack: 'K+1', reason: expect.any(String) };
+    expect(owes).toEqual([
+      [3, []],
+      [4, [{ participant: 'server', flags: ['SYN', 'ACK'], ack: 'J+1', reason: expect.any(String) }]],
+      // The SYN,ACK settled the server's; the client's ACK is owed from here…
+      [5, [clientAck]],
+      // …still owed after a line that made nothing due…
+      [6, [clientAck]],
+      // …and gone once sent.
+      [7, []],
+    ]);
   });
 
   it('a clean file: exit 0, empty diagnostics, one step per event line', () => {

@@ -28,7 +28,10 @@ export interface CheckJson {
     states: Record<string, string>;
     /** What the hover explains about the line: each rule applied, with its RFC section. */
     explanations: Array<{ participant: string; rule: string; text: string }>;
-    /** The replies the line made due: what each endpoint owes after it, until it next sends. */
+    /**
+     * What each endpoint owes after the line (Step.owing): the replies this line made due
+     * and those an earlier line made due that are still unsent, one per endpoint.
+     */
     owes: Array<{ participant: string; flags: string[]; seq?: string; ack?: string; reason: string }>;
     /** The calls that return on this line, with what they return. */
     returns?: CallReturn[];
@@ -51,7 +54,7 @@ function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
     line: s.line + 1,
     states: { ...s.states },
     explanations: s.explanations.map((e) => ({ participant: e.participant, rule: e.rule, text: e.text })),
-    owes: s.replies.map(({ participant, reply }) => ({
+    owes: (s.owing ?? []).map(({ participant, reply }) => ({
       participant,
       flags: [...reply.flags],
       ...(reply.seq ? { seq: formatSeq(reply.seq) } : {}),

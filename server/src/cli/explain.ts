@@ -11,6 +11,7 @@ import type { Analysis, Step } from '../engine/analysis.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { stillOwed } from '../engine/still-owed.js';
 import { formatState, type StateNameStyle } from '../engine/states.js';
 import { say } from '../i18n/catalogue.js';
 import { explainMessages as m } from '../i18n/messages/explain.js';
@@ -151,6 +152,9 @@ function* stepFacts(analysis: Analysis, scenario: Scenario, step: Step, index: n
   for (const e of step.explanations) yield `${label(say(m.rule))}${e.participant}: ${e.text} ${paint(`(${e.rule})`, 'cyan')}`;
   for (const { participant, reply } of step.replies) {
     yield `${label(say(m.owes))}${say(m.owesReply, { participant, reply: paint(replyText(reply), 'bold'), reason: reply.reason })}`;
+  }
+  for (const { participant, reply } of stillOwed(step)) {
+    yield `${label(say(m.owes))}${say(m.stillOwesReply, { participant, reply: paint(replyText(reply), 'bold'), reason: reply.reason })}`;
   }
   for (const e of step.effects) yield `${label(say(m.socket))}${e.participant}: ${paint(e.text, 'bold')}`;
   // One line per participant: `server IRS — → J, RCV.NXT — → J+1`.

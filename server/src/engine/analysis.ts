@@ -102,6 +102,12 @@ export interface Step {
   readonly effects: readonly SocketEffect[];
   /** Replies that this line made due. */
   readonly replies: ReadonlyArray<{ readonly participant: string; readonly reply: Reply }>;
+  /**
+   * Every reply still owed after this line, one per endpoint that owes one (made due on
+   * this line or an earlier one, not sent yet), in participant order. Absent when nothing
+   * is owed, so a run of lines that owe nothing allocates nothing for it.
+   */
+  readonly owing?: ReadonlyArray<{ readonly participant: string; readonly reply: Reply }>;
   readonly variables: readonly VariableChange[];
 }
 

@@ -372,8 +372,12 @@ class ScenarioRun {
     const states: Record<string, TcpState> = {};
     const transitions: Step['transitions'][number][] = [];
     const variables: VariableChange[] = [];
+    // Created only when some endpoint owes a reply: most lines of a long run owe nothing.
+    let owing: Array<{ participant: string; reply: Reply }> | undefined;
     for (const [name, tcb] of this.state.tcbs) {
       states[name] = tcb.state;
+      // The TCB's `due` is the reply owed until that endpoint next sends (send.ts clears it).
+      if (tcb.due) (owing ??= []).push({ participant: name, reply: tcb.due });
       // A listener's connection made on this line (listener.ts) starts from the listener's LISTEN.
       const old = before.get(name) ?? NEW_CONNECTION;
       if (old.state !== tcb.state) transitions.push({ participant: name, before: old.state, after: tcb.state });
@@ -395,6 +399,7 @@ class ScenarioRun {
       explanations: record.explanations,
       effects: record.effects,
       replies: record.replies,
+      ...(owing ? { owing } : {}),
       variables,
     }));
   }
@@ -826,6 +831,7 @@ class RunStep implements Step {
   readonly explanations: Step['explanations'];
   readonly effects: Step['effects'];
   readonly replies: Step['replies'];
+  readonly owing?: Step['owing'];
   readonly variables: Step['variables'];
 
   constructor(readonly statementIndex: number, place: StepPlace, f: StepFields) {
@@ -839,6 +845,7 @@ class RunStep implements Step {
     this.explanations = f.explanations;
     this.effects = f.effects;
     this.replies = f.replies;
+    this.owing = f.owing;
     this.variables = f.variables;
   }
 
@@ -856,8 +863,8 @@ class RunStep implements Step {
   }
 
   toJSON(): Step {
-    const { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, variables } = this;
-    return { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, variables };
+    const { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, owing, variables } = this;
+    return { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, ...(owing ? { owing } : {}), variables };
   }
 }
 

@@ -10,7 +10,9 @@ import { optionsText } from '../engine/options.js';
 import { connectionOf } from '../engine/listener.js';
 import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
-import { localized } from '../i18n/catalogue.js';
+import { localized, say } from '../i18n/catalogue.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
+import { stillOwed } from '../engine/still-owed.js';
 import { callDescriptions, flagDescriptions } from '../i18n/messages/describe.js';
 
 /** What each flag and call means, in the active locale (i18n/messages/describe.ts). */
@@ -103,6 +105,11 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
   if (step.replies.length > 0) {
     out.push('', '**Replies now due**');
     for (const { participant, reply } of step.replies) out.push(`- ${participant} owes \`${replyText(reply)}\` — ${reply.reason}`);
+  }
+  const carried = stillOwed(step);
+  if (carried.length > 0) {
+    out.push('', `**${say(rfcMessages.hoverStillOwedHeading)}**`);
+    for (const { participant, reply } of carried) out.push(`- ${say(rfcMessages.hoverStillOwes, { participant, reply: `\`${replyText(reply)}\``, reason: reply.reason })}`);
   }
   if (step.effects.length > 0) {
     out.push('', '**Socket**');

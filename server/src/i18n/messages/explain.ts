@@ -33,6 +33,10 @@ export const explainMessages = messages({
     en: ({ participant, reply, reason }) => `${participant} owes ${reply}: ${reason}`,
     'zh-CN': ({ participant, reply, reason }) => `${participant} 应回复 ${reply}：${reason}`,
   } satisfies Message<{ participant: string; reply: string; reason: string }>,
+  stillOwesReply: {
+    en: ({ participant, reply, reason }) => `${participant} still owes ${reply}, due since an earlier line: ${reason}`,
+    'zh-CN': ({ participant, reply, reason }) => `${participant} 仍应回复 ${reply}（前面某行起即应回复）：${reason}`,
+  } satisfies Message<{ participant: string; reply: string; reason: string }>,
   socket: { en: 'socket', 'zh-CN': '套接字' },
   numbers: { en: 'numbers', 'zh-CN': '序号变量' },
   summaryClean: {

@@ -107,4 +107,10 @@ export const rfcMessages = messages({
     en: ({ command, names }) => `${command}: --profile takes ${names}`,
     'zh-CN': ({ command, names }) => `${command}：--profile 的取值为 ${names}`,
   } satisfies Message<{ command: string; names: string }>,
+  // The hover of an event line: replies an earlier line made due, not sent yet (engine/still-owed.ts).
+  hoverStillOwedHeading: { en: 'Still owed', 'zh-CN': '仍未回复' } satisfies Message,
+  hoverStillOwes: {
+    en: ({ participant, reply, reason }) => `${participant} still owes ${reply} — ${reason}`,
+    'zh-CN': ({ participant, reply, reason }) => `${participant} 仍应回复 ${reply} —— ${reason}`,
+  } satisfies Message<{ participant: string; reply: string; reason: string }>,
 });
