@@ -428,7 +428,8 @@ class ScenarioRun {
     return sent;
   }
 
-  private sendAndArrive(seg: SegmentStatement, ctx: StepRecorder): SentSegment | undefined {
+  /** `asFixed`: this is the line as its multiple-peers fix makes it; it is not fixed again. */
+  private sendAndArrive(seg: SegmentStatement, ctx: StepRecorder, asFixed = false): SentSegment | undefined {
     if (seg.from === seg.to) {
       this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
       return undefined;
@@ -443,8 +444,9 @@ class ScenarioRun {
     seg = routing.seg;
     const peers = this.bindPeers(seg);
     if (peers !== true) {
-      // Go on as if the line named the peer, as its fix makes it (one mistake, one error).
-      return peers ? this.sendAndArrive(peers, ctx) : undefined;
+      // Go on as if the line named the peer, as its fix makes it (one mistake, one error);
+      // once only: a listener's routing may rename the fixed line, which must not loop.
+      return peers && !asFixed ? this.sendAndArrive(peers, ctx, true) : undefined;
     }
     // The letters first: a line that names a number with a new letter is not a mixed space.
     const namings: Naming[] = [];
