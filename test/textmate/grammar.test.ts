@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYWORDS, type Keyword } from '../../server/src/language/reader/line-shape.js';
 import { readText } from '../../server/src/language/reader/read-text.js';
+import { TIMERS } from '../../server/src/engine/model.js';
 import { scopeOf, scopesOf, tokenizeLine, tokenizeLines } from './tokenize.js';
 
 const PARTICIPANT = 'entity.name.type.participant.tcpflow';
@@ -218,7 +219,8 @@ describe('calls and timers', () => {
     expect(scopeOf(await tokenizeLine('a: bond'), 'bond')).toBe('');
   });
 
-  it.each(['2MSL', 'RTO', 'USER', '2msl'])('timeout %s', async (timer) => {
+  // Every timer the engine knows (model.ts), so a new one cannot be left uncoloured.
+  it.each([...TIMERS, '2msl', 'keepalive'])('timeout %s', async (timer) => {
     const tokens = await tokenizeLine(`client: timeout ${timer}`);
     expect(scopeOf(tokens, timer)).toBe('constant.language.timer.tcpflow');
     expect(scopeOf(tokens, ':')).toBe('punctuation.separator.colon.tcpflow');
