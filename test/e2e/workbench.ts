@@ -61,7 +61,8 @@ export class Workbench {
       await body();
     } catch (error) {
       const shot = await this.screenshot(`${name}-FAILED`).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
+      const showing = await this.describeWhatIsShowing(true);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nshowing: ${showing}${shot ? `\nscreenshot: ${shot}` : ''}`, { cause: error });
     }
   }
 
@@ -74,15 +75,55 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P) a workspace file and wait until its editor tab is the active one. */
   async openFile(name: string): Promise<void> {
-    const { page } = this;
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
+    await this.typeIntoQuickInput('Control+P', name);
     // Click the file's own row: until the list is filtered, its rows are the recently opened files.
     await this.pick(name);
     await this.tab(name, true).waitFor();
     await this.editor(name).locator('.view-lines').waitFor();
+  }
+
+  /**
+   * Opens the quick input with `keys` and types `text` into it. In CI (code-server on a
+   * loaded machine) a modal dialog once opened just after the palette did: the input
+   * became inert, then hidden, and the step timed out with nothing to say why. So each
+   * attempt has a short budget; when it fails, what covered the input (a dialog's text,
+   * the notifications) is printed and dismissed with Escape, and the input opened again.
+   */
+  private async typeIntoQuickInput(keys: string, text: string, attempts = 3): Promise<void> {
+    const { page } = this;
+    const input = page.locator('.quick-input-widget input');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.keyboard.press(keys);
+        await input.waitFor({ timeout: 20_000 });
+        await input.fill(text, { timeout: 20_000 });
+        return;
+      } catch (error) {
+        const blocker = await this.describeWhatIsShowing();
+        if (attempt >= attempts) throw new Error(`${error instanceof Error ? error.message : String(error)}\nshowing: ${blocker}`, { cause: error });
+        console.warn(`e2e: the quick input (${keys}) did not take "${text}" (attempt ${attempt}); showing: ${blocker}; pressing Escape and trying again`);
+        await this.screenshot(`quick-input-retry-${attempt}`).catch(() => undefined);
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  /** The texts of VS Code's modal dialogs and notification toasts on screen, for an error message. */
+  private async describeWhatIsShowing(openCentre = false): Promise<string> {
+    const dialogs = await this.page.locator('.monaco-dialog-box').allTextContents().catch(() => []);
+    const toasts = await this.page.locator('.notification-toast').allTextContents().catch(() => []);
+    // Toasts hide themselves after a while; the notification centre keeps them (its rows are in the DOM once it was built).
+    if (openCentre && toasts.length === 0) {
+      // Open the centre with the status bar's bell (not the palette, which may be what failed).
+      await this.page.locator('[id="status.notifications"]').click({ timeout: 5_000 }).catch(() => undefined);
+    }
+    const kept = await this.page.locator('.notifications-center .notification-list-item').allTextContents().catch(() => []);
+    const parts = [
+      ...dialogs.map((t) => `dialog "${t.trim()}"`),
+      ...toasts.map((t) => `notification "${t.trim()}"`),
+      ...kept.map((t) => `in the notification centre "${t.trim()}"`),
+    ];
+    return parts.join('; ') || 'no dialog or notification';
   }
 
   /** The editor tab of workspace file `name` (a preview's tab has its own resource name). */
@@ -98,10 +139,7 @@ export class Workbench {
   /** Runs a command from the Command Palette by its exact title, e.g. "TCP Flow: Export Diagram…". */
   async runCommand(title: string): Promise<void> {
     const { page } = this;
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    await this.typeIntoQuickInput('Control+Shift+P', `>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) });
     try {
       await row.first().waitFor({ timeout: 15_000 });
@@ -113,23 +151,52 @@ export class Workbench {
     await row.first().click();
   }
 
-  /** Picks the Quick Pick item whose label is exactly `label` (the quick pick must be showing or about to show). */
+  /**
+   * Picks the Quick Pick item whose label is exactly `label` (the quick pick must be
+   * showing or about to show), with the keyboard as a user can: type the label to filter
+   * the list, wait until that item is the highlighted one, press Enter. (A click on the
+   * row, under load in CI, could land while the list re-rendered: the click then fell
+   * outside, the quick pick closed as cancelled and the command silently did nothing.)
+   */
   async pick(label: string): Promise<void> {
+    const { page } = this;
     const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name', { hasText: exact }) });
-    await row.first().waitFor();
-    await row.first().click();
-    await this.page.mouse.move(1, 450); // off the tabs, whose tooltips would cover the next screenshot
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.filter({ has: page.locator('.label-name', { hasText: exact }) }).first().waitFor();
+    const input = page.locator('.quick-input-widget input');
+    if ((await input.inputValue()) !== label) await input.fill(label);
+    await rows.and(page.locator('.focused')).filter({ has: page.locator('.label-name', { hasText: exact }) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.mouse.move(1, 450); // off the tabs, whose tooltips would cover the next screenshot
+  }
+
+  /**
+   * Waits until VS Code has shown a notification containing `text`. Toasts hide
+   * themselves after some seconds, and on a loaded CI machine one came and went unseen
+   * while the test waited for it; the notification centre keeps every notification, so
+   * it is looked up there (and closed again) when no toast is on screen.
+   */
+  async waitForNotification(text: string): Promise<void> {
+    const { page } = this;
+    const toast = page.locator('.notification-toast', { hasText: text });
+    const kept = page.locator('.notifications-center .notification-list-item', { hasText: text });
+    await waitUntil(`a notification "${text}"`, async () => {
+      if (await toast.isVisible()) return true;
+      if (!(await page.locator('.notifications-center').isVisible())) await this.runCommand('Notifications: Show Notifications');
+      return (await kept.first().isVisible()) ? true : undefined;
+    });
+    if (await page.locator('.notifications-center').isVisible()) await this.runCommand('Notifications: Hide Notifications');
+  }
+
+  /** The quick input while it shows the title `title` exactly (e.g. a command's second question). */
+  quickInputTitled(title: string) {
+    return this.page.locator('.quick-input-widget .quick-input-title', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   }
 
   /** Go to Line (Ctrl+G) `line:column` (1-based) in the active editor and wait for the status bar to show it. */
   async goTo(line: number, column: number): Promise<void> {
     const { page } = this;
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`:${line}:${column}`);
+    await this.typeIntoQuickInput('Control+G', `:${line}:${column}`);
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await this.waitForCursor(line, column);

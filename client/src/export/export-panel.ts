@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { webviewRenderer, type WebviewRender } from './webview-protocol.js';
 
 export const EXPORT_PANEL_VIEW_TYPE = 'tcpflow.exportRenderer';
+const READY_TIMEOUT_MS = 120_000;
 
 function html(webview: vscode.Webview, script: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
@@ -35,7 +36,9 @@ export function exportPanelRenderer(context: vscode.ExtensionContext): WebviewRe
     );
     try {
       const ready = new Promise<void>((resolveReady, reject) => {
-        const timer = setTimeout(() => reject(new Error('the export view did not start')), 30_000);
+        // Generous: the view loads Mermaid (megabytes of script), which on a busy machine took
+        // longer than the 30 s this once allowed; meanwhile a progress notification is showing.
+        const timer = setTimeout(() => reject(new Error('the export view did not start')), READY_TIMEOUT_MS);
         const sub = panel.webview.onDidReceiveMessage((data: unknown) => {
           if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'export-ready') {
             clearTimeout(timer);
