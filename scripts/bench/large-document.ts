@@ -25,14 +25,17 @@ export interface LargeDocumentTiming {
   readonly medianHoldMs: number;
   readonly smallDiagnosticsMs: number;
   readonly bigDiagnosticsMs: number;
+  /** The largest heap in use the server reported in that window, MB. */
+  readonly peakHeapMb: number;
 }
 
 const MONITOR = join(__dirname, 'loop-lateness.cjs');
 
-export async function measureLargeDocument(): Promise<LargeDocumentTiming> {
+/** `serverPath`: another build of the server, to measure side by side with an older commit (default: the test build). */
+export async function measureLargeDocument(serverPath?: string): Promise<LargeDocumentTiming> {
   const big = generateScenario(270_000);
   const small = generateScenario(20);
-  const client = await LspClient.start({ nodeArgs: ['--require', MONITOR] });
+  const client = await LspClient.start({ nodeArgs: ['--require', MONITOR], serverPath });
   try {
     // Warm up: the first document also loads the server's lazily loaded parts.
     await client.open('file:///bench/warm.tcpflow', small);
@@ -47,7 +50,12 @@ export async function measureLargeDocument(): Promise<LargeDocumentTiming> {
     const bigDiagnosticsMs = performance.now() - t0;
     const to = Date.now();
     if (diagnostics.length > 0) throw new Error(`the generated 15 MB scenario has ${diagnostics.length} diagnostics`);
-    const holds = client.stderr.slice(stderrBefore).join('').split('\n')
+    const reported = client.stderr.slice(stderrBefore).join('').split('\n');
+    const peakHeap = Math.max(0, ...reported
+      .map((line) => /^loop-heap (\d+) (\d+)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) >= from && Number(m[1]) <= to + 50)
+      .map((m) => Number(m[2])));
+    const holds = reported
       .map((line) => /^loop-lateness (\d+) ([\d.]+)$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       // A hold is reported when it ends: it belongs to the window if it ended inside it.
@@ -63,6 +71,7 @@ export async function measureLargeDocument(): Promise<LargeDocumentTiming> {
       medianHoldMs: median(sorted),
       smallDiagnosticsMs,
       bigDiagnosticsMs,
+      peakHeapMb: peakHeap / 1e6,
     };
   } finally {
     await client.stop();

@@ -11,8 +11,13 @@ import { anyDocument, HOSTILE_STRINGS, mutatedExample, PUNCTUATION, structuredDo
 import { analysisProblems, applyEdits, mermaidProblems } from './invariants.js';
 import { isKnownGap, oneMistakeProblem, randomBreak } from './one-mistake.js';
 
-/** Per-document time budget for analyzeText (and for the generator), milliseconds. */
-export const BUDGET_MS = 2_000;
+/**
+ * Per-document time budget for analyzeText (and for the generator), milliseconds: a
+ * hang budget, not a speed target (that is `npm run bench`). The documents here take
+ * well under a second; what it catches is superlinear work, which on these sizes runs
+ * for minutes. 2 s failed at load 26 on 2 cores (a 65,000-character text took 2.9 s).
+ */
+export const BUDGET_MS = 15_000;
 
 /** Runs analyzeText, failing with the reason if it throws, overruns the budget or hands out a position outside the text. */
 export function analyzeChecked(text: string): TextAnalysis {

@@ -28,6 +28,7 @@ import { copyRunState, firstDifference, newRunState, resumePoint, sameData, type
 import { newTcb, snapshot, type Tcb } from './tcb.js';
 import type { TcpState } from './states.js';
 import { isSynchronized } from './states.js';
+import { tight } from './tight.js';
 
 /** What a Step compares before and after its line: the state and the sequence variables it reports (ISS, IRS, SND.UNA, SND.NXT, RCV.NXT). */
 type Tracked = Pick<Tcb, 'state' | 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'rcvNxt'>;
@@ -871,7 +872,16 @@ class RunStep implements Step {
 }
 
 function newStep(statementIndex: number, place: StepPlace, f: StepFields): Step {
-  return new RunStep(statementIndex, place, f);
+  // A step lives as long as its document: its lists trimmed to what they hold (tight.ts).
+  return new RunStep(statementIndex, place, {
+    ...f,
+    transitions: tight(f.transitions),
+    explanations: tight(f.explanations),
+    effects: tight(f.effects),
+    replies: tight(f.replies),
+    owing: f.owing && tight(f.owing),
+    variables: tight(f.variables),
+  });
 }
 
 /** The step of a statement `delta` places further on (every step of a run is a RunStep). */

@@ -24,6 +24,7 @@ import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Scenario, Statement } from '../engine/model.js';
 import { runScenario, startIncrementally, type EngineRun, type ResumableRun } from '../engine/run.js';
 import { LineAnchor } from '../engine/anchor.js';
+import { tight } from '../engine/tight.js';
 import { mergeDiagnostics } from '../language/analyze.js';
 import { ChunkSplitter } from '../language/reader/chunks.js';
 import { readText, sizeDiagnostic, type ReadResult } from '../language/reader/read-text.js';
@@ -196,7 +197,7 @@ class ChunkedAnalysisJob implements AnalysisJob {
         found.placedIn = version;
       } else {
         const anchor = new LineAnchor(chunk.startLine);
-        found = { text: chunk.text, anchor, read: readText(chunk.text, anchor), placedIn: version };
+        found = { text: chunk.text, anchor, read: keptRead(readText(chunk.text, anchor)), placedIn: version };
       }
       placedNow[chunk.startLine] = found;
       for (const s of found.read.statements) this.statements.push(s);
@@ -216,6 +217,11 @@ class ChunkedAnalysisJob implements AnalysisJob {
     this.commit({ placed: this.placedNow, lineCount: lines.length }, run);
     this.done = buildAnalysis(this.text, lines, { statements: this.statements }, this.readDiagnostics, this.splitter.blockComments(), run.analysis);
   }
+}
+
+/** A chunk's reading as kept until the chunk changes: its lists trimmed (engine/tight.ts). */
+function keptRead(read: ReadResult): ReadResult {
+  return { statements: tight(read.statements), diagnostics: tight(read.diagnostics) };
 }
 
 /** Runs the engine over the read scenario and indexes the result for the features. */

@@ -13,6 +13,7 @@ import {
   type ProfileStatement, type SegmentOptions, type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
+import { tight } from '../../engine/tight.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { nearestState, readStateName, type TcpState } from '../../engine/states.js';
 import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
@@ -274,7 +275,7 @@ class ModelReader {
       from: shape.from.text, fromSpan: tokenSpan(shape.from),
       to: shape.to.text, toSpan: tokenSpan(shape.to),
       arrow: shape.arrow.text as Arrow, arrowSpan: tokenSpan(shape.arrow),
-      flags: FLAGS.filter((f) => flags.has(f)), flagsSpan,
+      flags: tight(FLAGS.filter((f) => flags.has(f))), flagsSpan,
       seq, ack,
       length: dataLength ?? length ?? 0,
       data, window, mss, wscale,
