@@ -68,6 +68,14 @@ export async function waitForDiagramOf(page: Page, version: number): Promise<voi
   await page.waitForFunction((v) => Number(document.getElementById('canvas')?.dataset.documentVersion ?? 0) >= v, version, { timeout: 60_000 });
 }
 
+/**
+ * Waits until the problem count under the editor matches `pattern`. It is empty until the
+ * server's first diagnostics arrive, which may be after the diagram and the inlay hints.
+ */
+export async function waitForProblemsLine(page: Page, pattern: RegExp): Promise<void> {
+  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('problems-line')?.textContent ?? ''), pattern.source, { timeout: 60_000 });
+}
+
 export function documentVersion(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as { tcpflowPlayground: { document: { version: number } } }).tcpflowPlayground.document.version);
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INJECTION_PAYLOADS, scenarioWith } from '../preview/injection-corpus.js';
-import { documentVersion, readExample, scenarioText, setScenario, startPlaygroundSession, waitForDiagramOf, type PlaygroundSession } from './playground-page.js';
+import { documentVersion, readExample, scenarioText, setScenario, startPlaygroundSession, waitForDiagramOf, waitForProblemsLine, type PlaygroundSession } from './playground-page.js';
 
 let session: PlaygroundSession;
 let page: Page;
@@ -35,12 +35,13 @@ const ACK_LINE = 'client -> server : ACK seq=J+1 ack=K+1';
 describe('playground from file:// (Chromium)', () => {
   it('opens with the first example checked: states as inlay hints, no problems, the diagram drawn', async () => {
     expect(await scenarioText(page)).toBe(HANDSHAKE);
-    await page.waitForSelector('.cm-inlay-hint');
+    // Hints, diagnostics and the diagram arrive in any order: wait for each.
+    await page.waitForSelector('.cm-inlay-hint', { timeout: 60_000 });
     const hints = await page.locator('.cm-inlay-hint').allTextContents();
     expect(hints.some((h) => h.includes('SYN-SENT'))).toBe(true);
-    expect(await page.locator('#problems-line').textContent()).toMatch(/No problems/);
+    await waitForProblemsLine(page, /No problems/);
     expect(await diagramText(page)).toContain('SYN,ACK seq=K ack=J+1');
-  });
+  }, 180_000);
 
   it('a wrong ack typed in the editor is an error whose quick fix repairs it; the diagram follows', async () => {
     const ackLine = HANDSHAKE.split('\n').indexOf(ACK_LINE);
@@ -59,11 +60,11 @@ describe('playground from file:// (Chromium)', () => {
     expect(await tooltip.innerText()).toContain('ack=K+2 differs from');
     await tooltip.locator('.cm-diagnosticAction', { hasText: 'Set ack=K+1' }).click();
     expect(await scenarioText(page)).toBe(HANDSHAKE);
-    await page.waitForFunction(() => document.getElementById('problems-line')?.textContent?.includes('No problems'), undefined, { timeout: 60_000 });
+    await waitForProblemsLine(page, /No problems/);
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
     await waitForDiagramOf(page, await documentVersion(page));
     expect(await diagramText(page)).not.toContain('ack=K+2');
-  });
+  }, 180_000);
 
   it('hovering a segment explains it; completion offers keywords', async () => {
     const line = page.locator('.cm-line', { hasText: 'client -> server : SYN seq=J' });
@@ -86,7 +87,7 @@ describe('playground from file:// (Chromium)', () => {
     expect(await completion.innerText()).toContain('expect');
     await page.keyboard.press('Escape');
     await setScenario(page, HANDSHAKE);
-  });
+  }, 180_000);
 
   it('Share puts the scenario in the link; the link opened in a new page restores it', async () => {
     const edited = HANDSHAKE.replace('scenario "Three-way handshake"', 'scenario "Shared 握手 <b>"');
@@ -159,7 +160,7 @@ describe('playground from file:// (Chromium)', () => {
     const other = await session.open('?lang=zh-CN');
     expect(await other.locator('#share').textContent()).toBe('分享');
     expect(await other.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await other.locator('#problems-line').textContent()).toMatch(/没有问题/);
+    await waitForProblemsLine(other, /没有问题/);
     await other.close();
   }, 180_000);
 
@@ -169,32 +170,41 @@ describe('playground from file:// (Chromium)', () => {
 });
 
 describe('injection corpus in the playground (Chromium)', () => {
-  it.each(INJECTION_PAYLOADS.map((p, i) => [i, p] as const))('payload %i runs nothing', async (_i, payload) => {
-    await setScenario(page, scenarioWith(payload));
-    const seen = await page.evaluate(() => {
+  /** What a payload could have done to the page: run script, add elements that run it, keep an old picture. */
+  function whatRan(p: Page) {
+    return p.evaluate(() => {
       const root = document.querySelector('main')!;
       const elements = Array.from(root.querySelectorAll('*'));
       return {
         pwned: (globalThis as { __pwned?: unknown }).__pwned,
         svg: document.querySelector('#canvas svg') !== null,
+        // The picture is this scenario's, not the last one kept because drawing failed.
+        drawingProblem: document.getElementById('problem')?.textContent ?? '',
         scripts: root.querySelectorAll('script, iframe, object, embed, foreignObject').length,
         handlers: elements.flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)).map((a) => `${e.tagName} ${a.name}`)),
       };
     });
-    expect(seen).toEqual({ pwned: undefined, svg: true, scripts: 0, handlers: [] });
+  }
+  const NOTHING_RAN = { pwned: undefined, svg: true, drawingProblem: '', scripts: 0, handlers: [] };
+
+  it.each(INJECTION_PAYLOADS.map((p, i) => [i, p] as const))('payload %i runs nothing', async (_i, payload) => {
+    await setScenario(page, scenarioWith(payload));
+    expect(await whatRan(page)).toEqual(NOTHING_RAN);
   });
 
-  // SKIPPED, not understood (2026-12-03): in two suite runs the page opened from this
-  // link got its editor but no diagram within 120 s (load average ~22); the same steps
-  // by hand draw the diagram in seconds. The share-link test above passes. To look into.
-  it.skip('a payload in a share link runs nothing either', async () => {
+  // A fresh page has no earlier diagram to fall back on: this once found that the
+  // worker's reader used Node's Buffer to count a data="…" payload (no diagram at all).
+  it('a payload in a share link runs nothing either, and the diagram is drawn', async () => {
     const before = await page.evaluate(() => location.hash);
-    await setScenario(page, scenarioWith('<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'));
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    await setScenario(page, scenarioWith(payload));
     await page.locator('#share').click();
     await page.waitForFunction((old) => location.hash.startsWith('#s=') && location.hash !== old, before);
     const other = await session.open(page.url().slice(session.url.length));
-    expect(await scenarioText(other)).toContain('onerror');
-    expect(await other.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await scenarioText(other)).toBe(scenarioWith(payload));
+    // open() has waited for a diagram; it is drawn from the payload's text, shown as text.
+    expect(await diagramText(other)).toContain('onerror="window.__pwned=1"');
+    expect(await whatRan(other)).toEqual(NOTHING_RAN);
     await other.close();
     expect(session.problems).toEqual([]);
   }, 180_000);

@@ -19,6 +19,7 @@ import { DefaultLangiumDocumentFactory, OperationCancelled, type AstNode, type L
 import type { CancellationToken } from 'vscode-languageserver';
 import type * as ast from '../language/generated/ast.js';
 import { IncrementalReader, type AnalysisJob, type DocumentAnalysis } from './document-analysis.js';
+import { nextTurn } from './next-turn.js';
 
 /**
  * How long one slice of an analysis may hold the event loop. The target is that no
@@ -60,7 +61,7 @@ export class DocumentAnalyses {
         this.pending.delete(uri);
         return this.stored(analysis);
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (this.pending.get(uri) !== job || cancelToken.isCancellationRequested) throw OperationCancelled;
     }
   }

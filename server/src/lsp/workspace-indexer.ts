@@ -21,6 +21,7 @@ import type { CancellationToken, WorkspaceFolder } from 'vscode-languageserver';
 import { say } from '../i18n/catalogue.js';
 import { serverMessages } from '../i18n/messages/server.js';
 import { UnreadableFile } from './unreadable-file.js';
+import { nextTurn } from './next-turn.js';
 
 export class LazyWorkspaceManager extends DefaultWorkspaceManager {
   private readonly documentFactory: LangiumDocumentFactory;
@@ -64,7 +65,7 @@ export class LazyWorkspaceManager extends DefaultWorkspaceManager {
   private async indexInBackground(uris: readonly URI[]): Promise<void> {
     for (const uri of uris) {
       // A turn of the event loop between files: queued edits and requests go first.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       await this.mutex.read(() => this.indexOne(uri));
     }
   }

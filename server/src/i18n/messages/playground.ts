@@ -1,4 +1,5 @@
 /** What the playground page (playground/, out/playground/index.html) says. */
+import { PROGRAM_NAME } from '../../cli/program.js';
 import { messages, type Message } from '../catalogue.js';
 
 export const playgroundMessages = messages({
@@ -52,6 +53,10 @@ export const webExtensionMessages = messages({
   exportNeedsDesktop: {
     en: 'Exporting files needs the desktop VS Code (a file system and Chromium). In the browser, use the playground\'s Download, or copy the diagram from the preview.',
     'zh-CN': '导出文件需要桌面版 VS Code（文件系统和 Chromium）。在浏览器中，请使用在线演练场的“下载”，或从预览中复制时序图。',
+  },
+  importNeedsDesktop: {
+    en: `Opening a capture as a scenario needs the desktop VS Code. In the browser, run \`${PROGRAM_NAME} import\` on a computer with the capture and open the .tcpflow file it writes.`,
+    'zh-CN': `将抓包文件打开为场景需要桌面版 VS Code。在浏览器中，请在存有抓包文件的计算机上运行 \`${PROGRAM_NAME} import\`，再打开它写出的 .tcpflow 文件。`,
   },
   serverFailed: { en: ({ reason }) => `The TCP Flow language server could not start in the browser: ${reason}`, 'zh-CN': ({ reason }) => `TCP Flow 语言服务器无法在浏览器中启动：${reason}` } satisfies Message<{ reason: string }>,
 });

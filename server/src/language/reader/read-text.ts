@@ -16,6 +16,7 @@ import { readLineShape } from './line-shape.js';
 import { MAX_SOURCE_BYTES, MAX_TOKENS_PER_LINE } from './limits.js';
 import { Scanner, type CommentSpan, type ScannedLine } from './scanner.js';
 import { readingFrom, shapeToStatement, textSpan, tokenSpan } from './to-model.js';
+import { utf8ByteLength } from '../utf8-length.js';
 
 export interface ReadResult {
   readonly statements: readonly Statement[];
@@ -70,7 +71,7 @@ function readScannedLine(scanned: ScannedLine, source: string, diagnostics: Diag
 export function sizeDiagnostic(text: string): Diagnostic | undefined {
   // UTF-8 takes at most three bytes per UTF-16 unit: most texts need no count.
   if (text.length * 3 <= MAX_SOURCE_BYTES) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = utf8ByteLength(text);
   if (bytes <= MAX_SOURCE_BYTES) return undefined;
   return {
     span: { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 },

@@ -22,6 +22,7 @@ import { ICMP_CODES, type IcmpCode } from '../../engine/icmp.js';
 import { learnerMessages } from '../../i18n/messages/learner.js';
 import type { Token } from './scanner.js';
 import { SHUTDOWN_HOWS, type ShutdownHow, type SocketCallOptions } from '../../engine/socket-calls.js';
+import { utf8ByteLength } from '../utf8-length.js';
 import { socketMessages } from '../../i18n/messages/sockets.js';
 
 /** The socket options of a call as they are read, before they go on the statement. */
@@ -261,7 +262,7 @@ class ModelReader {
       }
     }
     const span = tokenSpan(shape.from, lastToken(shape));
-    const dataLength = data === undefined ? undefined : Buffer.byteLength(data, 'utf8');
+    const dataLength = data === undefined ? undefined : utf8ByteLength(data);
     if (length !== undefined && dataLength !== undefined && length !== dataLength) {
       this.report(span, 'error', 'bad-field', say(m.lengthDisagrees, { length, bytes: dataLength }));
     }
