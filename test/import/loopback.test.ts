@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAM_NAME } from '../../server/src/cli/program.js';
 import { packetsOf, summarizeCapture, type Connection } from '../../server/src/import/connections.js';
 import { cliRunner, type RunCli } from '../cli/run-cli.js';
+import { closeCaptured, curlGet, curlPath, pageServer, type CurlCount } from './curl-traffic.js';
 import {
   closedPort, echoServer, fullListener, listen, orderlyExchange, refused, resetExchange, retransmittedSyn, startCapture,
 } from './loopback-traffic.js';
@@ -188,4 +189,70 @@ describe('the import command on the real captures', () => {
     expect(r.stdout).not.toContain('server: listen');
     expect(r.stdout).toMatch(/^server -> client : RST ACK seq=0 ack=\d+ win=0$/m);
   });
+});
+
+/**
+ * The issue's "Done when", step by step: `tcpdump -w c.pcap` around a `curl` to a local
+ * server, then `import c.pcap --list`, `import c.pcap --conn 1 -o c.tcpflow`, a scenario
+ * that checks clean under `--profile linux`, and its picture.
+ */
+describe('tcpdump around curl to a local server, as the issue says', () => {
+  let port: number;
+  let count: CurlCount;
+
+  beforeAll(async () => {
+    curlPath(); // fails at once, saying how to get curl, if it is missing
+    const server = pageServer();
+    port = await listen(server);
+    const capture = await startCapture(join(dir, 'c.pcap'), 'lo', undefined, `tcp port ${port}`);
+    try {
+      count = await curlGet(port);
+      // Stop once the close's last ACK is in the file (or after 30 s; the tests then say what is missing).
+      for (let tries = 0; tries < 300 && !closeCaptured(join(dir, 'c.pcap'), port); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await capture.stop();
+      server.close();
+    }
+  }, 120_000);
+
+  it('import c.pcap --list: one connection, its handshake and both FINs captured', async () => {
+    const r = await run(['import', 'c.pcap', '--list']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(3);
+    const row = rows[1].split(/\s{2,}/);
+    expect(row[0]).toBe('1');
+    expect(row[1]).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(row[2]).toBe(`127.0.0.1:${port}`);
+    expect(row.slice(-2)).toEqual(['yes', 'FIN+FIN']);
+    expect(rows[2]).toMatch(/^\d+ frames, 1 TCP connections, 0 frames not TCP/);
+  });
+
+  it('import c.pcap --conn 1 -o c.tcpflow: written and clean; its data is what curl says it sent and received', async () => {
+    const r = await run(['import', 'c.pcap', '--conn', '1', '-o', 'c.tcpflow']);
+    const text = readFileSync(join(dir, 'c.tcpflow'), 'utf8');
+    expect(r.status, `${r.stdout}${r.stderr}\n${text}`).toBe(0);
+    expect(r.stderr).toContain('c.tcpflow: written; it checks clean');
+    expect(text).toContain('server: listen\n');
+    expect(text).toMatch(/^client -> server : SYN seq=\d+ /m);
+    const bytes = (from: string) => [...text.matchAll(new RegExp(`^${from} -> \\w+ : .* len=(\\d+)`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(bytes('client')).toBe(count.sent);
+    expect(bytes('server')).toBe(count.received);
+    expect(text).toMatch(/^client -> server : FIN ACK /m);
+    expect(text).toMatch(/^server -> client : FIN ACK /m);
+  });
+
+  it('check --profile linux c.tcpflow finds nothing to object to', async () => {
+    const checked = await run(['check', '--profile', 'linux', 'c.tcpflow']);
+    expect(checked, readFileSync(join(dir, 'c.tcpflow'), 'utf8')).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('export c.tcpflow --format svg: the picture, one arrow per captured packet', async () => {
+    const r = await run(['export', 'c.tcpflow', '--format', 'svg']);
+    expect(r.status, r.stderr).toBe(0);
+    const svg = readFileSync(join(dir, 'c.svg'), 'utf8');
+    expect(svg).toMatch(/<svg[\s>][\s\S]*<\/svg>\s*$/);
+    const packets = readFileSync(join(dir, 'c.tcpflow'), 'utf8').match(/^\w+ -> \w+ : /gm)!.length;
+    expect(svg.match(/class="messageText"/g)?.length).toBe(packets);
+  }, 180_000);
 });
