@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { packetsOf, summarizeCapture } from '../../server/src/import/connections.js';
+import type { TcpPacket } from '../../server/src/import/packets.js';
 import { FLAG } from '../../server/src/import/tcp.js';
 
 const exec = promisify(execFile);
@@ -41,10 +42,19 @@ export interface CurlCount {
   readonly received: number;
 }
 
+export interface CurlOptions {
+  /** A command that runs curl elsewhere and becomes it (nsenter into a network namespace). */
+  readonly launcher?: readonly string[];
+  /** `--tcp-fastopen`: the request goes on the SYN when the kernel has a cookie for the server. */
+  readonly fastOpen?: boolean;
+}
+
 /** `curl http://127.0.0.1:PORT/`: checks the page and returns curl's own byte counts. */
-export async function curlGet(port: number): Promise<CurlCount> {
+export async function curlGet(port: number, options: CurlOptions = {}): Promise<CurlCount> {
   const marker = '\n--curl-count--';
-  const { stdout } = await exec(curlPath(), ['-sS', '--fail', '-w', `${marker} %{size_request} %{size_header} %{size_download}`, `http://127.0.0.1:${port}/`]);
+  const [program, ...before] = [...(options.launcher ?? []), curlPath()];
+  const args = ['-sS', '--fail', ...(options.fastOpen ? ['--tcp-fastopen'] : []), '-w', `${marker} %{size_request} %{size_header} %{size_download}`, `http://127.0.0.1:${port}/`];
+  const { stdout } = await exec(program, [...before, ...args]);
   const at = stdout.lastIndexOf(marker);
   if (stdout.slice(0, at) !== PAGE) throw new Error(`curl got ${JSON.stringify(stdout)}`);
   const [sent, header, body] = stdout.slice(at + marker.length).trim().split(' ').map(Number);
@@ -52,20 +62,22 @@ export async function curlGet(port: number): Promise<CurlCount> {
 }
 
 /**
- * True once `file` holds a connection to `port` closed by both FINs and the ACK of the
- * later FIN: the last packet of an orderly close. Until then a tcpdump stopped on a
- * loaded machine could still lose packets it has not read from the kernel.
+ * True once `file` holds `count` connections to `port` closed by both FINs and the ACK
+ * of the later FIN: the last packet of an orderly close. Until then a tcpdump stopped on
+ * a loaded machine could still lose packets it has not read from the kernel.
  */
-export function closeCaptured(file: string, port: number): boolean {
+export function closeCaptured(file: string, port: number, count = 1): boolean {
   let connections;
   try {
     connections = summarizeCapture(file, file).connections;
   } catch {
     return false; // a record half written by tcpdump at this instant: read again later
   }
-  const connection = connections.find((c) => c.server.port === port && c.finFromClient && c.finFromServer);
-  if (!connection) return false;
-  const { packets } = packetsOf(file, file, connection, 10_000);
+  const closed = connections.filter((c) => c.server.port === port && c.finFromClient && c.finFromServer);
+  return closed.filter((c) => lastFinAcked(packetsOf(file, file, c, 10_000).packets)).length >= count;
+}
+
+function lastFinAcked(packets: readonly TcpPacket[]): boolean {
   let lastFin = packets.length - 1;
   while ((packets[lastFin].tcp.flags & FLAG.FIN) === 0) lastFin--;
   const fin = packets[lastFin];

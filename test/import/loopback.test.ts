@@ -16,6 +16,7 @@ import { PROGRAM_NAME } from '../../server/src/cli/program.js';
 import { packetsOf, summarizeCapture, type Connection } from '../../server/src/import/connections.js';
 import { cliRunner, type RunCli } from '../cli/run-cli.js';
 import { closeCaptured, curlGet, curlPath, pageServer, type CurlCount } from './curl-traffic.js';
+import { NetNamespace } from './fast-open-traffic.js';
 import {
   closedPort, echoServer, fullListener, listen, orderlyExchange, refused, resetExchange, retransmittedSyn, startCapture,
 } from './loopback-traffic.js';
@@ -255,4 +256,76 @@ describe('tcpdump around curl to a local server, as the issue says', () => {
     const packets = readFileSync(join(dir, 'c.tcpflow'), 'utf8').match(/^\w+ -> \w+ : /gm)!.length;
     expect(svg.match(/class="messageText"/g)?.length).toBe(packets);
   }, 180_000);
+});
+
+/**
+ * TCP Fast Open by curl against Node's server, in a network namespace where the server
+ * side is switched on (fast-open-traffic.ts): the first visit asks for a cookie, the
+ * second sends its request on the SYN with it. Linux takes that data at once and its
+ * SYN,ACK acknowledges it; RFC 9293 would queue it until ESTABLISHED and acknowledge
+ * the SYN only. So the same capture is clean under `--profile linux` and has one
+ * `bad-ack` under RFC 9293, on the SYN,ACK (docs/semantics.md, the linux profile).
+ */
+describe('TCP Fast Open from curl: the capture whose verdict is the profile\'s', () => {
+  let port: number;
+  let second: CurlCount;
+
+  beforeAll(async () => {
+    const namespace = await NetNamespace.create();
+    try {
+      const server = await namespace.pageServer();
+      port = server.port;
+      const capture = await startCapture(join(dir, 'tfo.pcap'), 'lo', undefined, `tcp port ${port}`, namespace.launcher);
+      try {
+        await curlGet(port, { launcher: namespace.launcher, fastOpen: true }); // gets a cookie
+        second = await curlGet(port, { launcher: namespace.launcher, fastOpen: true }); // its request rides on the SYN
+        for (let tries = 0; tries < 300 && !closeCaptured(join(dir, 'tfo.pcap'), port, 2); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        await capture.stop();
+        await server.end();
+      }
+    } finally {
+      await namespace.end();
+    }
+  }, 120_000);
+
+  it('--list: both visits, each with its handshake and both FINs', async () => {
+    const r = await run(['import', 'tfo.pcap', '--list']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.trimEnd().split('\n').slice(1, -1).map((row) => row.split(/\s{2,}/));
+    expect(rows.map((row) => [row[0], row[2], ...row.slice(-2)])).toEqual([
+      ['1', `127.0.0.1:${port}`, 'yes', 'FIN+FIN'],
+      ['2', `127.0.0.1:${port}`, 'yes', 'FIN+FIN'],
+    ]);
+  });
+
+  it('the first visit asks for a cookie: the request and the cookie are comments, and it checks clean under RFC 9293', async () => {
+    const r = await run(['import', 'tfo.pcap', '--conn', '1', '--relative', '-o', 'tfo1.tcpflow']);
+    const text = readFileSync(join(dir, 'tfo1.tcpflow'), 'utf8');
+    expect(r.status, `${r.stdout}${r.stderr}\n${text}`).toBe(0);
+    expect(text).toMatch(/^client -> server : SYN seq=J win=\d+ mss=\d+ wscale=\d+ {3}\/\/ .*tfo cookiereq$/m);
+    expect(text).toMatch(/^server -> client : SYN ACK seq=K ack=J\+1 .*\/\/ .*tfo cookie$/m);
+  });
+
+  it('the second visit sends its request on the SYN (tfo): RFC 9293 finds one bad-ack, on the SYN,ACK that acknowledges it', async () => {
+    const r = await run(['import', 'tfo.pcap', '--conn', '2', '--relative', '-o', 'tfo2.tcpflow']);
+    const text = readFileSync(join(dir, 'tfo2.tcpflow'), 'utf8');
+    const lines = text.split('\n');
+    const syn = lines.findIndex((l) => l.startsWith('client -> server : SYN ')) + 1;
+    const synAck = lines.findIndex((l) => l.startsWith('server -> client : SYN ACK ')) + 1;
+    expect(lines[syn - 1]).toMatch(new RegExp(`^client -> server : SYN seq=J win=\\d+ mss=\\d+ wscale=\\d+ len=${second.sent} tfo {3}//`));
+    expect(lines[synAck - 1]).toMatch(new RegExp(`^server -> client : SYN ACK seq=K ack=J\\+${second.sent + 1} `));
+    expect(r.status, `${r.stdout}${r.stderr}\n${text}`).toBe(1);
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^tfo2\\.tcpflow:${synAck}:\\d+: error bad-ack: ack=J\\+${second.sent + 1} differs from server's RCV\\.NXT = J\\+1`)),
+    ]);
+  });
+
+  it('the same file checks clean under --profile linux, which takes a Fast Open SYN\'s data at once', async () => {
+    const checked = await run(['check', '--profile', 'linux', 'tfo2.tcpflow']);
+    expect(checked, readFileSync(join(dir, 'tfo2.tcpflow'), 'utf8')).toEqual({ status: 0, stdout: '', stderr: '' });
+    const imported = await run(['import', 'tfo.pcap', '--conn', '2', '--relative', '--profile', 'linux']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toBe('');
+  });
 });
