@@ -33,9 +33,11 @@ export interface Capture {
  * packets would be missed). `-Z root`: tcpdump would otherwise drop to its own user,
  * who may not write into the test's private folder; `-U` writes each packet at once.
  */
-export async function startCapture(file: string, iface: string, linkType: string | undefined, filter: string): Promise<Capture> {
+export async function startCapture(file: string, iface: string, linkType: string | undefined, filter: string, launcher: readonly string[] = []): Promise<Capture> {
   const args = ['-i', iface, '-U', '-Z', 'root', '-w', file, ...(linkType ? ['-y', linkType] : []), filter];
-  const child = spawn(tcpdumpPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // `launcher`: a command that runs tcpdump elsewhere (nsenter into a network namespace) and becomes it.
+  const [program, ...before] = [...launcher, tcpdumpPath()];
+  const child = spawn(program, [...before, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let said = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

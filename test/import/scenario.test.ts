@@ -118,6 +118,50 @@ describe('a scenario from a capture', () => {
   });
 });
 
+describe('TCP Fast Open (RFC 7413): the one capture whose verdict is the profile\'s', () => {
+  const COOKIE = [0xde, 0xad, 0xbe, 0xef, 0x01, 0x02, 0x03, 0x04];
+  /** Kind 34 with a cookie, or asking for one (no cookie bytes). */
+  const tfo = (cookie: number[]) => [34, 2 + cookie.length, ...cookie, 1, 1];
+  /** The experimental kind 254 with Fast Open's magic 0xF989, as Linux sent it before kind 34 (RFC 6994). */
+  const experimental = (cookie: number[]) => [254, 4 + cookie.length, 0xf9, 0x89, ...cookie];
+  const diagnosticsOf = (text: string, profile: 'rfc9293' | 'linux') =>
+    analyzeText(text, { profile: { name: profile } }).analysis.diagnostics.map((d) => `${d.span.startLine + 1}: ${d.severity} ${d.code}`);
+
+  /** The second visit: data on the SYN with the cookie, which the server takes at once and acknowledges on its SYN,ACK. */
+  const withData = (option: number[]): Hop[] => [
+    { from: 'c', seq: A, flags: F.SYN, options: option, payload: 20 },
+    { from: 's', seq: B, ack: (A + 21) >>> 0, flags: F.SYN | F.ACK },
+    { from: 'c', seq: (A + 21) >>> 0, ack: B + 1, flags: F.ACK },
+  ];
+
+  it('data on a SYN with a cookie is `tfo`: clean under linux; under RFC 9293 the SYN,ACK acknowledges data not yet accepted (bad-ack)', () => {
+    for (const option of [tfo(COOKIE), experimental(COOKIE)]) {
+      const text = scenarioOf(capture(withData(option)));
+      expect(text).toContain('client -> server : SYN seq=J win=65535 len=20 tfo\n');
+      expect(text).toContain('server -> client : SYN ACK seq=K ack=J+21 win=65535\n');
+      expect(diagnosticsOf(text, 'linux'), text).toEqual([]);
+      const synAckLine = text.split('\n').findIndex((l) => l.startsWith('server -> client : SYN ACK')) + 1;
+      expect(diagnosticsOf(text, 'rfc9293'), text).toEqual([`${synAckLine}: error bad-ack`]);
+    }
+  });
+
+  it('data on a SYN with an empty Fast Open option (a client that needs no cookie) is `tfo` too', () => {
+    expect(scenarioOf(capture(withData(tfo([]))))).toContain('client -> server : SYN seq=J win=65535 len=20 tfo\n');
+  });
+
+  it('the first visit: the cookie request and the cookie handed out are comments, and the connection checks clean under both profiles', () => {
+    const text = scenarioOf(capture([
+      { from: 'c', seq: A, flags: F.SYN, options: tfo([]) },
+      { from: 's', seq: B, ack: A + 1, flags: F.SYN | F.ACK, options: tfo(COOKIE) },
+      { from: 'c', seq: A + 1, ack: B + 1, flags: F.ACK },
+    ]));
+    expect(text).toContain('client -> server : SYN seq=J win=65535   // tfo cookiereq\n');
+    expect(text).toContain('server -> client : SYN ACK seq=K ack=J+1 win=65535   // tfo cookie\n');
+    expect(diagnosticsOf(text, 'linux')).toEqual([]);
+    expect(diagnosticsOf(text, 'rfc9293')).toEqual([]);
+  });
+});
+
 describe('connections', () => {
   it('a SYN on a 4-tuple whose connection closed starts another; the listing counts each', () => {
     const close: Hop[] = [

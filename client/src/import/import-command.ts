@@ -1,6 +1,7 @@
 /**
  * "TCP Flow: Open Capture as Scenario…": a file picker for a capture (pcap, pcapng) or
- * a packetdrill script; for a capture of several connections, a quick pick of them; then
+ * a packetdrill script; for a capture of several connections, a quick pick of them (and
+ * of the listeners that several of them went to, as one scenario each); then
  * the scenario in a new untitled editor, with the preview beside it. The importing is
  * the command line's own (server/src/import/import-file.ts), so both give the same text.
  * It reads the file in the extension host: a 100 MB capture takes a second or two.
@@ -12,7 +13,8 @@ import { setLocale } from '../../../server/src/i18n/catalogue.js';
 import { localeFromTag } from '../../../server/src/i18n/locale.js';
 import { summarizeCapture, type Connection } from '../../../server/src/import/connections.js';
 import { CaptureError } from '../../../server/src/import/frame.js';
-import { captureConnectionScenario, DEFAULT_CAPTURE_NAMES, isPacketdrillScript, packetdrillScenario } from '../../../server/src/import/import-file.js';
+import { captureConnectionScenario, captureListenerScenario, DEFAULT_CAPTURE_NAMES, isPacketdrillScript, packetdrillScenario } from '../../../server/src/import/import-file.js';
+import { defaultListenerNames } from '../../../server/src/import/listener-scenario.js';
 import { PreviewCommands } from '../preview/preview-manager.js';
 import { connectionItems } from './connection-items.js';
 
@@ -48,9 +50,11 @@ async function openAsScenario(given: vscode.Uri | undefined): Promise<void> {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no TCP connection.', file));
         return;
       }
-      const connection = connections.length === 1 ? connections[0] : await pickConnection(connections, file);
-      if (!connection) return;
-      text = captureConnectionScenario(path, connection, { file, names: DEFAULT_CAPTURE_NAMES, relative: true, times: false });
+      const chosen = connections.length === 1 ? connections : await pickConnections(connections, file);
+      if (!chosen) return;
+      text = chosen.length === 1
+        ? captureConnectionScenario(path, chosen[0], { file, names: DEFAULT_CAPTURE_NAMES, relative: true, times: false })
+        : captureListenerScenario(path, chosen, { file, names: defaultListenerNames(chosen.length), relative: true, times: false });
     }
     const document = await vscode.workspace.openTextDocument({ language: 'tcpflow', content: text });
     await vscode.window.showTextDocument(document, { preview: false });
@@ -61,7 +65,7 @@ async function openAsScenario(given: vscode.Uri | undefined): Promise<void> {
   }
 }
 
-async function pickConnection(connections: readonly Connection[], file: string): Promise<Connection | undefined> {
+async function pickConnections(connections: readonly Connection[], file: string): Promise<readonly Connection[] | undefined> {
   const items = connectionItems(connections, {
     packets: (count) => vscode.l10n.t('{0} packets', count),
     handshake: vscode.l10n.t('handshake captured'),
@@ -69,11 +73,13 @@ async function pickConnection(connections: readonly Connection[], file: string):
     reset: vscode.l10n.t('reset'),
     closed: vscode.l10n.t('closed'),
     open: vscode.l10n.t('not closed'),
+    listener: (count, server) => vscode.l10n.t('All {0} connections to {1}', count, server),
+    listenerScenario: vscode.l10n.t('one scenario: the server listens once, each client its own participant'),
   });
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Connections in {0}', file),
     placeHolder: vscode.l10n.t('The connection to open as a scenario'),
     matchOnDescription: true,
   });
-  return chosen?.connection;
+  return chosen?.connections;
 }

@@ -1,6 +1,7 @@
 /**
  * The TCP header (RFC 9293 §3.1) and the options a scenario can show: MSS, window scale,
- * SACK-permitted, SACK blocks and timestamps (RFC 2018, RFC 7323). The payload length is
+ * SACK-permitted, SACK blocks, timestamps (RFC 2018, RFC 7323) and TCP Fast Open
+ * (RFC 7413: kind 34, or the experimental kind 254 with magic 0xF989). The payload length is
  * what the IP length leaves after the header, whether or not the capture kept the bytes.
  */
 
@@ -16,6 +17,8 @@ export interface TcpOptions {
   sackPermitted?: boolean;
   sack?: Array<readonly [number, number]>;
   timestamp?: readonly [number, number];
+  /** TCP Fast Open: an empty option asks for a cookie, one with bytes carries the cookie (RFC 7413 §4.1.1). */
+  fastOpen?: 'cookie request' | 'cookie';
 }
 
 export interface TcpSegment {
@@ -36,6 +39,10 @@ const OPTION_WSCALE = 3;
 const OPTION_SACK_PERMITTED = 4;
 const OPTION_SACK = 5;
 const OPTION_TIMESTAMP = 8;
+const OPTION_FAST_OPEN = 34;
+/** Before kind 34 was assigned, Linux sent Fast Open as an experimental option (RFC 6994) with this magic. */
+const OPTION_EXPERIMENTAL = 254;
+const FAST_OPEN_MAGIC = 0xf989;
 
 /**
  * The segment at `at` in `bytes`, whose IP payload is `length` bytes long; undefined
@@ -76,6 +83,8 @@ function readOptions(bytes: Uint8Array, view: DataView, from: number, to: number
     else if (kind === OPTION_WSCALE && length === 3) options.wscale = bytes[at + 2];
     else if (kind === OPTION_SACK_PERMITTED && length === 2) options.sackPermitted = true;
     else if (kind === OPTION_TIMESTAMP && length === 10) options.timestamp = [view.getUint32(at + 2), view.getUint32(at + 6)];
+    else if (kind === OPTION_FAST_OPEN) options.fastOpen = length > 2 ? 'cookie' : 'cookie request';
+    else if (kind === OPTION_EXPERIMENTAL && length >= 4 && view.getUint16(at + 2) === FAST_OPEN_MAGIC) options.fastOpen = length > 4 ? 'cookie' : 'cookie request';
     else if (kind === OPTION_SACK && (length - 2) % 8 === 0) {
       options.sack = [];
       for (let b = at + 2; b < at + length; b += 8) options.sack.push([view.getUint32(b), view.getUint32(b + 4)]);

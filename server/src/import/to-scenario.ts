@@ -2,7 +2,7 @@
  * One captured connection as the text of a `.tcpflow` scenario. Each packet becomes a
  * segment line, in capture order, with its flags, numbers, window, MSS and window scale,
  * and its payload length; the options the language has no field for (SACK-permitted,
- * SACK blocks, timestamps) ride along as a comment on the line. A connection captured
+ * SACK blocks, timestamps, Fast Open cookies) ride along as a comment on the line. A connection captured
  * from its SYN starts from CLOSED with the server's `listen`; one captured mid-way
  * starts both sides in ESTABLISHED with the SND.NXT and RCV.NXT its first packets show.
  * The checking is left to the engine: whatever the capture shows is written as it is.
@@ -128,7 +128,19 @@ export function segmentLine(packet: TcpPacket, from: string, to: string, own: Sp
   // The language bounds wscale by RFC 7323's 14; a larger shift (which TCP reads as 14) is left as a comment.
   if (tcp.options.wscale !== undefined && tcp.options.wscale <= 14) fields.push(`wscale=${tcp.options.wscale}`);
   if (tcp.payloadLength > 0) fields.push(`len=${tcp.payloadLength}`);
+  if (fastOpenSyn(packet)) fields.push('tfo');
   return `${from} -> ${to} : ${names.join(' ')} ${fields.join(' ')}`;
+}
+
+/**
+ * A SYN that opens with Fast Open (RFC 7413 §4.2): it carries a cookie, or data with the
+ * option (a client that needs no cookie sends an empty one). The language's `tfo` says
+ * exactly this; a bare cookie request, or the cookie a SYN,ACK hands out, is a comment.
+ */
+function fastOpenSyn(packet: TcpPacket): boolean {
+  const { tcp } = packet;
+  const synOnly = hasFlag(packet, FLAG.SYN) && !hasFlag(packet, FLAG.ACK);
+  return synOnly && (tcp.options.fastOpen === 'cookie' || (tcp.options.fastOpen !== undefined && tcp.payloadLength > 0));
 }
 
 /** The options the language has no field for, written as tcpdump writes them. */
@@ -138,4 +150,5 @@ export function* optionNotes(packet: TcpPacket, peer: SpaceWriter): Generator<st
   if (options.sackPermitted) yield 'sackOK';
   if (options.sack) yield `sack ${options.sack.map(([left, right]) => `${peer(left)}:${peer(right)}`).join(' ')}`;
   if (options.timestamp) yield `TS val ${options.timestamp[0]} ecr ${options.timestamp[1]}`;
+  if (options.fastOpen && !fastOpenSyn(packet)) yield options.fastOpen === 'cookie' ? 'tfo cookie' : 'tfo cookiereq';
 }
