@@ -6,7 +6,7 @@
  * imports each one to a file and `check --profile linux` (the kernel that made the
  * traffic) finds nothing to object to in any of them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,7 +266,17 @@ describe('tcpdump around curl to a local server, as the issue says', () => {
  * the SYN only. So the same capture is clean under `--profile linux` and has one
  * `bad-ack` under RFC 9293, on the SYN,ACK (docs/semantics.md, the linux profile).
  */
-describe('TCP Fast Open from curl: the capture whose verdict is the profile\'s', () => {
+/**
+ * Creating a network namespace needs CAP_SYS_ADMIN, which some CI containers do not
+ * grant even to root (tcpdump needs only CAP_NET_RAW). Where it cannot be made, this one
+ * block is skipped with a line saying so; the Fast Open rules stay covered by the
+ * hand-made captures in scenario.test.ts.
+ */
+const namespaces = spawnSync('unshare', ['--net', 'true'], { stdio: 'pipe' });
+const canMakeNamespace = namespaces.status === 0;
+if (!canMakeNamespace) console.warn(`loopback.test.ts: the Fast Open capture is skipped: unshare --net failed here (${String(namespaces.stderr ?? namespaces.error ?? '').trim()})`);
+
+describe.skipIf(!canMakeNamespace)('TCP Fast Open from curl: the capture whose verdict is the profile\'s', () => {
   let port: number;
   let second: CurlCount;
 
