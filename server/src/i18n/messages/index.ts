@@ -7,6 +7,7 @@ import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
 import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
 import { diagramMessages } from './diagram.js';
+import { editorMessages } from './editor.js';
 import { engineMessages } from './engine.js';
 import { explainMessages } from './explain.js';
 import { exportMessages } from './export.js';
@@ -20,11 +21,13 @@ import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
 import { serverMessages } from './server.js';
 import { socketMessages } from './sockets.js';
+import { usageMessages } from './usage.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
   browser: browserMessages,
   cli: cliMessages,
   diagram: diagramMessages,
+  editor: editorMessages,
   engine: engineMessages,
   flags: flagDescriptions,
   calls: callDescriptions,
@@ -41,5 +44,6 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   rfc: rfcMessages,
   server: serverMessages,
   sockets: socketMessages,
+  usage: usageMessages,
   webExtension: webExtensionMessages,
 };
