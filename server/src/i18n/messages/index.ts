@@ -3,6 +3,7 @@
  * table is added here.
  */
 import type { AnyMessage } from '../catalogue.js';
+import { arriveMessages } from './arrive.js';
 import { browserMessages } from './browser.js';
 import { cliMessages } from './cli.js';
 import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
@@ -24,6 +25,7 @@ import { socketMessages } from './sockets.js';
 import { usageMessages } from './usage.js';
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessage>>>> = {
+  arrive: arriveMessages,
   browser: browserMessages,
   cli: cliMessages,
   diagram: diagramMessages,
