@@ -20,6 +20,7 @@ import { learnerMessages } from './learner.js';
 import { playgroundMessages, webExtensionMessages } from './playground.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
+import { sendMessages } from './send.js';
 import { serverMessages } from './server.js';
 import { socketMessages } from './sockets.js';
 import { usageMessages } from './usage.js';
@@ -44,6 +45,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   playground: playgroundMessages,
   reader: readerMessages,
   rfc: rfcMessages,
+  send: sendMessages,
   server: serverMessages,
   sockets: socketMessages,
   usage: usageMessages,
