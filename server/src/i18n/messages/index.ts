@@ -5,6 +5,7 @@
 import type { AnyMessage } from '../catalogue.js';
 import { arriveMessages } from './arrive.js';
 import { browserMessages } from './browser.js';
+import { callMessages } from './calls.js';
 import { cliMessages } from './cli.js';
 import { callDescriptions, flagDescriptions, stateDescriptions } from './describe.js';
 import { diagramMessages } from './diagram.js';
@@ -34,6 +35,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   engine: engineMessages,
   flags: flagDescriptions,
   calls: callDescriptions,
+  callRules: callMessages,
   states: stateDescriptions,
   explain: explainMessages,
   export: exportMessages,
