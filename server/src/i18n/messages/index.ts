@@ -21,6 +21,7 @@ import { learnerMessages } from './learner.js';
 import { playgroundMessages, webExtensionMessages } from './playground.js';
 import { readerMessages } from './reader.js';
 import { rfcMessages } from './rfc.js';
+import { runMessages } from './run.js';
 import { sendMessages } from './send.js';
 import { serverMessages } from './server.js';
 import { socketMessages } from './sockets.js';
@@ -47,6 +48,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyMessa
   playground: playgroundMessages,
   reader: readerMessages,
   rfc: rfcMessages,
+  run: runMessages,
   send: sendMessages,
   server: serverMessages,
   sockets: socketMessages,
