@@ -54,6 +54,12 @@ export const editorMessages = messages({
   tcpOption: { en: 'TCP option', 'zh-CN': 'TCP 选项' },
   tagInFlight: { en: 'tag an in-flight (~>) segment', 'zh-CN': '给在途（~>）报文段加标签' },
 
+  // The quick fix that writes a reply owed (lsp/code-actions.ts).
+  addOwedReply: {
+    en: ({ name, segment }) => `Add the reply ${name} owes: ${segment}`,
+    'zh-CN': ({ name, segment }) => `加上 ${name} 应回复的报文段：${segment}`,
+  } satisfies Message<Name & { segment: string }>,
+
   // Why completion and the "insert the reply" fix propose a segment (lsp/point-in-time.ts).
   whyActiveOpen: { en: 'an active OPEN: the SYN (it implies connect)', 'zh-CN': '主动打开：发送 SYN（隐含 connect）' },
   whyOwedReply: {
