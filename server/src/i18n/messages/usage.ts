@@ -25,6 +25,16 @@ export const usageMessages = messages({
     'zh-CN': ({ command, value }) => `${command}：--state-names 的取值为 rfc 或 linux${value === undefined ? '' : `，而不是 '${value}'`}`,
   } satisfies Message<Command & { value: string | undefined }>,
 
+  // new
+  needsFileName: {
+    en: ({ option }) => `new: ${option} needs a file name`,
+    'zh-CN': ({ option }) => `new：${option} 需要一个文件名`,
+  } satisfies Message<{ option: string }>,
+  oneTemplate: {
+    en: ({ names }) => `new: one template at a time (got ${names})`,
+    'zh-CN': ({ names }) => `new：一次只能用一个模板（收到了 ${names}）`,
+  } satisfies Message<{ names: string }>,
+
   // export
   formatRequired: { en: 'export: --format svg|png|md|mmd is required', 'zh-CN': 'export：必须指定 --format svg|png|md|mmd' },
   unknownFormat: {
