@@ -19,7 +19,8 @@ import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type Profil
 import { checkWindowField } from './options.js';
 import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from './letters.js';
 import { RFC } from './step-context.js';
-import { say } from '../i18n/catalogue.js';
+import { activeLocale, say } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
 import { runMessages as m } from '../i18n/messages/run.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
@@ -70,6 +71,8 @@ interface Setup {
   readonly state: RunState;
   /** A run under another profile is not resumed (runIncrementally compares setups). */
   readonly profile: Profile;
+  /** Nor one worded in another language: its explanations and diagnostics would keep the old words. */
+  readonly locale: Locale;
 }
 
 /**
@@ -106,8 +109,8 @@ export interface ResumableRun {
 export function startIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): ResumableRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
-  // The same statements under the same profile: the same run. (A changed `tcpflow.profile` setting re-runs.)
-  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile)) {
+  // The same statements under the same profile, in the same language: the same run. (A changed `tcpflow.profile` or `tcpflow.language` setting re-runs.)
+  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile) && previous.setup.locale === activeLocale()) {
     return { advance: () => previous };
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
@@ -170,7 +173,7 @@ class ScenarioRun {
 
   /** What the run knows after setUp, before its first statement. */
   setup(): Setup {
-    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile };
+    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile, locale: activeLocale() };
   }
 
   /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
