@@ -101,7 +101,7 @@ function sentences(output: string, labels: { rule: string; owes: string; socket:
       // A reply owed reads `NAME owes REPLY: reason` (`NAME 应回复 REPLY：reason`): the reason is the engine's sentence.
       found.push({ kind: fact[1], text: fact[1] === labels.owes ? text.slice(text.search(/：|: /) + 1) : text.replace(/^[\p{ID_Continue}-]+: /u, '') });
     }
-    const diagnostic = /^ +(?:error|warning|info) [a-z-]+: (.*)$/.exec(line);
+    const diagnostic = /^ +(?:error|warning|info|错误|警告|提示) [a-z-]+: (.*)$/.exec(line);
     if (diagnostic) found.push({ kind: 'diagnostic', text: diagnostic[1] });
   }
   return found;
@@ -117,6 +117,9 @@ describe('explain --lang zh-CN', () => {
     expect(found.length).toBeGreaterThan(150);
     const english = found.filter((f) => !CJK.test(f.text)).map((f) => `${f.kind}: ${f.text}`);
     expect(english).toEqual([]);
+    // The severity in front of a diagnostic is a word too; its code stays as written.
+    expect(stdout).toMatch(/^ +错误 bad-ack: /m);
+    expect(stdout).not.toMatch(/^ +(error|warning|info) [a-z-]+: /m);
   });
 
   it('the control: in English the same facts are there, and they are English', async () => {

@@ -17,6 +17,7 @@ import { say } from '../i18n/catalogue.js';
 import { explainMessages as m } from '../i18n/messages/explain.js';
 import { helpMessages } from '../i18n/messages/help.js';
 import { usageMessages as u } from '../i18n/messages/usage.js';
+import { editorMessages } from '../i18n/messages/editor.js';
 import { analyzeText, type TextAnalysis } from '../language/analyze.js';
 import { takeProfileOption } from './profile-option.js';
 import { CALL_DESCRIPTIONS, flagsAsWritten, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
@@ -114,7 +115,7 @@ export function* explainLines(file: string, lines: readonly string[], { analysis
     if (event) for (const fact of stepFacts(analysis, scenario, event.step, event.index, style, paint, callsSeen)) yield `${gutter}${fact}`;
     for (const d of diagnosticsByLine.get(line) ?? []) {
       const colour = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
-      yield `${gutter}${paint(`${d.severity} ${d.code}`, colour, 'bold')}: ${d.message}`;
+      yield `${gutter}${paint(`${say(editorMessages[d.severity])} ${d.code}`, colour, 'bold')}: ${d.message}`;
     }
   }
 

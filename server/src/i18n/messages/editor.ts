@@ -79,7 +79,7 @@ export const editorMessages = messages({
     'zh-CN': ({ name }) => `${name} 的下一个报文段：序列号取 SND.NXT，确认号取 RCV.NXT`,
   } satisfies Message<Name>,
 
-  // Hovers (lsp/hover.ts).
+  // Hovers (lsp/hover.ts), and the severity in front of a diagnostic in `synack explain`.
   error: { en: 'error', 'zh-CN': '错误' },
   warning: { en: 'warning', 'zh-CN': '警告' },
   info: { en: 'info', 'zh-CN': '提示' },
