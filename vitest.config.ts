@@ -10,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 const INTEGRATION = [
   'test/e2e/**/*.test.ts',
   'test/cli/chinese.test.ts',
+  'test/cli/chinese-explanations.test.ts',
   'test/cli/explain.test.ts',
   'test/cli/help.test.ts',
   'test/cli/new.test.ts',

@@ -86,4 +86,13 @@ describe('help', () => {
     expect(r.stdout).toMatch(/^用法：synack check/);
     expect(r.stdout).toContain('退出码');
   });
+
+  it('--lang, which every command takes, is in `help` and in every command\'s help, in both languages', async () => {
+    for (const args of [['help'], ...COMMANDS.filter((c) => c !== 'help').map((c) => [c, '--help'])]) {
+      const en = await run(args);
+      expect(en.stdout, args.join(' ')).toMatch(/^ {2}--lang L +the language of the messages: en or zh-CN/m);
+      const zh = await run(args, { LANG: 'zh_CN.UTF-8' });
+      expect(zh.stdout, args.join(' ')).toMatch(/^ {2}--lang L +消息使用的语言：en 或 zh-CN/m);
+    }
+  });
 });

@@ -79,12 +79,17 @@ describe('the tcpflow.language setting', () => {
     try {
       const docUri = 'file:///test/setting-2.tcpflow';
       await other.open(docUri, TEXT);
-      expect(await hoverUntil(other, docUri, '同步序号')).toContain('同步序号');
+      const chinese = await hoverUntil(other, docUri, '同步序号');
+      // The line's rules too: the engine's words, from the run made in this language.
+      expect(chinese).toContain('LISTEN 收到 SYN：IRS = J');
       other.configuration = { language: 'auto' };
       await other.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tcpflow: other.configuration } });
       const english = await hoverUntil(other, docUri, 'Synchronize sequence numbers');
       expect(english).toContain('Synchronize sequence numbers');
       expect(english).not.toContain('同步序号');
+      // The unchanged document is re-checked in English, not given the Chinese run again.
+      expect(english).toContain('SYN in LISTEN: IRS = J');
+      expect(english).not.toContain('LISTEN 收到 SYN');
     } finally {
       await other.stop();
     }

@@ -15,6 +15,8 @@ import { takeProfileOption } from './profile-option.js';
 import { say } from '../i18n/catalogue.js';
 import { cliMessages } from '../i18n/messages/cli.js';
 import { explainMessages } from '../i18n/messages/explain.js';
+import { helpMessages } from '../i18n/messages/help.js';
+import { usageMessages } from '../i18n/messages/usage.js';
 import { ChunkedOutput, CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
@@ -116,15 +118,16 @@ export function analyzeOrReport<T>(file: string, io: CliIo, analyze: () => T): T
   }
 }
 
-const CHECK_USAGE = `usage: ${PROGRAM_NAME} check [--json] [--profile rfc9293|linux] FILE…`;
+/** The usage line, in the locale of the run. */
+const checkUsage = (): string => say(helpMessages.usageLine, { line: `${PROGRAM_NAME} check [--json] [--profile rfc9293|linux] FILE…` });
 
 export function runCheck(allArgs: readonly string[], io: CliIo): number {
-  const { rest: args, profile } = takeProfileOption(allArgs, 'check', CHECK_USAGE);
+  const { rest: args, profile } = takeProfileOption(allArgs, 'check', checkUsage());
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('-') && a !== '-');
-  if (unknown) throw new CliError(`check: unknown option ${unknown}\n${CHECK_USAGE}`);
-  if (files.length === 0) throw new CliError(`check: no file given\n${CHECK_USAGE}`);
+  if (unknown) throw new CliError(`${say(usageMessages.unknownOption, { command: 'check', option: unknown })}\n${checkUsage()}`);
+  if (files.length === 0) throw new CliError(`${say(usageMessages.noFile, { command: 'check' })}\n${checkUsage()}`);
 
   const sink = new ChunkedOutput((text) => io.out(text));
   const asArray = json && files.length > 1;

@@ -15,6 +15,9 @@ import { stillOwed } from '../engine/still-owed.js';
 import { formatState, type StateNameStyle } from '../engine/states.js';
 import { say } from '../i18n/catalogue.js';
 import { explainMessages as m } from '../i18n/messages/explain.js';
+import { helpMessages } from '../i18n/messages/help.js';
+import { usageMessages as u } from '../i18n/messages/usage.js';
+import { editorMessages } from '../i18n/messages/editor.js';
 import { analyzeText, type TextAnalysis } from '../language/analyze.js';
 import { takeProfileOption } from './profile-option.js';
 import { CALL_DESCRIPTIONS, flagsAsWritten, replyText, segmentFields, statesAfter, statesBefore } from '../lsp/describe.js';
@@ -27,6 +30,9 @@ import { displayWidth, padToWidth } from '../language/display-width.js';
 
 export const EXPLAIN_SYNOPSIS = 'explain [--json] [--state-names rfc|linux] [--profile rfc9293|linux] FILE…';
 
+/** The usage line, in the locale of the run. */
+const explainUsage = (): string => say(helpMessages.usageLine, { line: `${PROGRAM_NAME} ${EXPLAIN_SYNOPSIS}` });
+
 interface ExplainOptions {
   readonly files: string[];
   readonly json: boolean;
@@ -37,23 +43,23 @@ function parseExplainArgs(args: readonly string[]): ExplainOptions {
   const files: string[] = [];
   let json = false;
   let style: StateNameStyle = 'rfc';
-  const usage = `usage: ${PROGRAM_NAME} ${EXPLAIN_SYNOPSIS}`;
+  const usage = explainUsage();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') json = true;
     else if (arg === '--state-names' || arg.startsWith('--state-names=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value !== 'rfc' && value !== 'linux') throw new CliError(`explain: --state-names takes rfc or linux\n${usage}`);
+      if (value !== 'rfc' && value !== 'linux') throw new CliError(`${say(u.stateNamesTakes, { command: 'explain', value })}\n${usage}`);
       style = value;
-    } else if (arg.startsWith('-') && arg !== '-') throw new CliError(`explain: unknown option ${arg}\n${usage}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new CliError(`${say(u.unknownOption, { command: 'explain', option: arg })}\n${usage}`);
     else files.push(arg);
   }
-  if (files.length === 0) throw new CliError(`explain: no file given\n${usage}`);
+  if (files.length === 0) throw new CliError(`${say(u.noFile, { command: 'explain' })}\n${usage}`);
   return { files, json, style };
 }
 
 export function runExplain(allArgs: readonly string[], io: CliIo): number {
-  const { rest: args, profile } = takeProfileOption(allArgs, 'explain', `usage: ${PROGRAM_NAME} ${EXPLAIN_SYNOPSIS}`);
+  const { rest: args, profile } = takeProfileOption(allArgs, 'explain', explainUsage());
   const options = parseExplainArgs(args);
   if (options.json) return runCheck(['--json', ...(profile ? ['--profile', profile.name] : []), ...options.files], io);
   const paint = painter(io.colour ?? false);
@@ -109,7 +115,7 @@ export function* explainLines(file: string, lines: readonly string[], { analysis
     if (event) for (const fact of stepFacts(analysis, scenario, event.step, event.index, style, paint, callsSeen)) yield `${gutter}${fact}`;
     for (const d of diagnosticsByLine.get(line) ?? []) {
       const colour = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
-      yield `${gutter}${paint(`${d.severity} ${d.code}`, colour, 'bold')}: ${d.message}`;
+      yield `${gutter}${paint(`${say(editorMessages[d.severity])} ${d.code}`, colour, 'bold')}: ${d.message}`;
     }
   }
 

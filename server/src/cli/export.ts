@@ -21,6 +21,8 @@ import { planOutputs, type PlannedOutput } from '../export/output-path.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
+import { helpMessages } from '../i18n/messages/help.js';
+import { usageMessages as u } from '../i18n/messages/usage.js';
 import { diagramMessages } from '../i18n/messages/diagram.js';
 import { analyzeOrReport, formatDiagnostic } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
@@ -30,7 +32,8 @@ import { readSourceOrReport } from './read-source.js';
 import { takeProfileOption } from './profile-option.js';
 
 export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--style textbook|flat] [--diagnostics none|errors|all] [--profile rfc9293|linux] [--force] [--allow-errors]';
-const EXPORT_USAGE = `usage: ${PROGRAM_NAME} ${EXPORT_SYNOPSIS}`;
+/** The usage line, said when an error is (so in the locale the run chose). */
+const exportUsage = (): string => say(helpMessages.usageLine, { line: `${PROGRAM_NAME} ${EXPORT_SYNOPSIS}` });
 
 export interface ExportOptions {
   readonly files: string[];
@@ -72,7 +75,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
     const value = (): string => {
       if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
       const next = args[++i];
-      if (next === undefined) throw new CliError(`export: ${name} needs a value\n${EXPORT_USAGE}`);
+      if (next === undefined) throw new CliError(`${say(u.needsValue, { command: 'export', option: name })}\n${exportUsage()}`);
       return next;
     };
     switch (name) {
@@ -87,26 +90,26 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
       case '--diagnostics': diagnostics = value(); break;
       case '--force': force = true; break;
       case '--allow-errors': allowErrors = true; break;
-      default: throw new CliError(`export: unknown option ${arg}\n${EXPORT_USAGE}`);
+      default: throw new CliError(`${say(u.unknownOption, { command: 'export', option: arg })}\n${exportUsage()}`);
     }
   }
-  if (files.length === 0) throw new CliError(`export: no file given\n${EXPORT_USAGE}`);
+  if (files.length === 0) throw new CliError(`${say(u.noFile, { command: 'export' })}\n${exportUsage()}`);
   if (format === undefined && output !== undefined && output !== '-') {
     format = FORMAT_BY_EXTENSION[output.slice(output.lastIndexOf('.')).toLowerCase()];
   }
-  if (format === undefined) throw new CliError(`export: --format svg|png|md|mmd is required\n${EXPORT_USAGE}`);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(`export: unknown format '${format}' (svg, png, md or mmd)`);
+  if (format === undefined) throw new CliError(`${say(u.formatRequired)}\n${exportUsage()}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new CliError(say(u.unknownFormat, { format }));
   const f = format as ExportFormat;
-  if (output !== undefined && outDir !== undefined) throw new CliError('export: use either -o PATH or --out-dir DIR, not both');
-  if (scale !== undefined && f !== 'png') throw new CliError('export: --scale applies to --format png only');
+  if (output !== undefined && outDir !== undefined) throw new CliError(say(u.outputOrOutDir));
+  if (scale !== undefined && f !== 'png') throw new CliError(say(u.scalePngOnly));
   const scaleValue = scale === undefined ? 1 : Number(scale);
-  if (!Number.isFinite(scaleValue) || scaleValue < 0.25 || scaleValue > 8) throw new CliError(`export: --scale must be a number from 0.25 to 8, not '${scale}'`);
-  if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError('export: --theme applies to svg and png (md and mmd are drawn by the page that shows them)');
-  if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(`export: unknown theme '${theme}' (light or dark)`);
-  if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(`export: --state-names is rfc or linux, not '${stateNames}'`);
+  if (!Number.isFinite(scaleValue) || scaleValue < 0.25 || scaleValue > 8) throw new CliError(say(u.scaleRange, { scale: String(scale) }));
+  if (theme !== undefined && f !== 'svg' && f !== 'png') throw new CliError(say(u.themeSvgPngOnly));
+  if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(say(u.unknownTheme, { theme }));
+  if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(say(u.stateNamesTakes, { command: 'export', value: stateNames }));
   if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'export', style }));
   if (diagnostics !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(diagnostics)) throw new CliError(say(diagramMessages.unknownDiagnostics, { command: 'export', value: diagnostics }));
-  if (output === '-' && f === 'png') throw new CliError('export: -o - writes text; a PNG needs a file name');
+  if (output === '-' && f === 'png') throw new CliError(say(u.pngNeedsFile));
   return {
     files, format: f, scale: scaleValue, force, allowErrors,
     theme: (theme ?? 'light') as ExportTheme,
@@ -119,7 +122,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
 }
 
 export async function runExport(allArgs: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { rest: args, profile } = takeProfileOption(allArgs, 'export', EXPORT_USAGE);
+  const { rest: args, profile } = takeProfileOption(allArgs, 'export', exportUsage());
   const options = parseExportArgs(args);
   let exit: number = EXIT.ok;
   const worse = (code: number): void => { exit = Math.max(exit, code); };

@@ -5,6 +5,7 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { helpMessages as h } from '../i18n/messages/help.js';
+import { usageMessages as u } from '../i18n/messages/usage.js';
 import languageReference from '../../../docs/language.md' with { type: 'text' };
 import type { CommandSpec } from './commands.js';
 import { CliError, EXIT, type CliIo } from './io.js';
@@ -16,13 +17,14 @@ export function usageText(commands: Readonly<Record<string, CommandSpec>>): stri
   lines.push(`  ${PROGRAM_NAME} --version`, '', say(h.commandsHeading));
   const width = Math.max(...Object.keys(commands).map((n) => n.length), '--version'.length);
   for (const [name, spec] of Object.entries(commands)) lines.push(`  ${name.padEnd(width)}  ${say(spec.about)}`);
-  lines.push(`  ${'--version'.padEnd(width)}  ${say(h.versionAbout)}`, '', say(h.moreHelp, { program: PROGRAM_NAME }), say(h.exitCodes), '');
+  lines.push(`  ${'--version'.padEnd(width)}  ${say(h.versionAbout)}`, '', say(u.everyCommandHeading), say(u.langOption), '', say(h.moreHelp, { program: PROGRAM_NAME }), say(h.exitCodes), '');
   return lines.join('\n');
 }
 
 export function commandHelpText(spec: CommandSpec): string {
   const lines = [say(h.usageLine, { line: `${PROGRAM_NAME} ${spec.synopsis}` }), '', say(spec.about)];
   if (spec.options) lines.push('', say(h.optionsHeading), say(spec.options));
+  lines.push('', say(u.everyCommandHeading), say(u.langOption));
   lines.push('', say(h.exitCodes), '');
   return lines.join('\n');
 }

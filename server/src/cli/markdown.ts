@@ -16,6 +16,8 @@ import { displayPath, isInside, lookAtOutput } from '../export/output-path.js';
 import { BrowserUnavailable, RenderSession } from '../export/session.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
+import { helpMessages } from '../i18n/messages/help.js';
+import { usageMessages } from '../i18n/messages/usage.js';
 import { analyzeOrReport } from './check.js';
 import { drawOrExplain, DrawingFailed, stampOnDisk } from './drawing.js';
 import { CliError, EXIT, type CliIo } from './io.js';
@@ -25,7 +27,8 @@ import { encodeText } from './text-encoding.js';
 import { takeProfileOption } from './profile-option.js';
 
 export const MD_SYNOPSIS = 'md FILE.md… [--write] [--force] [--style textbook|flat] [--diagnostics none|errors|all] [--profile rfc9293|linux]';
-const MD_USAGE = `usage: ${PROGRAM_NAME} ${MD_SYNOPSIS}`;
+/** The usage line, in the locale of the run. */
+const mdUsage = (): string => say(helpMessages.usageLine, { line: `${PROGRAM_NAME} ${MD_SYNOPSIS}` });
 
 /** `FILE.md:LINE:COL: severity code: message`, the line and column inside the Markdown file. */
 export function formatBlockDiagnostic(file: string, block: FencedBlock, d: Diagnostic): string {
@@ -45,7 +48,7 @@ interface Drawing {
 type SvgPlan = { readonly refused: string } | { readonly current: true } | { readonly publish: Publish };
 
 export async function runMarkdown(allArgs: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { rest: args, profile } = takeProfileOption(allArgs, 'md', MD_USAGE);
+  const { rest: args, profile } = takeProfileOption(allArgs, 'md', mdUsage());
   const [style, afterStyle] = takeOption(args, '--style');
   const [marks, rest] = takeOption(afterStyle, '--diagnostics');
   if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'md', style }));
@@ -55,8 +58,8 @@ export async function runMarkdown(allArgs: readonly string[], io: CliIo, env: No
   const force = rest.includes('--force');
   const files = rest.filter((a) => a !== '--write' && a !== '--force');
   const unknown = files.find((a) => a.startsWith('-'));
-  if (unknown) throw new CliError(`md: unknown option ${unknown}\n${MD_USAGE}`);
-  if (files.length === 0) throw new CliError(`md: no file given\n${MD_USAGE}`);
+  if (unknown) throw new CliError(`${say(usageMessages.unknownOption, { command: 'md', option: unknown })}\n${mdUsage()}`);
+  if (files.length === 0) throw new CliError(`${say(usageMessages.noFile, { command: 'md' })}\n${mdUsage()}`);
 
   let exit: number = EXIT.ok;
   const worse = (code: number): void => { exit = Math.max(exit, code); };
@@ -172,7 +175,7 @@ function takeOption(args: readonly string[], name: string): [string | undefined,
   for (let i = 0; i < args.length; i++) {
     if (args[i] === name) {
       value = args[++i];
-      if (value === undefined) throw new CliError(`md: ${name} needs a value\n${MD_USAGE}`);
+      if (value === undefined) throw new CliError(`${say(usageMessages.needsValue, { command: 'md', option: name })}\n${mdUsage()}`);
     } else if (args[i].startsWith(`${name}=`)) {
       value = args[i].slice(name.length + 1);
     } else {

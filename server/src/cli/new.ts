@@ -8,6 +8,7 @@ import { existsNow, writeFileAtomic, WriteError } from '../export/atomic-write.j
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
 import { helpMessages as h } from '../i18n/messages/help.js';
+import { usageMessages } from '../i18n/messages/usage.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { PROGRAM_NAME } from './program.js';
 import { DEFAULT_TEMPLATE, TEMPLATES } from './templates.js';
@@ -15,7 +16,7 @@ import { DEFAULT_TEMPLATE, TEMPLATES } from './templates.js';
 export const NEW_SYNOPSIS = 'new [TEMPLATE] [-o FILE] [--force] | new --list';
 
 export function runNew(args: readonly string[], io: CliIo): number {
-  const usage = `usage: ${PROGRAM_NAME} ${NEW_SYNOPSIS}`;
+  const usage = say(h.usageLine, { line: `${PROGRAM_NAME} ${NEW_SYNOPSIS}` });
   let list = false;
   let force = false;
   let output: string | undefined;
@@ -26,12 +27,12 @@ export function runNew(args: readonly string[], io: CliIo): number {
     else if (arg === '--force') force = true;
     else if (arg === '-o' || arg === '--output') {
       output = args[++i];
-      if (output === undefined) throw new CliError(`new: ${arg} needs a file name\n${usage}`);
+      if (output === undefined) throw new CliError(`${say(usageMessages.needsFileName, { option: arg })}\n${usage}`);
     } else if (arg.startsWith('--output=')) output = arg.slice('--output='.length);
-    else if (arg.startsWith('-')) throw new CliError(`new: unknown option ${arg}\n${usage}`);
+    else if (arg.startsWith('-')) throw new CliError(`${say(usageMessages.unknownOption, { command: 'new', option: arg })}\n${usage}`);
     else names.push(arg);
   }
-  if (names.length > 1) throw new CliError(`new: one template at a time (got ${names.join(', ')})\n${usage}`);
+  if (names.length > 1) throw new CliError(`${say(usageMessages.oneTemplate, { names: names.join(', ') })}\n${usage}`);
 
   if (list) {
     const width = Math.max(...TEMPLATES.map((t) => t.name.length));

@@ -8,6 +8,7 @@ import { say } from '../i18n/catalogue.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
+import { arriveMessages as a } from '../i18n/messages/arrive.js';
 import type { Flag } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqEquals, seqLess, seqLessOrEqual, type Seq } from './seq.js';
 import { probeLabel, probeShaped, sequenceLength } from './send.js';
@@ -40,30 +41,30 @@ const has = (seg: ArrivingSegment, flag: Flag) => seg.flags.includes(flag);
 /** §3.10.7.1: no TCB. Anything but a RST is answered by a RST formed from the segment. */
 function arrivesInClosed(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
   if (has(seg, 'RST')) {
-    ctx.explain(name, RFC.arrivesClosed, 'CLOSED: an incoming RST is discarded.');
+    ctx.explain(name, RFC.arrivesClosed, say(a.closedRstDiscarded));
     return;
   }
   if (has(seg, 'ACK')) {
-    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: 'CLOSED answers a segment with ACK by <SEQ=SEG.ACK><CTL=RST>' });
+    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: say(a.closedAnswersAck) });
   } else {
     const ack = seg.seq && seqAdd(seg.seq, sequenceLength(seg.flags, seg.length));
-    ctx.owe(name, tcb, { flags: ['RST', 'ACK'], seq: { symbol: null, offset: 0 }, ack, reason: 'CLOSED answers a segment without ACK by <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>' });
+    ctx.owe(name, tcb, { flags: ['RST', 'ACK'], seq: { symbol: null, offset: 0 }, ack, reason: say(a.closedAnswersNoAck) });
   }
   ctx.explain(name, RFC.arrivesClosed, has(seg, 'SYN') && !has(seg, 'ACK')
-    ? `${name} is CLOSED, so nothing accepts this SYN: it is discarded and answered by RST (the peer's connect() fails with ECONNREFUSED). A server calls listen first.`
+    ? say(a.closedSyn, { name })
     : has(seg, 'SYN') ? say(engineMessages.synAckAtClosed, { name })
-    : `${name} is CLOSED (no TCB): the segment is discarded and answered by RST.`);
+    : say(a.closedOther, { name }));
 }
 
 /** §3.10.7.2 */
 function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepContext): void {
   if (has(seg, 'RST')) {
-    ctx.explain(name, RFC.arrivesListen, 'LISTEN: an incoming RST is ignored.');
+    ctx.explain(name, RFC.arrivesListen, say(a.listenRstIgnored));
     return;
   }
   if (has(seg, 'ACK')) {
-    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: 'LISTEN answers any ACK by <SEQ=SEG.ACK><CTL=RST>' });
-    ctx.explain(name, RFC.arrivesListen, 'LISTEN: an ACK acknowledges nothing sent yet; it is answered by <SEQ=SEG.ACK><CTL=RST>.');
+    ctx.owe(name, tcb, { flags: ['RST'], seq: seg.ack, reason: say(a.listenAnswersAck) });
+    ctx.explain(name, RFC.arrivesListen, say(a.listenAck));
     return;
   }
   if (has(seg, 'SYN') && seg.seq) {
@@ -75,8 +76,8 @@ function arrivesInListen(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Step
     synArrived(tcb, seg);
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
     const fastOpen = fastOpenData(name, tcb, seg, ctx);
-    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'LISTEN answers a SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
-    ctx.explain(name, RFC.arrivesListen, `SYN in LISTEN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}; choose an ISS, send SYN,ACK, enter SYN-RECEIVED.`);
+    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: say(a.listenAnswersSyn) });
+    ctx.explain(name, RFC.arrivesListen, say(a.listenSyn, { irs: formatSeq(seg.seq), rcvNxt: formatSeq(tcb.rcvNxt) }));
     if (!fastOpen) queueSynText(name, tcb, seg, RFC.arrivesListen, ctx);
     return;
   }
@@ -94,10 +95,10 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
     const bad = !ack || !iss || !sndNxt || tcb.synPending || seqLessOrEqual(ack, iss) || !seqLessOrEqual(ack, sndNxt);
     if (bad) {
       if (has(seg, 'RST')) {
-        ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST whose ACK does not acknowledge our SYN is dropped.');
+        ctx.explain(name, RFC.arrivesSynSent, say(a.synSentRstBadAck));
       } else {
-        ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: 'SYN-SENT answers an unacceptable ACK by <SEQ=SEG.ACK><CTL=RST>' });
-        ctx.explain(name, RFC.arrivesSynSent, `SYN-SENT: SEG.ACK = ${ack ? formatSeq(ack) : '?'} does not acknowledge our SYN (ISS = ${iss ? formatSeq(iss) : '?'}, SND.NXT = ${sndNxt ? formatSeq(sndNxt) : '?'}): an old duplicate. Send <SEQ=SEG.ACK><CTL=RST> and drop it.`);
+        ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: say(a.synSentAnswersBadAck) });
+        ctx.explain(name, RFC.arrivesSynSent, say(a.synSentBadAck, { ack: ack ? formatSeq(ack) : '?', iss: iss ? formatSeq(iss) : '?', sndNxt: sndNxt ? formatSeq(sndNxt) : '?' }));
       }
       return;
     }
@@ -108,9 +109,9 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
     if (ackAcceptable) {
       deleteTcb(tcb);
       ctx.effect(name, say(learnerMessages.connectRefused), { call: 'connect', value: 'ECONNREFUSED' });
-      ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST with an acceptable ACK: the connection is refused; delete the TCB, enter CLOSED.');
+      ctx.explain(name, RFC.arrivesSynSent, say(a.synSentRefused));
     } else {
-      ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: an RST without ACK cannot be validated and is dropped.');
+      ctx.explain(name, RFC.arrivesSynSent, say(a.synSentRstNoAck));
     }
     return;
   }
@@ -128,23 +129,23 @@ function arrivesInSynSent(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: Ste
       tcb.unread += seg.length;
       tcb.state = 'ESTABLISHED';
       tcb.connectPending = false;
-      ctx.effect(name, 'connect() returns', { call: 'connect', value: '0' });
-      ctx.explain(name, RFC.arrivesSynSent, `SYN,ACK acknowledges our SYN: IRS = ${formatSeq(seg.seq)}, RCV.NXT = ${formatSeq(tcb.rcvNxt)}, SND.UNA = ${formatSeq(tcb.sndUna)}; enter ESTABLISHED and send ACK.`);
+      ctx.effect(name, say(a.connectReturns), { call: 'connect', value: '0' });
+      ctx.explain(name, RFC.arrivesSynSent, say(a.synAckAccepted, { irs: formatSeq(seg.seq), rcvNxt: formatSeq(tcb.rcvNxt), sndUna: formatSeq(tcb.sndUna) }));
       if (has(seg, 'FIN')) {
         ctx.explain(name, RFC.arrivesSynSent, say(engineMessages.finOnSynAck));
         finArrives(name, tcb, ctx);
       }
-      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: 'SYN-SENT acknowledges the SYN,ACK by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>' });
+      ctx.owe(name, tcb, { flags: ['ACK'], seq: tcb.sndNxt, ack: tcb.rcvNxt, reason: say(a.synSentAcksSynAck) });
     } else {
       tcb.state = 'SYN-RECEIVED';
       tcb.passiveOpen = false;
-      ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], seq: tcb.iss, ack: tcb.rcvNxt, reason: 'a simultaneous open answers the SYN by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
-      ctx.explain(name, RFC.arrivesSynSent, `a SYN while our own SYN is unacknowledged (simultaneous open): IRS = ${formatSeq(seg.seq)}; enter SYN-RECEIVED and send SYN,ACK.`);
+      ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], seq: tcb.iss, ack: tcb.rcvNxt, reason: say(a.simultaneousAnswers) });
+      ctx.explain(name, RFC.arrivesSynSent, say(a.simultaneousOpen, { irs: formatSeq(seg.seq) }));
       queueSynText(name, tcb, seg, RFC.arrivesSynSent, ctx);
     }
     return;
   }
-  ctx.explain(name, RFC.arrivesSynSent, 'SYN-SENT: a segment with neither SYN nor RST is dropped.');
+  ctx.explain(name, RFC.arrivesSynSent, say(a.synSentOther));
 }
 
 /** The part of a segment that is new: what Table 6 and trimming leave (§3.10.7.4, first check). */
@@ -254,7 +255,7 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   // PAWS (RFC 7323 §5.3 R1), before the sequence number check: an old timestamp makes
   // the segment unacceptable whatever its sequence number.
   if (pawsRejects(tcb, seg.flags, seg)) {
-    ackNow('a segment PAWS rejects is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 7323 §5.3 R1)');
+    ackNow(say(a.pawsReply));
     ctx.explain(name, RFC.paws, say(rfcMessages.pawsRejects, { tsval: seg.options!.timestamp!.value, tsRecent: tcb.tsRecent! }));
     return;
   }
@@ -263,13 +264,13 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   let t = trim(tcb, seg);
   const probe = probeAt(tcb, seg);
   if (probe && (!t || t.duplicate)) {
-    ackNow('a keep-alive or window probe is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ackNow(say(a.probeReply));
     ctx.explain(name, probe === 'keep-alive' ? RFC.keepAlive : RFC.zeroWindowProbe, say(engineMessages.probeArrives, { probe: say(probeLabel(probe)), rcvNxt: formatSeq(tcb.rcvNxt!), wnd: tcb.rcvWnd }));
     return;
   }
   if (!t) {
-    ackNow('an unacceptable segment is answered by <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
-    ctx.explain(name, RFC.arrivesOther, `not acceptable (Table 6): SEG.SEQ = ${seg.seq ? formatSeq(seg.seq) : '?'} is outside the window starting at RCV.NXT = ${tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?'}; send an ACK and drop it.`);
+    ackNow(say(a.unacceptableReply));
+    ctx.explain(name, RFC.arrivesOther, say(a.notAcceptable, { seq: seg.seq ? formatSeq(seg.seq) : '?', rcvNxt: tcb.rcvNxt ? formatSeq(tcb.rcvNxt) : '?' }));
     return;
   }
 
@@ -280,11 +281,11 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   if (t.syn) {
     if (state === 'SYN-RECEIVED' && tcb.passiveOpen) {
       returnToListen(tcb);
-      ctx.explain(name, RFC.arrivesOther, 'a SYN in SYN-RECEIVED of a passive OPEN: return the connection to LISTEN.');
+      ctx.explain(name, RFC.arrivesOther, say(a.synInSynReceived));
       return;
     }
-    ackNow('a SYN in a synchronized state is answered by a challenge ACK');
-    ctx.explain(name, RFC.challengeAck, `a SYN in ${state}: RFC 9293 recommends RFC 5961's challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and drops the segment; a genuine peer that lost its state answers it with RST.`);
+    ackNow(say(a.challengeReply));
+    ctx.explain(name, RFC.challengeAck, say(a.synChallenge, { state }));
     return;
   }
 
@@ -313,13 +314,13 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
   const stateNow = tcb.state;
   if (t.beyondWindow > 0) {
     owesAck = true;
-    ctx.explain(name, RFC.arrivesOther, `the receive window is closed (RCV.WND = 0): ${t.beyondWindow} sequence number${t.beyondWindow === 1 ? ' is' : 's are'} dropped, but the segment's ACK is still processed; the ACK in reply tells the sender the window is still closed.`);
+    ctx.explain(name, RFC.arrivesOther, say(a.windowClosed, { count: t.beyondWindow }));
   }
   if (t.data > 0 && tcb.closeCalled) return dataAfterClose(name, tcb, t.data, ctx);
   if ((t.data > 0 || t.fin) && t.offset > 0) {
     queueOutOfOrder(tcb, seg.seq!, t.data, t.fin);
-    ackNow('data beyond a hole is answered by a duplicate ACK for RCV.NXT');
-    ctx.explain(name, RFC.arrivesOther, `SEG.SEQ = ${formatSeq(seg.seq!)} is beyond RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: a segment before it is missing. Queue it and send a duplicate ACK.`);
+    ackNow(say(a.holeReply));
+    ctx.explain(name, RFC.arrivesOther, say(a.outOfOrder, { seq: formatSeq(seg.seq!), rcvNxt: formatSeq(tcb.rcvNxt!) }));
     return;
   }
   if (t.data > 0) {
@@ -328,10 +329,10 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
       tcb.unread += t.data;
       const queuedFin = drainOutOfOrder(tcb);
       owesAck = true;
-      ctx.explain(name, RFC.arrivesOther, `accept ${t.data} bytes: RCV.NXT = ${formatSeq(tcb.rcvNxt)}.`);
+      ctx.explain(name, RFC.arrivesOther, say(a.dataAccepted, { bytes: t.data, rcvNxt: formatSeq(tcb.rcvNxt) }));
       if (queuedFin) { finArrives(name, tcb, ctx); owesAck = true; }
     } else {
-      ctx.explain(name, RFC.arrivesOther, `${stateNow}: the peer already sent FIN, so data cannot follow; it is ignored.`);
+      ctx.explain(name, RFC.arrivesOther, say(a.dataAfterFin, { state: stateNow }));
     }
   }
 
@@ -341,10 +342,10 @@ function arrivesSynchronized(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: 
     owesAck = true;
   }
   if (owesAck) {
-    if (t.duplicate) ctx.explain(name, RFC.arrivesOther, 'a duplicate of numbers already received: acknowledge again (RCV.NXT unchanged).');
-    ackNow(t.duplicate ? 'a duplicate is acknowledged again'
-      : t.data === 0 && !t.fin ? 'data for a closed window is dropped and answered by an ACK for RCV.NXT'
-      : 'received data or FIN is acknowledged');
+    if (t.duplicate) ctx.explain(name, RFC.arrivesOther, say(a.duplicate));
+    ackNow(say(t.duplicate ? a.duplicateReply
+      : t.data === 0 && !t.fin ? a.closedWindowReply
+      : a.receivedReply));
   }
 }
 
@@ -369,22 +370,22 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
 
   if (tcb.state === 'SYN-RECEIVED') {
     if (!acceptable) {
-      ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: 'SYN-RECEIVED answers an unacceptable ACK by <SEQ=SEG.ACK><CTL=RST>' });
-      ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: SEG.ACK = ${ack ? formatSeq(ack) : '?'} does not acknowledge our SYN (SND.UNA = ${una ? formatSeq(una) : '?'}, SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send <SEQ=SEG.ACK><CTL=RST>.`);
+      ctx.owe(name, tcb, { flags: ['RST'], seq: ack, reason: say(a.synReceivedAnswersBadAck) });
+      ctx.explain(name, RFC.arrivesOther, say(a.synReceivedBadAck, { ack: ack ? formatSeq(ack) : '?', una: una ? formatSeq(una) : '?', nxt: nxt ? formatSeq(nxt) : '?' }));
       return false;
     }
     tcb.state = 'ESTABLISHED';
     tcb.sndUna = ack;
     if (seg.window !== undefined) tcb.sndWnd = seg.window;
-    ctx.explain(name, RFC.arrivesOther, `SYN-RECEIVED: the ACK acknowledges our SYN (SND.UNA < ${formatSeq(ack!)} ≤ SND.NXT): enter ESTABLISHED.`);
-    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, 'accept() returns', { call: 'accept', value: tcb.peer ?? '' }); }
-    if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, 'connect() returns', { call: 'connect', value: '0' }); }
+    ctx.explain(name, RFC.arrivesOther, say(a.synReceivedAcked, { ack: formatSeq(ack!) }));
+    if (tcb.acceptPending) { tcb.acceptPending = false; tcb.accepted = true; ctx.effect(name, say(a.acceptReturns), { call: 'accept', value: tcb.peer ?? '' }); }
+    if (tcb.connectPending) { tcb.connectPending = false; ctx.effect(name, say(a.connectReturns), { call: 'connect', value: '0' }); }
     return true;
   }
 
   if (tcb.state === 'TIME-WAIT') {
-    ctx.explain(name, RFC.arrivesOther, 'TIME-WAIT: only a retransmission of the peer\'s FIN can arrive; acknowledge it and restart the 2 MSL timer.');
-    ackNow('TIME-WAIT acknowledges a retransmitted FIN');
+    ctx.explain(name, RFC.arrivesOther, say(a.timeWaitFin));
+    ackNow(say(a.timeWaitReply));
     return false;
   }
 
@@ -397,8 +398,8 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     ctx.explain(name, RFC.linuxAckOfUnsent, say(rfcMessages.linuxDropsAckOfUnsent, { ack: ack ? formatSeq(ack) : '?', sndNxt: nxt ? formatSeq(nxt) : '?' }));
     return false;
   } else if (beyond) {
-    ackNow('an ACK of something not yet sent is answered by an ACK');
-    ctx.explain(name, RFC.arrivesOther, `SEG.ACK = ${ack ? formatSeq(ack) : '?'} acknowledges something not yet sent (SND.NXT = ${nxt ? formatSeq(nxt) : '?'}): send an ACK and drop the segment.`);
+    ackNow(say(a.ackOfUnsentReply));
+    ctx.explain(name, RFC.arrivesOther, say(a.ackOfUnsent, { ack: ack ? formatSeq(ack) : '?', sndNxt: nxt ? formatSeq(nxt) : '?' }));
     return false;
   }
   const finAcked = tcb.finSeq !== undefined && !!tcb.sndUna && seqLess(tcb.finSeq, tcb.sndUna);
@@ -406,19 +407,19 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
     case 'FIN-WAIT-1':
       if (finAcked) {
         tcb.state = 'FIN-WAIT-2';
-        ctx.explain(name, RFC.arrivesOther, 'FIN-WAIT-1: our FIN is acknowledged: enter FIN-WAIT-2.');
+        ctx.explain(name, RFC.arrivesOther, say(a.finWait1Acked));
       }
       return true;
     case 'CLOSING':
       if (finAcked) {
         tcb.state = 'TIME-WAIT';
-        ctx.explain(name, RFC.arrivesOther, 'CLOSING: our FIN is acknowledged: enter TIME-WAIT (start the 2 MSL timer).');
+        ctx.explain(name, RFC.arrivesOther, say(a.closingAcked));
       }
       return true;
     case 'LAST-ACK':
       if (finAcked) {
         deleteTcb(tcb);
-        ctx.explain(name, RFC.arrivesOther, 'LAST-ACK: our FIN is acknowledged: delete the TCB, enter CLOSED.');
+        ctx.explain(name, RFC.arrivesOther, say(a.lastAckAcked));
         return false;
       }
       return true;
@@ -430,7 +431,7 @@ function processAck(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
 function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
   tcb.rcvNxt = seqAdd(tcb.rcvNxt!, 1);
   tcb.finReceived = true;
-  ctx.effect(name, tcb.unread > 0 ? `read() returns the remaining ${tcb.unread} bytes, then 0 (end of file)` : 'read() returns 0 (end of file)');
+  ctx.effect(name, say(a.readEof, { unread: tcb.unread }));
   const finAcked = tcb.finSeq !== undefined && !!tcb.sndUna && seqLess(tcb.finSeq, tcb.sndUna);
   const before = tcb.state;
   switch (before) {
@@ -447,9 +448,7 @@ function finArrives(name: string, tcb: Tcb, ctx: StepContext): void {
     default:
       break;
   }
-  const where = tcb.state === before ? `remain in ${before}` : `enter ${tcb.state}`;
-  const timer = tcb.state === 'TIME-WAIT' ? ' and start the 2 MSL timer' : '';
-  ctx.explain(name, RFC.arrivesOther, `FIN: RCV.NXT = ${formatSeq(tcb.rcvNxt)}; acknowledge it, ${where}${timer}.`);
+  ctx.explain(name, RFC.arrivesOther, say(a.finArrives, { rcvNxt: formatSeq(tcb.rcvNxt), before, after: tcb.state }));
 }
 
 /**
@@ -468,8 +467,8 @@ function rstArrives(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepConte
   const offset = seg.seq && tcb.rcvNxt ? seqDiff(seg.seq, tcb.rcvNxt) : undefined;
   if (offset === 0) return resetBy(name, tcb, ctx);
   if (offset !== undefined && offset > 0 && offset < tcb.rcvWnd) {
-    ackNow('an in-window RST that is not exactly at RCV.NXT is answered by a challenge ACK');
-    ctx.explain(name, RFC.rstExactMatch, `RST in the window but not at RCV.NXT = ${formatSeq(tcb.rcvNxt!)}: send a challenge ACK and drop it (blind reset protection).`);
+    ackNow(say(a.rstChallengeReply));
+    ctx.explain(name, RFC.rstExactMatch, say(a.rstInWindow, { rcvNxt: formatSeq(tcb.rcvNxt!) }));
     return;
   }
   ctx.explain(name, RFC.rstExactMatch, say(engineMessages.rstOutsideWindow, {
@@ -519,9 +518,9 @@ function fastOpenData(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: StepCon
  */
 function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (reason: string) => void): void {
   if (tcb.synPending) {
-    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'the SYN,ACK is still due' });
+    ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: say(a.synAckStillDue) });
   } else {
-    ackNow('a retransmitted SYN (SEG.SEQ = RCV.NXT-1) is not acceptable: send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>');
+    ackNow(say(a.synRetransmittedReply));
   }
   ctx.explain(name, RFC.arrivesOther, say(engineMessages.synRetransmitted, { rcvNxt: formatSeq(tcb.rcvNxt!), pending: tcb.synPending }));
 }
@@ -532,7 +531,7 @@ function synRetransmitted(name: string, tcb: Tcb, ctx: StepContext, ackNow: (rea
  * application can read nothing more (MAY-1, a half-duplex close), so the data is lost.
  */
 function dataAfterClose(name: string, tcb: Tcb, bytes: number, ctx: StepContext): void {
-  resetForLostData(name, tcb, ctx, 'data after CLOSE is answered by <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)', say(engineMessages.dataAfterCloseEffect, { bytes }), say(engineMessages.dataAfterClose, { bytes }));
+  resetForLostData(name, tcb, ctx, say(a.dataAfterCloseReply), say(engineMessages.dataAfterCloseEffect, { bytes }), say(engineMessages.dataAfterClose, { bytes }));
 }
 
 /**
@@ -563,7 +562,7 @@ function reopenFromTimeWait(name: string, tcb: Tcb, seg: ArrivingSegment, ctx: S
   Object.assign(tcb, { state: 'SYN-RECEIVED', synPending: true, irs: seg.seq, rcvNxt: seqAdd(seg.seq!, 1) });
   synArrived(tcb, seg);
   if (seg.window !== undefined) tcb.sndWnd = seg.window;
-  ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: 'a SYN reopening from TIME-WAIT is answered by <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>' });
+  ctx.owe(name, tcb, { flags: ['SYN', 'ACK'], ack: tcb.rcvNxt, reason: say(a.timeWaitReopenReply) });
   ctx.explain(name, RFC.close, say(engineMessages.timeWaitReopen, { seq: formatSeq(seg.seq!), oldSndNxt: oldSndNxt ? formatSeq(oldSndNxt) : '?' }));
   queueSynText(name, tcb, seg, RFC.close, ctx);
 }
@@ -573,7 +572,7 @@ function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
   const state = tcb.state;
   if (state === 'SYN-RECEIVED' && tcb.passiveOpen) {
     returnToListen(tcb);
-    ctx.explain(name, RFC.arrivesOther, 'RST in SYN-RECEIVED of a passive OPEN: return to LISTEN.');
+    ctx.explain(name, RFC.arrivesOther, say(a.rstInSynReceived));
     return;
   }
   const error = state === 'SYN-RECEIVED' ? 'ECONNREFUSED' : SYNCHRONIZED_RESET[state];
@@ -583,8 +582,8 @@ function resetBy(name: string, tcb: Tcb, ctx: StepContext): void {
     tcb.resetInAcceptQueue = true;
     ctx.explain(name, RFC.linuxAcceptQueue, say(rfcMessages.linuxResetInAcceptQueue));
   }
-  if (error) ctx.effect(name, `${error} ("connection ${error === 'ECONNREFUSED' ? 'refused' : 'reset'}")`, { value: error });
-  ctx.explain(name, RFC.arrivesOther, `RST at RCV.NXT in ${state}: ${error ? 'signal the user, ' : ''}delete the TCB, enter CLOSED.`);
+  if (error) ctx.effect(name, say(a.resetEffect, { error }), { value: error });
+  ctx.explain(name, RFC.arrivesOther, say(a.rstAtRcvNxt, { state, signal: !!error }));
 }
 
 function returnToListen(tcb: Tcb): void {

@@ -18,6 +18,7 @@ import { rfcMessages } from '../i18n/messages/rfc.js';
 import { applySocketCall, explainSynRetries } from './socket-call-rules.js';
 import { canonicalCall } from './socket-calls.js';
 import { socketMessages } from '../i18n/messages/sockets.js';
+import { callMessages as m } from '../i18n/messages/calls.js';
 
 const NO_SPAN: Span = { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 };
 
@@ -54,30 +55,30 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
   switch (canonical) {
     case 'listen':
       if (state !== 'CLOSED') {
-        return refuse(`${name} is ${state}: listen (a passive OPEN) needs CLOSED; in any other state OPEN answers "error: connection already exists" (${RFC.open}).`);
+        return refuse(say(m.listenNotAllowed, { name, state, rfc: RFC.open }));
       }
       tcb.state = 'LISTEN';
       tcb.listened = true;
-      ctx.explain(name, RFC.open, 'passive OPEN: wait for a SYN from any remote endpoint.');
+      ctx.explain(name, RFC.open, say(m.passiveOpen));
       return;
 
     case 'connect':
       if (state !== 'CLOSED' && state !== 'LISTEN') {
-        return refuse(`${name} is ${state}: connect (an active OPEN) needs CLOSED (or LISTEN, which it turns active); otherwise "error: connection already exists" (${RFC.open}).`);
+        return refuse(say(m.connectNotAllowed, { name, state, rfc: RFC.open }));
       }
       tcb.state = 'SYN-SENT';
       tcb.synPending = true;
       tcb.connectPending = true;
-      ctx.explain(name, RFC.open, 'active OPEN: choose an ISS and send a SYN (the next segment line from this endpoint); connect() blocks until the handshake completes.');
+      ctx.explain(name, RFC.open, say(m.activeOpen));
       return;
 
     case 'accept':
       if (!tcb.listened) {
-        return refuse(`${name} is ${state} and never called listen: accept() takes connections from a listening socket. Add \`${name}: listen\` before the SYN arrives.`);
+        return refuse(say(m.acceptWithoutListen, { name, state }));
       }
       if (state === 'LISTEN' || state === 'SYN-RECEIVED') {
         tcb.acceptPending = true;
-        ctx.effect(name, 'accept() blocks until the handshake completes');
+        ctx.effect(name, say(m.acceptBlocks));
         return;
       }
       if (state === 'CLOSED' && tcb.resetInAcceptQueue) {
@@ -88,35 +89,35 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
       }
       if (state === 'CLOSED') return refuse(say(engineMessages.acceptAfterClose, { name }));
       tcb.accepted = true;
-      ctx.effect(name, 'accept() returns the established connection', { call: call.call, value: tcb.peer ?? '' });
+      ctx.effect(name, say(m.acceptReturns), { call: call.call, value: tcb.peer ?? '' });
       return;
 
     case 'send':
-      if (state === 'CLOSED') return refuse(`${name} is CLOSED: SEND answers "error: connection does not exist" (${RFC.send}).`);
+      if (state === 'CLOSED') return refuse(say(m.sendClosed, { name, rfc: RFC.send }));
       if (state === 'LISTEN') {
         // §3.10.2 turns a LISTEN into an active open only when the remote socket is
         // known; `listen` names none, so SEND gets "error: remote socket unspecified".
-        return refuse(`${name} is LISTEN: a listening socket has no remote endpoint, so SEND answers "error: remote socket unspecified" (${RFC.send}); send() on it fails with ENOTCONN. Data is sent on the connection accept() returns.`);
+        return refuse(say(m.sendListen, { name, rfc: RFC.send }));
       }
       if (tcb.finPending || tcb.finSeq !== undefined || ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'].includes(state)) {
-        return refuse(`${name} has closed its sending side (${state}): SEND answers "error: connection closing" (${RFC.send}); write() fails with EPIPE.`);
+        return refuse(say(m.sendClosing, { name, state, rfc: RFC.send }));
       }
       ctx.explain(name, RFC.send, state === 'ESTABLISHED' || state === 'CLOSE-WAIT'
-        ? `the application writes ${call.length ?? 'some'} bytes; the next data segment carries them.`
-        : `the data is queued until the connection is ESTABLISHED.`);
+        ? say(m.appWrites, { bytes: call.length })
+        : say(m.dataQueued));
       if (call.call === 'write' || call.expected) writeReturns(name, call, ctx);
       return;
 
     case 'recv':
-      if (state === 'CLOSED') return refuse(`${name} is CLOSED: RECEIVE answers "error: connection does not exist" (${RFC.receive}).`);
+      if (state === 'CLOSED') return refuse(say(m.recvClosed, { name, rfc: RFC.receive }));
       tcb.readsModelled = true;
       if (tcb.unread > 0) {
-        ctx.effect(name, `read() returns ${tcb.unread} bytes`, { call: call.call, value: String(tcb.unread) });
+        ctx.effect(name, say(m.readReturns, { bytes: tcb.unread }), { call: call.call, value: String(tcb.unread) });
         tcb.unread = 0;
       } else if (tcb.finReceived) {
-        ctx.effect(name, 'read() returns 0 (end of file): the peer sent FIN', { call: call.call, value: '0' });
+        ctx.effect(name, say(m.readEof), { call: call.call, value: '0' });
       } else {
-        ctx.effect(name, 'read() blocks: no data yet');
+        ctx.effect(name, say(m.readBlocks));
       }
       return;
 
@@ -125,21 +126,21 @@ export function applyCall(name: string, tcb: Tcb, call: CallStatement, ctx: Step
       return closeOrShutdown(name, tcb, canonical, ctx, refuse);
 
     case 'abort':
-      if (state === 'CLOSED') return refuse(`${name} is CLOSED: ABORT answers "error: connection does not exist" (${RFC.abort}).`);
+      if (state === 'CLOSED') return refuse(say(m.abortClosed, { name, rfc: RFC.abort }));
       if (state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2' || state === 'CLOSE-WAIT') {
         const sndNxt = tcb.sndNxt;
         deleteTcb(tcb);
-        ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: 'ABORT sends <SEQ=SND.NXT><CTL=RST>' });
-        ctx.explain(name, RFC.abort, 'ABORT: send RST, flush the queues and delete the TCB.');
+        ctx.owe(name, tcb, { flags: ['RST'], seq: sndNxt, reason: say(m.abortReply) });
+        ctx.explain(name, RFC.abort, say(m.abortSends));
       } else {
         deleteTcb(tcb);
-        ctx.explain(name, RFC.abort, `ABORT in ${state}: delete the TCB; nothing is sent.`);
+        ctx.explain(name, RFC.abort, say(m.abortSilent, { state }));
       }
       return;
 
     case 'crash':
       deleteTcb(tcb);
-      ctx.explain(name, RFC.stateDiagram, 'the host loses all connection state: CLOSED, no TCB, nothing sent. Its peer learns only when it next sends (half-open connection).');
+      ctx.explain(name, RFC.stateDiagram, say(m.crash));
       return;
 
     case 'timeout':
@@ -167,33 +168,33 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
   if (call === 'close' && tcb.halfClosed) {
     // The FIN went with shutdown; close only releases the socket.
     tcb.halfClosed = false;
-    ctx.explain(name, RFC.closeCall, 'close after shutdown: the FIN was already sent; the socket is released.');
+    ctx.explain(name, RFC.closeCall, say(m.closeAfterShutdown));
     return;
   }
   switch (state) {
     case 'CLOSED':
-      return refuse(`${name} is CLOSED: ${what} answers "error: connection does not exist" (${RFC.closeCall}).`);
+      return refuse(say(m.closeClosed, { name, what, rfc: RFC.closeCall }));
     case 'LISTEN':
     case 'SYN-SENT':
-      if (call === 'shutdown') return refuse(`${name} is ${state}: shutdown needs a connection (ENOTCONN); use close.`);
+      if (call === 'shutdown') return refuse(say(m.shutdownNeedsConnection, { name, state }));
       deleteTcb(tcb);
-      ctx.explain(name, RFC.closeCall, `CLOSE in ${state}: delete the TCB; nothing is sent.`);
+      ctx.explain(name, RFC.closeCall, say(m.closeSilent, { state }));
       return;
     case 'SYN-RECEIVED':
     case 'ESTABLISHED':
       tcb.state = 'FIN-WAIT-1';
       tcb.finPending = true;
       tcb.halfClosed = call === 'shutdown';
-      ctx.explain(name, RFC.closeCall, `${what}: send FIN (the next segment line from this endpoint) and enter FIN-WAIT-1.`);
+      ctx.explain(name, RFC.closeCall, say(m.closeSendsFin, { what, state: 'FIN-WAIT-1' }));
       return;
     case 'CLOSE-WAIT':
       tcb.state = 'LAST-ACK';
       tcb.finPending = true;
       tcb.halfClosed = call === 'shutdown';
-      ctx.explain(name, RFC.closeCall, `${what}: send FIN (the next segment line from this endpoint) and enter LAST-ACK.`);
+      ctx.explain(name, RFC.closeCall, say(m.closeSendsFin, { what, state: 'LAST-ACK' }));
       return;
     default:
-      return refuse(`${name} is ${state} and has already sent its FIN: ${what} answers "error: connection closing" (${RFC.closeCall}).`);
+      return refuse(say(m.closeClosing, { name, state, what, rfc: RFC.closeCall }));
   }
 }
 
@@ -204,7 +205,7 @@ function closeOrShutdown(name: string, tcb: Tcb, call: 'close' | 'shutdown', ctx
  */
 function resetOnClose(name: string, tcb: Tcb, ctx: StepContext): void {
   const bytes = tcb.unread;
-  resetForLostData(name, tcb, ctx, 'CLOSE with unread data sends <SEQ=SND.NXT><CTL=RST> (RFC 9293 §3.6.1, SHLD-3)', say(engineMessages.closeUnreadEffect, { bytes }), say(engineMessages.closeUnread, { bytes }));
+  resetForLostData(name, tcb, ctx, say(m.closeUnreadReply), say(engineMessages.closeUnreadEffect, { bytes }), say(engineMessages.closeUnread, { bytes }));
 }
 
 function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepContext, refuse: (m: string) => void): void {
@@ -212,25 +213,25 @@ function applyTimeout(name: string, tcb: Tcb, call: CallStatement, ctx: StepCont
   switch (call.timer) {
     case '2MSL':
       if (state !== 'TIME-WAIT') {
-        return refuse(`${name} is ${state}: only TIME-WAIT runs the 2MSL timer (${RFC.timeouts}).`);
+        return refuse(say(m.twoMslNotTimeWait, { name, state, rfc: RFC.timeouts }));
       }
       deleteTcb(tcb);
-      ctx.explain(name, RFC.timeouts, 'the time-wait timer (2 MSL) expires: delete the TCB, enter CLOSED.');
+      ctx.explain(name, RFC.timeouts, say(m.twoMslExpires));
       return;
     case 'RTO': {
       const outstanding = tcb.sndUna && tcb.sndNxt ? (seqDiff(tcb.sndNxt, tcb.sndUna) ?? 0) > 0 : false;
       if (!outstanding || tcb.synPending) {
-        return refuse(`${name} is ${state} with nothing unacknowledged: no retransmission timer runs (${RFC.timeouts}).`);
+        return refuse(say(m.rtoNothingOutstanding, { name, state, rfc: RFC.timeouts }));
       }
-      ctx.explain(name, RFC.timeouts, 'the retransmission timer fires: the segment at SND.UNA is sent again (the next segment line from this endpoint).');
+      ctx.explain(name, RFC.timeouts, say(m.rtoFires));
       return;
     }
     case 'USER':
-      if (state === 'CLOSED') return refuse(`${name} is CLOSED: there is no connection to time out.`);
+      if (state === 'CLOSED') return refuse(say(m.userTimeoutClosed, { name }));
       if (state === 'SYN-SENT') explainSynRetries(name, ctx);
       deleteTcb(tcb);
-      ctx.effect(name, 'ETIMEDOUT: "connection aborted due to user timeout"');
-      ctx.explain(name, RFC.timeouts, 'the user timeout expires: flush the queues, delete the TCB, enter CLOSED.');
+      ctx.effect(name, say(m.userTimeoutEffect));
+      ctx.explain(name, RFC.timeouts, say(m.userTimeout));
       return;
     case 'KEEPALIVE': {
       const idle = isSynchronized(state) && !!tcb.sndUna && !!tcb.sndNxt && seqDiff(tcb.sndNxt, tcb.sndUna) === 0;

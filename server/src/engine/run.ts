@@ -19,8 +19,10 @@ import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type Profil
 import { checkWindowField } from './options.js';
 import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from './letters.js';
 import { RFC } from './step-context.js';
-import { say } from '../i18n/catalogue.js';
+import { activeLocale, say } from '../i18n/catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
+import { runMessages as m } from '../i18n/messages/run.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -70,6 +72,8 @@ interface Setup {
   readonly state: RunState;
   /** A run under another profile is not resumed (runIncrementally compares setups). */
   readonly profile: Profile;
+  /** Nor one worded in another language: its explanations and diagnostics would keep the old words. */
+  readonly locale: Locale;
 }
 
 /**
@@ -106,8 +110,8 @@ export interface ResumableRun {
 export function startIncrementally(scenario: Scenario, previous?: EngineRun, checkpointEvery = CHECKPOINT_EVERY): ResumableRun {
   const statements = scenario.statements;
   const unchanged = previous ? firstDifference(previous.statements, statements) : 0;
-  // The same statements under the same profile: the same run. (A changed `tcpflow.profile` setting re-runs.)
-  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile)) {
+  // The same statements under the same profile, in the same language: the same run. (A changed `tcpflow.profile` or `tcpflow.language` setting re-runs.)
+  if (previous && unchanged === statements.length && previous.statements.length === statements.length && sameData(makeProfile(scenarioProfile(scenario)), previous.setup.profile) && previous.setup.locale === activeLocale()) {
     return { advance: () => previous };
   }
   const run = new ScenarioRun(scenario, checkpointEvery);
@@ -170,7 +174,7 @@ class ScenarioRun {
 
   /** What the run knows after setUp, before its first statement. */
   setup(): Setup {
-    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile };
+    return { participants: [...this.participants.values()], diagnostics: [...this.diagnostics], state: copyRunState(this.state), profile: this.profile, locale: activeLocale() };
   }
 
   /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
@@ -257,8 +261,8 @@ class ScenarioRun {
       case 'title':
         if (this.state.title !== undefined || this.state.sawEvent) {
           this.report(statement.span, 'error', 'misplaced-title', this.state.title !== undefined
-            ? 'A scenario has at most one title.'
-            : 'The title (`scenario "…"`) comes before the first event.');
+            ? say(m.titleTwice)
+            : say(m.titleAfterEvent));
         } else {
           this.state.title = statement.text;
         }
@@ -319,8 +323,8 @@ class ScenarioRun {
   private declare(decl: ParticipantStatement, usedBefore: boolean): void {
     if (this.participants.has(decl.name)) {
       this.report(decl.nameSpan, 'error', 'duplicate-participant', usedBefore && !this.participants.get(decl.name)!.declared
-        ? `${decl.name} is used before this declaration: declare a participant before its first use.`
-        : `${decl.name} is already declared.`);
+        ? say(m.usedBeforeDeclared, { name: decl.name })
+        : say(m.alreadyDeclared, { name: decl.name }));
       return;
     }
     const initialState = decl.start ?? 'CLOSED';
@@ -328,7 +332,7 @@ class ScenarioRun {
     this.state.tcbs.set(decl.name, startingTcb(decl, firstContactNumbers(this.scenario.statements, decl.name)));
     if (decl.snd) this.checkSpace(decl.name, decl.snd.value, decl.snd.span);
     if ((decl.snd || decl.rcv) && !isSynchronized(initialState) && initialState !== 'SYN-SENT') {
-      this.report(decl.span, 'warning', 'bad-field', `snd=/rcv= give the sequence variables of a connection in progress; ${initialState} has none, so they are ignored.`);
+      this.report(decl.span, 'warning', 'bad-field', say(m.sndRcvIgnored, { state: initialState }));
     }
   }
 
@@ -357,15 +361,15 @@ class ScenarioRun {
       } else if (!flight) {
         const known = this.state.tags.find((t) => t.tag === statement.tag);
         this.report(statement.tagSpan, 'error', 'unknown-tag', known
-          ? () => `${statement.tag} was already delivered on line ${known.deliveredAt!.startLine + 1}; a segment arrives once.`
-          : `No in-flight segment is tagged ${statement.tag}: tag a \`~>\` segment with \`as ${statement.tag}\` first.`);
+          ? () => say(m.tagDelivered, { tag: statement.tag, line: known.deliveredAt!.startLine + 1 })
+          : say(m.unknownTag, { tag: statement.tag }));
       } else {
         this.state.inFlight.delete(statement.tag);
         flight.deliveredAt = statement.span;
         ({ from, to, segment } = flight);
         const sent = flight.sentAt;
         sentAt = sent;
-        record.explanations.push({ participant: flight.to, rule: 'RFC 9293 §3.10.7', get text() { return `the segment sent on line ${sent.startLine + 1} arrives now (late).`; } });
+        record.explanations.push({ participant: flight.to, rule: 'RFC 9293 §3.10.7', get text() { return say(m.arrivesLate, { line: sent.startLine + 1 }); } });
         segmentArrives(flight.to, this.tcb(flight.to), toArriving(flight.segment), record);
       }
     }
@@ -432,7 +436,7 @@ class ScenarioRun {
   /** `asFixed`: this is the line as its multiple-peers fix makes it; it is not fixed again. */
   private sendAndArrive(seg: SegmentStatement, ctx: StepRecorder, asFixed = false): SentSegment | undefined {
     if (seg.from === seg.to) {
-      this.report(seg.toSpan, 'error', 'self-segment', `${seg.from} sends to itself: a segment goes from one endpoint to its peer.`);
+      this.report(seg.toSpan, 'error', 'self-segment', say(m.selfSegment, { name: seg.from }));
       return undefined;
     }
     if (seg.icmp) {
@@ -459,7 +463,7 @@ class ScenarioRun {
       // An old duplicate: only the receiver acts on it (contract §3.3).
       const missing = [!seg.seq && 'seq', seg.flags.includes('ACK') && !seg.ack && 'ack'].filter(Boolean);
       if (missing.length > 0) {
-        this.report(seg.span, 'error', 'missing-field', `An old duplicate (-->) comes from an earlier incarnation, so nothing can be inferred: give ${missing.join(' and ')}.`);
+        this.report(seg.span, 'error', 'missing-field', say(m.oldDuplicateMissing, { seq: missing.includes('seq'), ack: missing.includes('ack') }));
         return undefined;
       }
       sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, ...wireOptions(seg), arrow: seg.arrow, retransmission: false };
@@ -482,7 +486,7 @@ class ScenarioRun {
         else segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
         break;
       case '-x':
-        ctx.explain(seg.to, 'RFC 9293 §3.7', 'lost in the network: the receiver never sees it.');
+        ctx.explain(seg.to, 'RFC 9293 §3.7', say(m.lost));
         break;
       case '~>':
         // Without a tag nothing can deliver it: go on as if delivered now, its preferred fix.
@@ -543,7 +547,7 @@ class ScenarioRun {
       return;
     }
     if (this.state.tags.some((t) => t.tag === seg.tag)) {
-      this.report(seg.tagSpan, 'error', 'duplicate-tag', `The tag ${seg.tag} is already used: each in-flight segment needs its own.`);
+      this.report(seg.tagSpan, 'error', 'duplicate-tag', say(m.duplicateTag, { tag: seg.tag }));
       return;
     }
     const flight: InFlight = { tag: seg.tag, span: seg.tagSpan, from: seg.from, to: seg.to, segment: sent, sentAt: seg.span };
@@ -559,8 +563,8 @@ class ScenarioRun {
     // The end of the last statement's line, through its span: it follows that line (anchor.ts).
     const end = endOf(last, Number.MAX_SAFE_INTEGER);
     for (const flight of this.state.inFlight.values()) {
-      this.report(flight.span, 'warning', 'never-delivered', `${flight.tag} is in flight (~>) but never delivered: add \`deliver ${flight.tag}\` where it arrives, or draw it as lost (-x).`, [
-        { title: `Add \`deliver ${flight.tag}\` at the end`, edits: [{ span: end, newText: `\ndeliver ${flight.tag}` }], preferred: true },
+      this.report(flight.span, 'warning', 'never-delivered', say(m.neverDelivered, { tag: flight.tag }), [
+        { title: say(m.addDeliver, { tag: flight.tag }), edits: [{ span: end, newText: `\ndeliver ${flight.tag}` }], preferred: true },
       ]);
     }
   }
@@ -626,7 +630,7 @@ class ScenarioRun {
     if (!seen) {
       this.state.spaceKinds.set(owner, { symbolic, span });
     } else if (seen.symbolic !== symbolic) {
-      this.report(span, 'error', 'mixed-seq-space', () => `${formatSeq(value)} is ${symbolic ? 'symbolic' : 'a number'}, but ${owner}'s sequence space is written with ${seen.symbolic ? 'symbols' : 'numbers'} (line ${seen.span.startLine + 1}): within one direction use symbols or numbers, not both (contract §3.2).`);
+      this.report(span, 'error', 'mixed-seq-space', () => say(m.mixedSeqSpace, { value: formatSeq(value), symbolic, owner, seenSymbolic: seen.symbolic, line: seen.span.startLine + 1 }));
     }
   }
 
@@ -663,8 +667,8 @@ class ScenarioRun {
       const tcb = this.state.tcbs.get(check.participant);
       if (!tcb) continue;
       if (tcb.state !== check.state) {
-        this.report(check.stateSpan, 'error', 'expect-failed', `${check.participant} is ${tcb.state} here, not ${check.state}.`, [
-          { title: `Change to ${tcb.state}`, edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
+        this.report(check.stateSpan, 'error', 'expect-failed', say(m.expectFailed, { name: check.participant, state: tcb.state, expected: check.state }), [
+          { title: say(m.changeTo, { state: tcb.state }), edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
         ]);
       }
     }

@@ -7,6 +7,7 @@ import { say } from '../i18n/catalogue.js';
 import { engineMessages } from '../i18n/messages/engine.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
+import { sendMessages as m } from '../i18n/messages/send.js';
 import type { Probe, Reply, SentSegment } from './analysis.js';
 import { spanEnd, type Fix } from './diagnostics.js';
 import { FLAGS, type Flag, type SegmentStatement, type SeqField } from './model.js';
@@ -114,8 +115,8 @@ export function sendSegment(
   let ackInferred = false;
   const hasAck = flags.includes('ACK');
   if (!hasAck && seg.ack) {
-    ctx.report('warning', 'ack-without-flag', `ack=${formatSeq(seg.ack.value)} is ignored: the ACK flag is not set, so the acknowledgment field is not significant (RFC 9293 §3.1). Add ACK or remove ack=.`, seg.ack.span, [
-      { title: 'Add the ACK flag', edits: [addFlagEdit(seg, 'ACK')], preferred: true },
+    ctx.report('warning', 'ack-without-flag', say(m.ackWithoutFlag, { ack: formatSeq(seg.ack.value) }), seg.ack.span, [
+      { title: say(rfcMessages.addAckFlag), edits: [addFlagEdit(seg, 'ACK')], preferred: true },
     ]);
     ack = undefined;
   }
@@ -134,7 +135,7 @@ export function sendSegment(
     plan.commit(seqAsIf ?? seq, seqLen);
     tcb.due = undefined;
   }
-  if (retransmission) ctx.explain(name, RFC.sequenceNumbers, 'retransmission: these sequence numbers were sent before.');
+  if (retransmission) ctx.explain(name, RFC.sequenceNumbers, say(m.retransmission));
 
   checkWindowField(seg, tcb, ctx);
   return {
@@ -292,7 +293,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
   if (has('RST')) return planReset(name, tcb, due, has('ACK'), refuse, ctx);
 
   if (has('SYN') && !has('ACK')) {
-    if (has('FIN')) return refuse('a SYN segment cannot also carry FIN: FIN is sent only once the connection is synchronized.');
+    if (has('FIN')) return refuse(say(m.synWithFin));
     if (state === 'CLOSED' || state === 'LISTEN' || (state === 'SYN-SENT' && tcb.synPending)) {
       return {
         choosesIss: true,
@@ -307,24 +308,24 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
           tcb.connectPending = true;
           synSent(tcb, seg);
           ctx.explain(name, RFC.open, implied
-            ? `active OPEN (an implied connect): send SYN with ISS = ${seq ? formatSeq(seq) : '?'}; enter SYN-SENT.`
-            : `send the SYN of the active OPEN with ISS = ${seq ? formatSeq(seq) : '?'}.`);
+            ? say(m.activeOpenImplied, { iss: seq ? formatSeq(seq) : '?' })
+            : say(m.activeOpenSyn, { iss: seq ? formatSeq(seq) : '?' }));
         },
       };
     }
     if (state === 'SYN-SENT') return { expectedSeq: tcb.iss, choosesIss: false, exact: false, commit: () => {} };
-    return refuse(`${name} is ${state}: a SYN without ACK opens a connection, so it is sent only from CLOSED or LISTEN (an active OPEN) or again from SYN-SENT (${RFC.open}).`);
+    return refuse(say(m.synNotAllowed, { name, state, rfc: RFC.open }));
   }
 
   if (has('SYN')) {
     // SYN,ACK: the reply of SYN-RECEIVED (RFC 9293 §3.10.7.2, and §3.10.7.3 for a simultaneous open).
     if (state !== 'SYN-RECEIVED') {
       const hint = state === 'CLOSED' || state === 'LISTEN'
-        ? ` ${name} must first receive a SYN${state === 'CLOSED' ? ` while listening: add \`${name}: listen\` before the SYN arrives` : ''}.`
+        ? say(m.synAckHint, { name, closed: state === 'CLOSED' })
         : '';
-      return refuse(`${name} is ${state}: a SYN,ACK answers a SYN, so it is sent only from SYN-RECEIVED (${RFC.arrivesListen}).${hint}`);
+      return refuse(say(m.synAckNotAllowed, { name, state, rfc: RFC.arrivesListen, hint }));
     }
-    if (has('FIN')) return refuse('a SYN,ACK cannot also carry FIN here: close first completes the handshake.');
+    if (has('FIN')) return refuse(say(m.synAckWithFin));
     return {
       expectedSeq: tcb.synPending ? undefined : tcb.iss,
       choosesIss: tcb.synPending,
@@ -337,7 +338,7 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
           tcb.sndUna = seq;
           tcb.sndNxt = seq && seqAdd(seq, seqLen);
           tcb.synPending = false;
-          ctx.explain(name, RFC.arrivesListen, `send SYN,ACK with ISS = ${seq ? formatSeq(seq) : '?'}, acknowledging the peer's SYN.`);
+          ctx.explain(name, RFC.arrivesListen, say(m.sendSynAck, { iss: seq ? formatSeq(seq) : '?' }));
         }
       },
     };
@@ -345,17 +346,17 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
 
   // Neither SYN nor RST: the segment belongs to a synchronized connection.
   if (state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT') {
-    const what = has('FIN') ? 'a FIN' : seg.length > 0 ? 'data' : flags.length === 0 ? say(rfcMessages.aFlaglessSegment) : 'an ACK';
+    const what = has('FIN') ? say(m.whatFin) : seg.length > 0 ? say(m.whatData) : flags.length === 0 ? say(rfcMessages.aFlaglessSegment) : say(m.whatAck);
     const hint = state === 'SYN-SENT' && due?.flags.includes('RST')
       ? ` ${say(learnerMessages.synAckUnacceptable, { reply: describeReply(due) })}`
       : state === 'SYN-SENT'
-      ? ' It sends its ACK once a SYN,ACK arrives (and is then ESTABLISHED).'
-      : state === 'LISTEN' ? ' It sends nothing until a SYN arrives.' : ' It has no connection.';
-    return refuse(`${name} is ${state}: ${what} can be sent only on a synchronized connection (${RFC.stateDiagram}).${hint}`);
+      ? say(m.hintSynSent)
+      : state === 'LISTEN' ? say(m.hintListen) : say(m.hintClosed);
+    return refuse(say(m.notSynchronized, { name, state, what, rfc: RFC.stateDiagram, hint }));
   }
   if (!has('ACK')) return refuseWithoutAck(seg, refuse);
   if (state === 'SYN-RECEIVED' && tcb.synPending) {
-    return refuse(`${name} is SYN-RECEIVED and still owes its SYN,ACK: send that first (${RFC.arrivesListen}).`);
+    return refuse(say(m.owesSynAckFirst, { name, rfc: RFC.arrivesListen }));
   }
 
   const expectedAck = tcb.rcvNxt;
@@ -375,11 +376,11 @@ function planSend(name: string, tcb: Tcb, seg: SegmentStatement, ctx: StepContex
       choosesIss: false,
       exact: false,
       commit: () => {},
-      ...(isRetransmissionOnly(tcb, seg) ? {} : { refusal: `${name} is ${state} and has sent its FIN: no new data follows a FIN (${RFC.closeCall}); only a retransmission of earlier data.` }),
+      ...(isRetransmissionOnly(tcb, seg) ? {} : { refusal: say(m.dataAfterOwnFin, { name, state, rfc: RFC.closeCall }) }),
     };
   }
   if (seg.length > 0 && state === 'SYN-RECEIVED') {
-    return refuse(`${name} is SYN-RECEIVED: data is queued until the connection is ESTABLISHED (${RFC.send}).`);
+    return refuse(say(m.dataInSynReceived, { name, rfc: RFC.send }));
   }
 
   return {
@@ -430,7 +431,7 @@ function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq
   // Our FIN already sent: only a retransmission (seq + payload at finSeq) is possible.
   if (tcb.finSeq !== undefined) {
     const acked = tcb.sndUna !== undefined && seqDiff(tcb.sndUna, tcb.finSeq) !== undefined && seqDiff(tcb.sndUna, tcb.finSeq)! > 0;
-    if (acked) return refuse(`${name} is ${state}: its FIN was already acknowledged, so it is never sent again (${RFC.close}).`);
+    if (acked) return refuse(say(m.finAlreadyAcked, { name, state, rfc: RFC.close }));
     return { expectedSeq: seqAdd(tcb.finSeq, -seg.length), expectedAck, choosesIss: false, exact: false, commit: () => {} };
   }
   const closeBy: Partial<Record<TcpState, TcpState>> = { 'ESTABLISHED': 'FIN-WAIT-1', 'SYN-RECEIVED': 'FIN-WAIT-1', 'CLOSE-WAIT': 'LAST-ACK' };
@@ -439,7 +440,7 @@ function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq
   const pendingOk = tcb.finPending && (state === 'FIN-WAIT-1' || state === 'LAST-ACK' || state === 'CLOSING');
   const next = pendingOk ? state : closeBy[state];
   if (!next) {
-    return refuse(`${name} is ${state}: a FIN is sent by close from ESTABLISHED or SYN-RECEIVED (→ FIN-WAIT-1) or CLOSE-WAIT (→ LAST-ACK) (${RFC.closeCall}).`);
+    return refuse(say(m.finNotAllowed, { name, state, rfc: RFC.closeCall }));
   }
   return {
     expectedSeq: tcb.sndNxt,
@@ -447,7 +448,7 @@ function planFin(name: string, tcb: Tcb, seg: SegmentStatement, expectedAck: Seq
     choosesIss: false,
     exact: false,
     commit: (seq, seqLen) => {
-      if (!pendingOk) ctx.explain(name, RFC.closeCall, `close (implied by the FIN): enter ${next}.`);
+      if (!pendingOk) ctx.explain(name, RFC.closeCall, say(m.impliedClose, { state: next }));
       tcb.state = next;
       tcb.finPending = false;
       if (seq) {
@@ -463,14 +464,14 @@ function planReset(name: string, tcb: Tcb, due: Reply | undefined, hasAck: boole
   if (due && due.flags.includes('RST')) {
     const needsAck = due.flags.includes('ACK');
     if (needsAck && !hasAck) {
-      return refuse(`${name} owes ${describeReply(due)}: a reset for a segment without ACK carries ACK, or the peer (in SYN-SENT) cannot validate it and drops it (${RFC.arrivesClosed}). Add ACK.`);
+      return refuse(say(m.resetNeedsAck, { name, reply: describeReply(due), rfc: RFC.arrivesClosed }));
     }
     return {
       expectedSeq: due.seq,
       expectedAck: due.ack,
       choosesIss: false,
       exact: true,
-      commit: () => ctx.explain(name, RFC.reset, `send the reset that was due: ${describeReply(due)}.`),
+      commit: () => ctx.explain(name, RFC.reset, say(m.sendDueReset, { reply: describeReply(due) })),
     };
   }
   if (state === 'SYN-RECEIVED' || state === 'ESTABLISHED' || state === 'FIN-WAIT-1' || state === 'FIN-WAIT-2' || state === 'CLOSE-WAIT') {
@@ -480,15 +481,15 @@ function planReset(name: string, tcb: Tcb, due: Reply | undefined, hasAck: boole
       choosesIss: false,
       exact: true,
       commit: () => {
-        ctx.explain(name, RFC.abort, `abort (implied by the RST): send <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.`);
+        ctx.explain(name, RFC.abort, say(m.impliedAbort));
         deleteTcb(tcb);
       },
     };
   }
   const why = state === 'CLOSED' || state === 'LISTEN' || state === 'SYN-SENT'
-    ? `it sends RST only in reply to a segment that calls for one (${RFC.reset})`
-    : `ABORT in ${state} sends nothing (${RFC.abort})`;
-  return refuse(`${name} is ${state} and owes no reset: ${why}.`);
+    ? say(m.noResetWhyReply, { rfc: RFC.reset })
+    : say(m.noResetWhyAbort, { state, rfc: RFC.abort });
+  return refuse(say(m.owesNoReset, { name, state, why }));
 }
 
 /** `<SEQ=0><ACK=J+1><CTL=RST,ACK>`, the RFC's notation. */

@@ -17,6 +17,8 @@ import { statesBefore } from './describe.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { freshSymbol, segmentText } from './point-in-time.js';
 import { isDiagnosticData, toLspDiagnostic } from './validator.js';
+import { say } from '../i18n/catalogue.js';
+import { editorMessages } from '../i18n/messages/editor.js';
 
 export class TcpflowCodeActionProvider implements CodeActionProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
@@ -117,7 +119,7 @@ function replyActions(doc: DocumentAnalysis, uri: string, step: Step): CodeActio
     const indent = /^[ \t]*/.exec(lineText)![0];
     const end = { line: step.line, character: lineText.length };
     actions.push({
-      title: `Add the reply ${participant} owes: ${segment}`,
+      title: say(editorMessages.addOwedReply, { name: participant, segment }),
       kind: CodeActionKind.QuickFix,
       edit: { changes: { [uri]: [{ range: { start: end, end }, newText: `\n${indent}${participant} -> ${peer} : ${segment}` }] } },
     });

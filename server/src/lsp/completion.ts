@@ -19,6 +19,8 @@ import { CALL_DESCRIPTIONS, FLAG_DESCRIPTIONS } from './describe.js';
 import { lineContext } from '../language/reader/line-context.js';
 import { STATEMENT_KEYWORDS } from '../language/reader/line-shape.js';
 import type { DocumentAnalysis } from './document-analysis.js';
+import { say } from '../i18n/catalogue.js';
+import { editorMessages as e } from '../i18n/messages/editor.js';
 import { analysisBefore, callAllowed, proposeSegment, segmentText } from './point-in-time.js';
 
 const FIELDS = ['seq=', 'ack=', 'len=', 'data=""', 'win=', 'mss=', 'wscale=', 'ts='];
@@ -59,14 +61,14 @@ export function completions(doc: DocumentAnalysis, lineNumber: number, before: s
     case 'peer': {
       const peer = at().finalTcbs[context.from]?.peer;
       for (const n of [peer, ...names()].filter((n, i, all): n is string => !!n && n !== context.from && all.indexOf(n) === i)) {
-        add(n, CompletionItemKind.Variable, n === peer ? 'its peer' : 'participant', { insertText: `${n} : ` });
+        add(n, CompletionItemKind.Variable, say(n === peer ? e.itsPeer : e.participant), { insertText: `${n} : ` });
       }
       break;
     }
     case 'timer': {
       const tcb = at().finalTcbs[context.participant];
       const ordered = [...TIMERS].sort((a, b) => Number(callAllowed(tcb, 'timeout', b)) - Number(callAllowed(tcb, 'timeout', a)));
-      for (const t of ordered) add(t, CompletionItemKind.EnumMember, callAllowed(tcb, 'timeout', t) ? `valid in ${tcb?.state ?? 'CLOSED'}` : `not in ${tcb?.state ?? 'CLOSED'}`);
+      for (const t of ordered) add(t, CompletionItemKind.EnumMember, say(callAllowed(tcb, 'timeout', t) ? e.validIn : e.notIn, { state: tcb?.state ?? 'CLOSED' }));
       break;
     }
     case 'call': {
@@ -74,27 +76,27 @@ export function completions(doc: DocumentAnalysis, lineNumber: number, before: s
       const state = tcb?.state ?? 'CLOSED';
       const valid = CALLS.filter((c) => callAllowed(tcb, c));
       const rest = CALLS.filter((c) => !valid.includes(c));
-      for (const c of valid) add(c, CompletionItemKind.Function, `valid in ${state}`, { documentation: CALL_DESCRIPTIONS[c], preselect: c === valid[0] });
-      for (const c of rest) add(c, CompletionItemKind.Function, `${context.participant} is ${state}: refused`, { documentation: CALL_DESCRIPTIONS[c as CallName] });
+      for (const c of valid) add(c, CompletionItemKind.Function, say(e.validIn, { state }), { documentation: CALL_DESCRIPTIONS[c], preselect: c === valid[0] });
+      for (const c of rest) add(c, CompletionItemKind.Function, say(e.callRefused, { name: context.participant, state }), { documentation: CALL_DESCRIPTIONS[c as CallName] });
       break;
     }
     case 'expect-state': {
       const name = context.participant;
       const state = at().finalTcbs[name]?.state ?? doc.analysis.participants.find((p) => p.name === name)?.initialState ?? 'CLOSED';
-      add(state, CompletionItemKind.EnumMember, `${name}'s state here`, { documentation: STATE_DESCRIPTIONS[state], preselect: true });
+      add(state, CompletionItemKind.EnumMember, say(e.stateHere, { name }), { documentation: STATE_DESCRIPTIONS[state], preselect: true });
       for (const s of TCP_STATES) if (s !== state) add(s, CompletionItemKind.EnumMember, formatState(s, 'linux'), { documentation: STATE_DESCRIPTIONS[s] });
       break;
     }
     case 'expect-name': {
       const expected = at().finalTcbs;
-      for (const n of names()) add(n, CompletionItemKind.Variable, expected[n] ? `is ${expected[n].state}` : 'participant', { insertText: `${n} ${expected[n]?.state ?? 'CLOSED'}` });
+      for (const n of names()) add(n, CompletionItemKind.Variable, expected[n] ? say(e.isInState, { state: expected[n].state }) : say(e.participant), { insertText: `${n} ${expected[n]?.state ?? 'CLOSED'}` });
       break;
     }
     case 'deliver-tag':
-      for (const t of inFlight(doc, lineNumber)) add(t.tag, CompletionItemKind.Event, `sent on line ${t.sentOnLine + 1}`);
+      for (const t of inFlight(doc, lineNumber)) add(t.tag, CompletionItemKind.Event, say(e.sentOnLine, { line: t.sentOnLine + 1 }));
       break;
     case 'note-name':
-      for (const n of names()) add(n, CompletionItemKind.Variable, 'participant');
+      for (const n of names()) add(n, CompletionItemKind.Variable, say(e.participant));
       break;
     case 'note-placement':
       for (const p of ['over', 'left of', 'right of']) add(p, CompletionItemKind.Keyword);
@@ -118,33 +120,33 @@ function segmentCompletions(analysis: Analysis, from: string, rest: string, add:
   const field = /\b(seq|ack)=([\w+-]*)$/i.exec(rest);
   if (field) {
     const value = field[1].toLowerCase() === 'seq' ? proposed?.seq : proposed?.ack;
-    if (value) add(formatSeq(value), CompletionItemKind.Value, `${from}'s ${field[1].toLowerCase() === 'seq' ? 'SND.NXT' : 'RCV.NXT'}`, { documentation: proposed?.why, preselect: true });
+    if (value) add(formatSeq(value), CompletionItemKind.Value, say(e.ownVariable, { name: from, variable: field[1].toLowerCase() === 'seq' ? 'SND.NXT' : 'RCV.NXT' }), { documentation: proposed?.why, preselect: true });
     return;
   }
   const words = rest.trim().split(/[\s,+]+/).filter(Boolean);
   const typing = /[\p{ID_Continue}-]$/u.test(rest);
   const done = typing ? words.slice(0, -1) : words;
   if (done.length === 0 && proposed) {
-    add(segmentText(proposed), CompletionItemKind.Snippet, 'what ' + from + ' sends now', { documentation: proposed.why, preselect: true, filterText: proposed.flags[0] });
+    add(segmentText(proposed), CompletionItemKind.Snippet, say(e.sendsNow, { name: from }), { documentation: proposed.why, preselect: true, filterText: proposed.flags[0] });
   }
   const hasFlag = done.some((w) => (FLAGS as readonly string[]).includes(w.toUpperCase()));
   const hasField = done.some((w) => w.includes('='));
   if (!hasField) {
     for (const f of FLAGS) {
       if (done.some((w) => w.toUpperCase() === f)) continue;
-      add(f, CompletionItemKind.EnumMember, 'flag', { documentation: FLAG_DESCRIPTIONS[f] });
+      add(f, CompletionItemKind.EnumMember, say(e.flag), { documentation: FLAG_DESCRIPTIONS[f] });
     }
   }
   if (hasFlag) {
     for (const f of FIELDS) {
       if (done.some((w) => w.toLowerCase().startsWith(f.slice(0, f.indexOf('=') + 1)))) continue;
       const value = f === 'seq=' ? proposed?.seq : f === 'ack=' ? proposed?.ack : undefined;
-      add(value ? `${f}${formatSeq(value)}` : f, CompletionItemKind.Field, 'field', fieldSnippet(f));
+      add(value ? `${f}${formatSeq(value)}` : f, CompletionItemKind.Field, say(e.field), fieldSnippet(f));
     }
     for (const o of BARE_OPTIONS) {
-      if (!done.some((w) => w.toLowerCase() === o.toLowerCase())) add(o, CompletionItemKind.Field, 'TCP option');
+      if (!done.some((w) => w.toLowerCase() === o.toLowerCase())) add(o, CompletionItemKind.Field, say(e.tcpOption));
     }
-    add('as', CompletionItemKind.Keyword, 'tag an in-flight (~>) segment');
+    add('as', CompletionItemKind.Keyword, say(e.tagInFlight));
   }
 }
 
@@ -159,10 +161,10 @@ function lineStartCompletions(doc: DocumentAnalysis, lineNumber: number, add: Ad
   const analysis = analysisBefore(doc, lineNumber);
   for (const p of doc.analysis.participants) {
     const state = analysis.finalTcbs[p.name]?.state;
-    add(p.name, CompletionItemKind.Variable, state ? `${p.label ? `${p.label} — ` : ''}${state}` : p.label ?? 'participant');
+    add(p.name, CompletionItemKind.Variable, state ? `${p.label ? `${p.label} — ` : ''}${state}` : p.label ?? say(e.participant));
   }
   for (const t of inFlight(doc, lineNumber)) {
-    add(`deliver ${t.tag}`, CompletionItemKind.Event, `the segment sent on line ${t.sentOnLine + 1} arrives`);
+    add(`deliver ${t.tag}`, CompletionItemKind.Event, say(e.deliverArrives, { line: t.sentOnLine + 1 }));
   }
   for (const k of STATEMENT_KEYWORDS.flatMap((w) => (w === 'note' ? ['note over', 'note left of', 'note right of'] : [w]))) {
     add(k, CompletionItemKind.Keyword, undefined, { insertText: k === 'scenario' ? 'scenario "$1"' : `${k} `, insertTextFormat: k === 'scenario' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText });

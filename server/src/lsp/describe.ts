@@ -12,6 +12,7 @@ import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatState, STATE_DESCRIPTIONS, type StateNameStyle, type TcpState } from '../engine/states.js';
 import { localized, say } from '../i18n/catalogue.js';
 import { rfcMessages } from '../i18n/messages/rfc.js';
+import { editorMessages as e } from '../i18n/messages/editor.js';
 import { stillOwed } from '../engine/still-owed.js';
 import { callDescriptions, flagDescriptions } from '../i18n/messages/describe.js';
 
@@ -80,17 +81,17 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
   const out: string[] = [];
   const before = statesBefore(analysis, step);
   const head = step.kind === 'segment' && step.segment && step.from && step.to
-    ? `**${step.from} → ${step.to}** ${flagsAsWritten(step.segment.flags)}${step.segment.retransmission ? ' (retransmission)' : ''}`
+    ? `**${step.from} → ${step.to}** ${flagsAsWritten(step.segment.flags)}${step.segment.retransmission ? say(e.retransmission) : ''}`
     : step.kind === 'deliver' && step.from && step.to
-      ? `**deliver**: ${step.from} → ${step.to}, sent on line ${(step.sentOnLine ?? 0) + 1}`
-      : '**call**';
-  out.push(`${head} — line ${step.line + 1}`);
+      ? say(e.deliverHead, { from: step.from, to: step.to, line: (step.sentOnLine ?? 0) + 1 })
+      : say(e.callHead);
+  out.push(say(e.onLine, { head, line: step.line + 1 }));
   if (step.segment) {
     const fields = segmentFields(step.segment);
-    if (fields.length > 0) out.push('', `Segment: \`${fields.join(' ')}\``);
+    if (fields.length > 0) out.push('', say(e.segmentFields, { fields: `\`${fields.join(' ')}\`` }));
   }
 
-  out.push('', '| participant | before | after |', '|---|---|---|');
+  out.push('', say(e.stateTableHeader), '|---|---|---|');
   for (const p of analysis.participants) {
     const after = step.states[p.name];
     if (!after) continue;
@@ -99,12 +100,12 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
   }
 
   if (step.explanations.length > 0) {
-    out.push('', '**Rules applied**');
+    out.push('', say(e.rulesApplied));
     for (const e of step.explanations) out.push(`- ${e.participant}: ${e.text} *(${e.rule})*`);
   }
   if (step.replies.length > 0) {
-    out.push('', '**Replies now due**');
-    for (const { participant, reply } of step.replies) out.push(`- ${participant} owes \`${replyText(reply)}\` — ${reply.reason}`);
+    out.push('', say(e.repliesDue));
+    for (const { participant, reply } of step.replies) out.push(`- ${say(e.owesReply, { name: participant, reply: `\`${replyText(reply)}\``, reason: reply.reason })}`);
   }
   const carried = stillOwed(step);
   if (carried.length > 0) {
@@ -112,11 +113,11 @@ export function describeStep(analysis: Analysis, step: Step, style: StateNameSty
     for (const { participant, reply } of carried) out.push(`- ${say(rfcMessages.hoverStillOwes, { participant, reply: `\`${replyText(reply)}\``, reason: reply.reason })}`);
   }
   if (step.effects.length > 0) {
-    out.push('', '**Socket**');
+    out.push('', say(e.socketHeading));
     for (const e of step.effects) out.push(`- ${e.participant}: ${e.text}`);
   }
   if (step.variables.length > 0) {
-    out.push('', '**Sequence variables**');
+    out.push('', say(e.variablesHeading));
     for (const v of step.variables) {
       out.push(`- ${v.participant} ${v.variable}: ${v.before ? formatSeq(v.before) : '—'} → ${v.after ? formatSeq(v.after) : '—'}`);
     }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../engine/diagnostics.js';
 import { FLAGS, type Flag, type Statement } from '../engine/model.js';
 import { say } from '../i18n/catalogue.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
+import { editorMessages as e } from '../i18n/messages/editor.js';
 import { formatState, readStateName, type StateNameStyle } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { CALL_DESCRIPTIONS, describeState, describeStep, FLAG_DESCRIPTIONS } from './describe.js';
@@ -50,8 +51,8 @@ export function hoverMarkdown(doc: DocumentAnalysis, pos: Position, style: State
     if (!spanContains(d.span, pos)) continue;
     const fixes = d.fixes ?? [];
     sections.push([
-      `**${d.severity}** \`${d.code}\`: ${d.message}`,
-      ...(fixes.length > 0 ? ['', 'Quick fixes:', ...fixes.map((f) => `- ${f.title}`)] : []),
+      `**${say(e[d.severity])}** \`${d.code}\`: ${d.message}`,
+      ...(fixes.length > 0 ? ['', say(e.quickFixes), ...fixes.map((f) => `- ${f.title}`)] : []),
       ...(d.recovered ? ['', continuingAsIf(doc.lines, d)] : []),
     ].join('\n'));
   }
@@ -87,7 +88,7 @@ function tokenHover(doc: DocumentAnalysis, statement: Statement, pos: Position, 
   const line = doc.lines[pos.line] ?? '';
   if (statement.kind === 'segment' && spanContains(statement.flagsSpan, pos)) {
     const word = wordAt(line, pos.character, /[A-Za-z]/)?.text.toUpperCase();
-    if (word && (FLAGS as readonly string[]).includes(word)) return `**${word}** (flag)\n\n${FLAG_DESCRIPTIONS[word as Flag]}`;
+    if (word && (FLAGS as readonly string[]).includes(word)) return `**${word}** (${say(e.flag)})\n\n${FLAG_DESCRIPTIONS[word as Flag]}`;
   }
   const stateSpans = statement.kind === 'expect' ? statement.checks.map((c) => c.stateSpan)
     : statement.kind === 'participant' && statement.startSpan ? [statement.startSpan] : [];
@@ -97,23 +98,23 @@ function tokenHover(doc: DocumentAnalysis, statement: Statement, pos: Position, 
     if (read.kind !== 'unknown') return describeState(read.state, style);
   }
   if (statement.kind === 'call' && spanContains(statement.callSpan, pos)) {
-    return `**${statement.call}** (call)\n\n${CALL_DESCRIPTIONS[statement.call]}`;
+    return `**${statement.call}** (${say(e.callKind)})\n\n${CALL_DESCRIPTIONS[statement.call]}`;
   }
   const occurrence = occurrenceAt(doc, pos);
   if (occurrence?.kind === 'participant') {
     const info = doc.analysis.participants.find((p) => p.name === occurrence.name);
     if (!info) return undefined;
-    const lines = [`**${info.name}** (participant)${info.label ? ` — ${info.label}` : ''}`,
+    const lines = [`**${info.name}** (${say(e.participant)})${info.label ? ` — ${info.label}` : ''}`,
       '',
-      `${info.declared ? 'Declared' : 'First used'} on line ${info.span.startLine + 1}; starts ${formatState(info.initialState, style)}.`];
+      say(e.declaredOn, { declared: info.declared, line: info.span.startLine + 1, state: formatState(info.initialState, style) })];
     const last = [...doc.analysis.steps].reverse().find((s) => s.line <= pos.line);
-    if (last) lines.push(`After line ${last.line + 1}: ${formatState(last.states[info.name] ?? info.initialState, style)}.`);
+    if (last) lines.push(say(e.afterLine, { line: last.line + 1, state: formatState(last.states[info.name] ?? info.initialState, style) }));
     return lines.join('\n');
   }
   if (occurrence?.kind === 'tag') {
     const tag = doc.analysis.tags.find((t) => t.tag === occurrence.name);
     if (!tag) return undefined;
-    return `**${tag.tag}** (in-flight segment)\n\nSent on line ${tag.sentOnLine + 1}; ${tag.deliveredOnLine !== undefined ? `delivered on line ${tag.deliveredOnLine + 1}` : 'never delivered'}.`;
+    return `**${tag.tag}** (${say(e.inFlightKind)})\n\n${say(e.tagSentDelivered, { line: tag.sentOnLine + 1, delivered: tag.deliveredOnLine !== undefined ? tag.deliveredOnLine + 1 : undefined })}`;
   }
   return undefined;
 }

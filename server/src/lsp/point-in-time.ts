@@ -12,6 +12,8 @@ import type { CallName, Flag, TimerName } from '../engine/model.js';
 import { runScenario } from '../engine/run.js';
 import { formatSeq, seqSymbol, type Seq } from '../engine/seq.js';
 import type { DocumentAnalysis } from './document-analysis.js';
+import { say } from '../i18n/catalogue.js';
+import { editorMessages as e } from '../i18n/messages/editor.js';
 
 const cache = new WeakMap<DocumentAnalysis, Map<number, Analysis>>();
 
@@ -56,28 +58,28 @@ export function freshSymbol(analysis: Analysis, owner: string): Seq {
 export function proposeSegment(analysis: Analysis, from: string): ProposedSegment | undefined {
   const t: TcbSnapshot | undefined = analysis.finalTcbs[from];
   const fresh = () => freshSymbol(analysis, from);
-  if (!t || (t.state === 'CLOSED' && !t.due)) return { flags: ['SYN'], seq: fresh(), why: 'an active OPEN: the SYN (it implies connect)' };
+  if (!t || (t.state === 'CLOSED' && !t.due)) return { flags: ['SYN'], seq: fresh(), why: say(e.whyActiveOpen) };
   if (t.due) {
     const due = t.due;
     const seq = due.seq ?? (due.flags.includes('SYN') ? (t.synPending || !t.iss ? fresh() : t.iss) : t.sndNxt);
     const ack = due.flags.includes('ACK') ? due.ack ?? t.rcvNxt : undefined;
-    return { flags: due.flags, seq, ack, why: `the reply ${from} owes: ${due.reason}` };
+    return { flags: due.flags, seq, ack, why: say(e.whyOwedReply, { name: from, reason: due.reason }) };
   }
   switch (t.state) {
     case 'LISTEN':
-      return { flags: ['SYN'], seq: fresh(), why: 'LISTEN sends nothing until a SYN arrives; a SYN from LISTEN turns it into an active OPEN' };
+      return { flags: ['SYN'], seq: fresh(), why: say(e.whyListenSyn) };
     case 'SYN-SENT':
       return t.synPending || !t.iss
-        ? { flags: ['SYN'], seq: fresh(), why: 'the SYN of the active OPEN' }
-        : { flags: ['SYN'], seq: t.iss, why: 'a retransmission of the SYN' };
+        ? { flags: ['SYN'], seq: fresh(), why: say(e.whySynOfOpen) }
+        : { flags: ['SYN'], seq: t.iss, why: say(e.whySynRetransmission) };
     case 'SYN-RECEIVED':
-      if (t.synPending || !t.iss) return { flags: ['SYN', 'ACK'], seq: fresh(), ack: t.rcvNxt, why: 'the SYN,ACK that answers the SYN' };
+      if (t.synPending || !t.iss) return { flags: ['SYN', 'ACK'], seq: fresh(), ack: t.rcvNxt, why: say(e.whySynAck) };
       break;
     default:
       break;
   }
-  if (t.finPending) return { flags: ['FIN', 'ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: 'the FIN that close made due' };
-  return { flags: ['ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: `${from}'s next segment: SND.NXT and RCV.NXT` };
+  if (t.finPending) return { flags: ['FIN', 'ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: say(e.whyFin) };
+  return { flags: ['ACK'], seq: t.sndNxt, ack: t.rcvNxt, why: say(e.whyNext, { name: from }) };
 }
 
 /** Calls the endpoint's state accepts: the engine's own rules (engine/calls.ts). */
