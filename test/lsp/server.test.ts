@@ -267,6 +267,29 @@ describe('hover', () => {
     expect(hovered).toContain('Continuing as if the line read `client -> server : FIN ACK seq=u`');
   });
 
+  it('a simultaneous close drawn in order and expected CLOSING: the hover says the FINs must cross, the fix redraws them', async () => {
+    const uri = newUri('hover-crossing');
+    const text = dedent(`
+      participant a starts ESTABLISHED snd=100 rcv=300
+      participant b starts ESTABLISHED snd=300 rcv=100
+      a: close
+      b: close
+      a -> b : FIN ACK seq=100 ack=300
+      b -> a : FIN ACK seq=300 ack=101
+      expect a CLOSING, b CLOSING
+    `);
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['expect-failed']);
+    const hovered = await hover(uri, text, 'CLOSING, b');
+    expect(hovered).toContain('Both sides reach CLOSING only when the two FINs cross');
+    const line = lineOf(text, 'expect a CLOSING');
+    const crossing = (await codeActions(uri, line, diagnostics)).find((a) => a.title === 'Draw the two FINs crossing (~> … deliver)')!;
+    expect(crossing.isPreferred).toBe(true);
+    const fixed = applyAction(text, uri, crossing);
+    expect(fixed).toContain('deliver fin_a\ndeliver fin_b\nexpect a CLOSING, b CLOSING');
+    expect(await client.change(uri, fixed)).toEqual([]);
+  });
+
   it('a SYN that reaches a CLOSED endpoint: the RST,ACK it makes due and why', async () => {
     const uri = newUri('hover-closed');
     await client.open(uri, SYN_TO_CLOSED);
