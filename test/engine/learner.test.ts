@@ -165,6 +165,8 @@ describe('the learner\'s letters', () => {
       participant d
       d: listen
       c -> d : SYN seq=u
+      d -> c : SYN ACK ack=u+1
+      c -> d : ACK
     `);
     const { analysis } = analyze(text);
     expect(analysis.diagnostics).toEqual([]);
@@ -343,6 +345,8 @@ describe('a simultaneous close written in order, expected as CLOSING', () => {
       note over a, b : both closed at once
       b -> a : FIN ACK seq=v ack=u+1
       expect a CLOSING
+      a -> b : ACK
+      b -> a : ACK
     `);
     const [d, ...rest] = analyze(text).analysis.diagnostics;
     expect(rest).toEqual([]);

@@ -8,7 +8,8 @@
  * that redraws the two lines crossing: both sent with `~>`, delivered after both left.
  */
 import type { Step } from './analysis.js';
-import { lineStart, spanEnd, type Fix, type TextEdit } from './diagnostics.js';
+import { endOf } from './anchor.js';
+import { spanEnd, type Fix, type TextEdit } from './diagnostics.js';
 import type { ExpectStatement, SegmentStatement, Statement } from './model.js';
 import { formatSeq, seqAdd } from './seq.js';
 import { say } from '../i18n/catalogue.js';
@@ -69,7 +70,8 @@ function crossingFix(statements: readonly Statement[], first: SegmentStatement, 
   inFlight(first, firstTag);
   if (second.ack) edits.push({ span: second.ack.span, newText: `ack=${formatSeq(seqAdd(second.ack.value, -(first.length + 1)))}` });
   inFlight(second, secondTag);
-  edits.push({ span: lineStart(expect.span.startLine), newText: `deliver ${firstTag}\ndeliver ${secondTag}\n` });
+  // At the start of the expect's line, following that line if an edit moves it (anchor.ts).
+  edits.push({ span: endOf(expect.span, 0), newText: `deliver ${firstTag}\ndeliver ${secondTag}\n` });
   return { title: say(learnerMessages.rewriteAsCrossing), edits, preferred: true };
 }
 

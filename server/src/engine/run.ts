@@ -19,6 +19,7 @@ import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type Profil
 import { checkWindowField } from './options.js';
 import { isUnknown, readLetters, renameEverywhere, UnknownNumbers, type Naming } from './letters.js';
 import { crossingCloseAdvice } from './crossing-close.js';
+import { reportOwedAtEnd } from './owed-at-end.js';
 import { RFC } from './step-context.js';
 import { say } from '../i18n/catalogue.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
@@ -279,6 +280,7 @@ class ScenarioRun {
     this.runDiagnosticCount = this.diagnostics.length;
     this.reportNeverDelivered();
     for (const tcb of this.state.tcbs.values()) neverReturned(tcb, this.report.bind(this));
+    reportOwedAtEnd(this.participants.keys(), this.state.tcbs, this.steps, this.scenario.statements, this.diagnostics, this.report.bind(this));
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
     for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);
     return {

@@ -67,6 +67,15 @@ export const learnerMessages = messages({
     'zh-CN': '把两个 FIN 画成交叉（~> … deliver）',
   } satisfies Message,
 
+  owesAtEnd: {
+    en: ({ name, reply, peer, state, line, rule, reason }) => `${name} owes ${reply} for line ${line} (${rule}: ${reason}), and the scenario ends without it: ${peer} is left waiting in ${state}. Draw it if ${name} sends it; leaving it out shows a reply lost or never sent.`,
+    'zh-CN': ({ name, reply, peer, state, line, rule, reason }) => `${name} 为第 ${line} 行欠一个 ${reply}（${rule}：${reason}），而场景到结尾也没有画出它：${peer} 停在 ${state} 等待。如果 ${name} 发送了它，请画出来；不画则表示这个应答丢失或没有发送。`,
+  } satisfies Message<{ name: string; reply: string; peer: string; state: string; line: number; rule: string; reason: string }>,
+  addOwedReply: {
+    en: ({ name, reply }) => `Add the reply ${name} owes at the end: ${reply}`,
+    'zh-CN': ({ name, reply }) => `在结尾加上 ${name} 欠的应答：${reply}`,
+  } satisfies Message<{ name: string; reply: string }>,
+
   finQueued: {
     en: ({ name, state, rfc }) => `${name} is ${state}: close queued a FIN, and nothing calls for a bare ACK now (no segment arrived that needs one), so this segment is the FIN (${rfc}). Add FIN.`,
     'zh-CN': ({ name, state, rfc }) => `${name} 处于 ${state}：close 已排队一个 FIN，此时没有什么需要单独的 ACK（没有收到需要确认的报文段），所以这个报文段就是 FIN（${rfc}）。请加上 FIN。`,
