@@ -28,7 +28,7 @@ describe('owed-reply: a reply owed when the scenario ends', () => {
   it('its fix draws the reply at the end, after the lines that follow the one that made it due', () => {
     const [d] = analyze(FIGURE_8_CUT).analysis.diagnostics.filter((x) => x.code === 'owed-reply');
     const fix = preferredFix(d);
-    expect(fix.title).toBe('Add the reply A owes at the end: RST seq=91');
+    expect(fix.title).toBe('Draw the reply A owes at the end: RST seq=91');
     const fixed = applyFix(FIGURE_8_CUT, fix);
     expect(fixed.trimEnd().split('\n').slice(-2)).toEqual(['expect A SYN-SENT, B SYN-RECEIVED', 'A -> B : RST seq=91']);
     expect(analyze(fixed).analysis.diagnostics.filter((x) => x.code === 'owed-reply')).toEqual([]);

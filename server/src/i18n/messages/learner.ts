@@ -72,8 +72,8 @@ export const learnerMessages = messages({
     'zh-CN': ({ name, reply, peer, state, line, rule, reason }) => `${name} 为第 ${line} 行欠一个 ${reply}（${rule}：${reason}），而场景到结尾也没有画出它：${peer} 停在 ${state} 等待。如果 ${name} 发送了它，请画出来；不画则表示这个应答丢失或没有发送。`,
   } satisfies Message<{ name: string; reply: string; peer: string; state: string; line: number; rule: string; reason: string }>,
   addOwedReply: {
-    en: ({ name, reply }) => `Add the reply ${name} owes at the end: ${reply}`,
-    'zh-CN': ({ name, reply }) => `在结尾加上 ${name} 欠的应答：${reply}`,
+    en: ({ name, reply }) => `Draw the reply ${name} owes at the end: ${reply}`,
+    'zh-CN': ({ name, reply }) => `在结尾画出 ${name} 欠的应答：${reply}`,
   } satisfies Message<{ name: string; reply: string }>,
 
   finQueued: {
