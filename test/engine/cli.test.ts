@@ -135,7 +135,7 @@ describe('check --json', () => {
   it('columns count characters after multi-byte text', () => {
     const name = file('utf8.tcpflow', 'note over a : héllo wörld\nb: listen\na -> b : SYN seq=J data="é" foo=1\n');
     const json = JSON.parse(run('check', '--json', name).stdout);
-    expect(json.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([[3, 29, 'unknown-option']]);
+    expect(json.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([[3, 1, 'owed-reply'], [3, 29, 'unknown-option']]);
   });
 });
 

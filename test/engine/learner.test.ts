@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, dedent, diagnosticToString } from '../support/analyze.js';
 import { applyFix, preferredFix } from './fixes.js';
+import { formatSeq } from '../../server/src/engine/seq.js';
 
 const HANDSHAKE = dedent(`
   participant client
@@ -135,6 +136,69 @@ describe('the learner\'s letters', () => {
     expect(ds.map((d) => d.code)).toContain('bad-seq');
   });
 
+  it('a side that never writes a number gets the articles\' letters, u and v, not an invented name', () => {
+    const text = dedent(`
+      participant client starts ESTABLISHED
+      participant server starts ESTABLISHED
+      client: close
+      client -> server : FIN ACK
+      server -> client : ACK
+      server: close
+      server -> client : FIN ACK
+      client -> server : ACK
+      expect client TIME-WAIT, server CLOSED
+    `);
+    const { analysis } = analyze(text);
+    expect(analysis.diagnostics).toEqual([]);
+    const sent = analysis.steps.filter((s) => s.segment).map((s) => `seq=${formatSeq(s.segment!.seq!)} ack=${formatSeq(s.segment!.ack!)}`);
+    expect(sent).toEqual(['seq=u ack=v', 'seq=v ack=u+1', 'seq=v ack=u+1', 'seq=u+1 ack=v+1']);
+    expect(JSON.stringify(analysis)).not.toMatch(/SND_|RCV_/);
+  });
+
+  it('the letters for unknown numbers are ones the scenario does not write', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED
+      participant b starts ESTABLISHED
+      a -> b : PSH ACK len=10
+      b -> a : ACK
+      participant c
+      participant d
+      d: listen
+      c -> d : SYN seq=u
+      d -> c : SYN ACK ack=u+1
+      c -> d : ACK
+    `);
+    const { analysis } = analyze(text);
+    expect(analysis.diagnostics).toEqual([]);
+    expect(formatSeq(analysis.steps[0].segment!.seq!)).toBe('v');
+    expect(formatSeq(analysis.steps[1].segment!.ack!)).toBe('v+10');
+  });
+
+  it('a letter first written after the unknown one was shown says what it stands for', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED
+      participant b starts ESTABLISHED
+      a -> b : PSH ACK len=10
+      a: close
+      a -> b : FIN ACK seq=M
+      b -> a : ACK ack=M+1
+    `);
+    const { analysis } = analyze(text);
+    expect(analysis.diagnostics).toEqual([]);
+    expect(analysis.steps.flatMap((s) => s.explanations.map((e) => e.text)).join('\n')).toMatch(/M = u\+10/);
+  });
+
+  it('a number written later for an unknown side is its value (the letter shown before stood for it)', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED
+      participant b starts ESTABLISHED
+      a -> b : PSH ACK len=10
+      a -> b : PSH ACK seq=110 len=10
+      b -> a : ACK ack=120
+    `);
+    expect(analyze(text).analysis.diagnostics).toEqual([]);
+  });
+
   it('messages name the learner\'s letters, never an invented one', () => {
     const text = dedent(`
       participant client starts ESTABLISHED
@@ -227,5 +291,95 @@ describe('a simultaneous close written in order', () => {
       expect a TIME-WAIT, b TIME-WAIT
     `);
     expect(analyze(text).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
+  });
+});
+
+describe('a simultaneous close written in order, expected as CLOSING', () => {
+  // The issue's scenario: both close, then the FINs are drawn one after the other.
+  const inOrder = (between: readonly string[] = []) => [
+    'participant a starts ESTABLISHED snd=100 rcv=300',
+    'participant b starts ESTABLISHED snd=300 rcv=100',
+    'a: close',
+    'b: close',
+    'a -> b : FIN ACK seq=100 ack=300',
+    ...between,
+    'b -> a : FIN ACK seq=300 ack=101',
+    'expect a CLOSING, b CLOSING',
+    'a -> b : ACK seq=101 ack=301',
+    'b -> a : ACK seq=301 ack=101',
+    'expect a TIME-WAIT, b TIME-WAIT',
+  ].join('\n') + '\n';
+
+  it('the expect is the one error, and it says the FINs must cross', () => {
+    const ds = analyze(inOrder()).analysis.diagnostics;
+    expect(ds.map(diagnosticToString)).toEqual(['7:10 error expect-failed']);
+    expect(ds[0].message).toContain('a is TIME-WAIT here, not CLOSING: b sent its FIN (line 6) after a\'s FIN had arrived (line 5)');
+    expect(ds[0].message).toContain('Both sides reach CLOSING only when the two FINs cross');
+  });
+
+  it('its preferred fix draws the two FINs crossing, and the scenario is then clean', () => {
+    const text = inOrder();
+    const [d] = analyze(text).analysis.diagnostics;
+    const fix = preferredFix(d);
+    expect(fix.title).toBe('Draw the two FINs crossing (~> … deliver)');
+    const fixed = applyFix(text, fix);
+    expect(fixed.split('\n').slice(4, 9)).toEqual([
+      'a ~> b : FIN ACK seq=100 ack=300 as fin_a',
+      'b ~> a : FIN ACK seq=300 ack=100 as fin_b',
+      'deliver fin_a',
+      'deliver fin_b',
+      'expect a CLOSING, b CLOSING',
+    ]);
+    expect(analyze(fixed).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
+    // The other fix is still there: change the expectation to what the in-order drawing gives.
+    expect(d.fixes?.map((f) => f.title)).toEqual(['Draw the two FINs crossing (~> … deliver)', 'Change to TIME-WAIT']);
+  });
+
+  it('in letters: the peer\'s FIN no longer acknowledges the first one, in the learner\'s letters', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED
+      participant b starts ESTABLISHED
+      a: close
+      b: close
+      a -> b : FIN ACK seq=u ack=v
+      note over a, b : both closed at once
+      b -> a : FIN ACK seq=v ack=u+1
+      expect a CLOSING
+      a -> b : ACK
+      b -> a : ACK
+    `);
+    const [d, ...rest] = analyze(text).analysis.diagnostics;
+    expect(rest).toEqual([]);
+    const fixed = applyFix(text, preferredFix(d));
+    expect(fixed).toContain('b ~> a : FIN ACK seq=v ack=u as fin_b');
+    expect(analyze(fixed).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
+  });
+
+  it('tags already in use are not taken again', () => {
+    const text = inOrder().replace('expect a TIME-WAIT, b TIME-WAIT', 'a ~> b : ACK seq=101 ack=301 as fin_a\ndeliver fin_a');
+    const fixed = applyFix(text, preferredFix(analyze(text).analysis.diagnostics[0]));
+    expect(fixed).toContain('as fin_a2');
+    expect(fixed).toContain('deliver fin_a2\ndeliver fin_b\n');
+  });
+
+  it('with an expect between the FINs the redraw would break it: explained, and the fix changes the state', () => {
+    const text = inOrder(['expect b CLOSING']);
+    const ds = analyze(text).analysis.diagnostics;
+    expect(ds.map(diagnosticToString)).toEqual(['8:10 error expect-failed']);
+    expect(ds[0].message).toContain('only when the two FINs cross');
+    expect(ds[0].fixes?.map((f) => f.title)).toEqual(['Change to TIME-WAIT']);
+    expect(analyze(applyFix(text, preferredFix(ds[0]))).analysis.diagnostics).toEqual([]);
+  });
+
+  it('another failed CLOSING (no in-order close behind it) keeps the plain message', () => {
+    const text = dedent(`
+      participant a starts ESTABLISHED snd=100 rcv=300
+      participant b starts ESTABLISHED snd=300 rcv=100
+      a: close
+      a -> b : FIN ACK seq=100 ack=300
+      expect a CLOSING
+    `);
+    const [d] = analyze(text).analysis.diagnostics;
+    expect(d.message).toBe('a is FIN-WAIT-1 here, not CLOSING.');
   });
 });

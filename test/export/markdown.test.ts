@@ -31,6 +31,7 @@ const GUIDE = [
   '~~~~ tcpflow',
   'scenario "Second"',
   'a -> b : SYN seq=1',
+  'b -> a : RST ACK seq=0 ack=2',
   '~~~~',
   '',
 ].join('\n');
@@ -50,7 +51,7 @@ describe('finding blocks', () => {
   it('reads backtick and tilde fences, skips other languages, strips the fence indentation', () => {
     const blocks = findTcpflowBlocks(GUIDE);
     const tilde = GUIDE.split('\n').indexOf('~~~~ tcpflow');
-    expect(blocks.map((b) => [b.index, b.openLine, b.closeLine])).toEqual([[1, 4, 4 + handshake.trimEnd().split('\n').length + 1], [2, tilde, tilde + 3]]);
+    expect(blocks.map((b) => [b.index, b.openLine, b.closeLine])).toEqual([[1, 4, 4 + handshake.trimEnd().split('\n').length + 1], [2, tilde, tilde + 4]]);
     expect(blocks[0].text).toBe(`${handshake.trimEnd()}\n`);
     const indented = findTcpflowBlocks(BROKEN)[0];
     expect(indented.text.split('\n')[0]).toBe('server: listen');

@@ -87,8 +87,9 @@ describe('diagnostics', () => {
 
   it('syntax errors: one `syntax` diagnostic per unreadable line, not repeated by Langium; the lines after still checked', async () => {
     const diagnostics = await client.open(newUri('syntax'), SYNTAX_ERRORS);
-    expect(diagnostics.map((d) => [d.range.start.line, d.code])).toEqual([[1, 'syntax'], [2, 'syntax']]);
-    expect(diagnostics.every((d) => d.source === 'tcpflow' && d.severity === 1)).toBe(true);
+    // The last line is checked: its SYN leaves the client waiting for the SYN,ACK the server owes.
+    expect(diagnostics.map((d) => [d.range.start.line, d.code])).toEqual([[1, 'syntax'], [2, 'syntax'], [3, 'owed-reply']]);
+    expect(diagnostics.every((d) => d.source === 'tcpflow' && d.severity === (d.code === 'syntax' ? 1 : 3))).toBe(true);
   });
 
   it('follows edits: fixing the line clears the error', async () => {
@@ -267,6 +268,44 @@ describe('hover', () => {
     expect(hovered).toContain('Continuing as if the line read `client -> server : FIN ACK seq=u`');
   });
 
+  it('a simultaneous close drawn in order and expected CLOSING: the hover says the FINs must cross, the fix redraws them', async () => {
+    const uri = newUri('hover-crossing');
+    const text = dedent(`
+      participant a starts ESTABLISHED snd=100 rcv=300
+      participant b starts ESTABLISHED snd=300 rcv=100
+      a: close
+      b: close
+      a -> b : FIN ACK seq=100 ack=300
+      b -> a : FIN ACK seq=300 ack=101
+      expect a CLOSING, b CLOSING
+      a -> b : ACK seq=101 ack=301
+      b -> a : ACK seq=301 ack=101
+    `);
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['expect-failed']);
+    const hovered = await hover(uri, text, 'CLOSING, b');
+    expect(hovered).toContain('Both sides reach CLOSING only when the two FINs cross');
+    const line = lineOf(text, 'expect a CLOSING');
+    const crossing = (await codeActions(uri, line, diagnostics)).find((a) => a.title === 'Draw the two FINs crossing (~> … deliver)')!;
+    expect(crossing.isPreferred).toBe(true);
+    const fixed = applyAction(text, uri, crossing);
+    expect(fixed).toContain('deliver fin_a\ndeliver fin_b\nexpect a CLOSING, b CLOSING');
+    expect(await client.change(uri, fixed)).toEqual([]);
+  });
+
+  it('a reply owed when the scenario ends: an information on its line, and the fix that draws it at the end', async () => {
+    const uri = newUri('owed-reply');
+    const text = 'server: listen\nclient -> server : SYN seq=100\nserver -> client : SYN ACK seq=300 ack=101\nexpect server SYN-RECEIVED\n';
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.range.start.line])).toEqual([['owed-reply', 3, 2]]);
+    expect(diagnostics[0].message).toContain('client owes ACK seq=101 ack=301 for line 3');
+    const add = (await codeActions(uri, 2, diagnostics)).find((a) => a.title === 'Draw the reply client owes at the end: ACK seq=101 ack=301')!;
+    expect(add.isPreferred).toBe(true);
+    const fixed = applyAction(text, uri, add);
+    expect(fixed).toBe('server: listen\nclient -> server : SYN seq=100\nserver -> client : SYN ACK seq=300 ack=101\nexpect server SYN-RECEIVED\nclient -> server : ACK seq=101 ack=301\n');
+    expect(await client.change(uri, fixed)).toEqual([]);
+  });
+
   it('a SYN that reaches a CLOSED endpoint: the RST,ACK it makes due and why', async () => {
     const uri = newUri('hover-closed');
     await client.open(uri, SYN_TO_CLOSED);
@@ -316,7 +355,8 @@ describe('code actions', () => {
     const action = (await codeActions(uri, 4, diagnostics)).find((a) => a.title === 'Add the ACK flag')!;
     const fixed = applyAction(text, uri, action);
     expect(fixed.split('\n')[4]).toBe('client -> server : FIN ACK seq=J+1 ack=K+1');
-    expect(await client.change(uri, fixed)).toEqual([]);
+    // No error left; the scenario ends with the client in FIN-WAIT-1, owed the server's ACK.
+    expect((await client.change(uri, fixed)).map((d) => d.code)).toEqual(['owed-reply']);
   });
 
   it('an in-flight segment never delivered: add deliver', async () => {
@@ -326,7 +366,8 @@ describe('code actions', () => {
     const action = (await codeActions(uri, 1, diagnostics)).find((a) => a.title.includes('deliver s1'))!;
     const fixed = applyAction(text, uri, action);
     expect(fixed).toBe('server: listen\nclient ~> server : SYN seq=J as s1\ndeliver s1\n');
-    expect(await client.change(uri, fixed)).toEqual([]);
+    // No warning left; the client waits in SYN-SENT for the SYN,ACK the server owes.
+    expect((await client.change(uri, fixed)).map((d) => d.code)).toEqual(['owed-reply']);
   });
 
   it('a SYN to a CLOSED endpoint: insert `server: listen` before it', async () => {
@@ -350,8 +391,8 @@ describe('code actions', () => {
     expect(action.isPreferred).toBe(true);
     const fixed = applyAction(text, uri, action);
     expect(fixed.split('\n')[lineOf(SYN_TO_CLOSED, 'client -> server')]).toBe('server: listen');
-    // Now the SYN,ACK is allowed: no error left.
-    expect(await client.change(uri, fixed)).toEqual([]);
+    // Now the SYN,ACK is allowed: no error left (the server waits in SYN-RECEIVED for the client's ACK).
+    expect((await client.change(uri, fixed)).map((d) => d.code)).toEqual(['owed-reply']);
   });
 
   it('the reply a line made due, inserted as the next line', async () => {
@@ -375,7 +416,8 @@ describe('code actions', () => {
     const action = (await codeActions(uri, 1)).find((a) => a.title.startsWith('Add the reply'))!;
     const fixed = applyAction(text, uri, action);
     expect(fixed).toBe('server: listen\nclient -> server : SYN seq=J\nserver -> client : SYN ACK seq=K ack=J+1\n');
-    expect(await client.change(uri, fixed)).toEqual([]);
+    // Drawn; now the client owes the last ACK of the handshake.
+    expect((await client.change(uri, fixed)).map((d) => d.code)).toEqual(['owed-reply']);
     // Once drawn, it is no longer offered.
     expect((await codeActions(uri, 1)).filter((a) => a.title.startsWith('Add the reply'))).toEqual([]);
   });
@@ -508,7 +550,8 @@ describe('navigation', () => {
     `));
     await expect(client.request('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: 'client' })).rejects.toThrow(/already used/);
     await expect(client.request('textDocument/rename', { textDocument: { uri }, position: positionOf(text, 'server: listen'), newName: '9lives' })).rejects.toThrow(/not/);
-    expect(await client.change(uri, renamed)).toEqual([]);
+    // Still reads, no error: only the SYN,ACK web owes at the end, the client waiting in SYN-SENT.
+    expect((await client.change(uri, renamed)).map((d) => d.code)).toEqual(['owed-reply']);
   });
 
   it('renames to a word the language uses (`note`, `as`): it still reads as a name', async () => {
@@ -520,7 +563,7 @@ describe('navigation', () => {
       deliver as
       expect client SYN-SENT, note SYN-RECEIVED
     `));
-    expect(await client.change(uri, renamed)).toEqual([]);
+    expect((await client.change(uri, renamed)).map((d) => d.code)).toEqual(['owed-reply']);
   });
 });
 

@@ -32,7 +32,9 @@ export type DiagnosticCode =
   | 'duplicate-participant'
   | 'misplaced-title'
   | 'self-segment'
-  | 'missing-field';
+  | 'missing-field'
+  // Information:
+  | 'owed-reply';
 
 export interface TextEdit {
   readonly span: Span;

@@ -7,17 +7,65 @@
  * for it. From then on the engine writes that side's numbers in the newest letter (the
  * learner's), and the older letters still read as what they stood for.
  */
-import type { SegmentStatement, SeqField } from './model.js';
+import type { SegmentStatement, SeqField, Statement } from './model.js';
 import { formatSeq, seqAdd, seqDiff, seqSymbol, type Seq } from './seq.js';
 import type { RunState } from './run-state.js';
 
-/** The name startingTcb gives the unknown SND.NXT/RCV.NXT of an endpoint that starts mid-connection. */
-export function placeholderSymbol(side: 'SND' | 'RCV', participant: string): string {
-  return `${side}_${participant}`;
+/**
+ * Letters for the unknown numbers of endpoints that start mid-connection without
+ * snd=/rcv=, while no line has written them (the first value written names them:
+ * `name` below). Articles write such a close with u and v; the scenario shows the same
+ * kind of letter, never an invented technical name, and one the scenario itself never
+ * writes, so it cannot be read as the learner's.
+ */
+const UNKNOWN_LETTERS = ['u', 'v', 'w', 'M', 'N', 'P', 'Q', 'R', 'S', 'T'];
+
+export class UnknownNumbers {
+  private written?: ReadonlySet<string>;
+
+  constructor(private readonly statements: readonly Statement[], private readonly state: RunState) {}
+
+  /**
+   * The letter of `owner`'s send side (its SND.NXT, its peer's RCV.NXT); the same letter
+   * every time it is asked for. `owner` undefined: the side of a peer no line names.
+   */
+  letter(owner: string | undefined, forWhom: string): Seq {
+    const key = owner ?? `${forWhom}'s peer`;
+    let letter = this.state.unknowns.get(key);
+    if (letter === undefined) {
+      this.written ??= symbolsWritten(this.statements);
+      const taken = new Set([...this.written, ...this.state.unknowns.values()]);
+      letter = UNKNOWN_LETTERS.find((l) => !taken.has(l)) ?? `SND_${key.replace(/\W/g, '_')}`;
+      this.state.unknowns.set(key, letter);
+      this.state.usedSymbols.add(letter);
+    }
+    return seqSymbol(letter);
+  }
 }
 
-function isPlaceholder(symbol: string | null): boolean {
-  return symbol !== null && (symbol.startsWith('SND_') || symbol.startsWith('RCV_'));
+/** Every symbol a scenario writes: in seq=/ack= and in snd=/rcv=. */
+function symbolsWritten(statements: readonly Statement[]): Set<string> {
+  const out = new Set<string>();
+  const add = (field: SeqField | undefined) => {
+    if (field?.value.symbol) out.add(field.value.symbol);
+  };
+  for (const s of statements) {
+    if (s.kind === 'segment') {
+      add(s.seq);
+      add(s.ack);
+    } else if (s.kind === 'participant') {
+      add(s.snd);
+      add(s.rcv);
+    }
+  }
+  return out;
+}
+
+/** Whether `symbol` stands for a number no line has written yet (UnknownNumbers). */
+export function isUnknown(symbol: string | null, state: RunState): boolean {
+  if (symbol === null) return false;
+  for (const letter of state.unknowns.values()) if (letter === symbol) return true;
+  return false;
 }
 
 /** A letter the line names a number with, and what it stands for (`M = J+101`), for the step's explanation. */
@@ -60,7 +108,7 @@ export function readLetters(seg: SegmentStatement, state: RunState, namings: Nam
  */
 function nameNumbers(written: Seq, expected: Seq, owner: string, peer: string, state: RunState): Omit<Naming, 'participant'> | undefined {
   const fresh = written.symbol;
-  if (expected.symbol !== null || fresh === null || state.usedSymbols.has(fresh) || state.letters.has(fresh) || isPlaceholder(fresh)) return undefined;
+  if (expected.symbol !== null || fresh === null || state.usedSymbols.has(fresh) || state.letters.has(fresh) || isUnknown(fresh, state)) return undefined;
   const move = (value: Seq): Seq => seqSymbol(fresh, written.offset + (seqDiff(value, expected) ?? 0));
   const mine = state.tcbs.get(owner);
   const theirs = state.tcbs.get(peer);
@@ -99,14 +147,16 @@ function resolved(field: SeqField | undefined, state: RunState): SeqField | unde
 function name(written: Seq, expected: Seq, state: RunState): Omit<Naming, 'participant'> | undefined {
   const letter = expected.symbol;
   if (letter === null || letter === written.symbol) return undefined;
-  if (isPlaceholder(letter)) {
-    // `expected` is an unknown number: whatever is written first is its value.
+  if (isUnknown(letter, state)) {
+    // `expected` is an unknown number: whatever is written first is its value. Its letter
+    // may have been shown on an earlier line (a seq left out): say what the new one stands for.
+    const was = formatSeq(seqAdd(expected, -written.offset));
     renameEverywhere(state, letter, seqAdd(written, -expected.offset));
     if (written.symbol !== null) state.usedSymbols.add(written.symbol);
-    return written.symbol !== null ? { letter: written.symbol } : undefined;
+    return written.symbol !== null ? { letter: written.symbol, ...(expected.offset !== written.offset ? { was } : {}) } : undefined;
   }
   const fresh = written.symbol;
-  if (fresh === null || state.usedSymbols.has(fresh) || state.letters.has(fresh) || isPlaceholder(fresh)) return undefined;
+  if (fresh === null || state.usedSymbols.has(fresh) || state.letters.has(fresh) || isUnknown(fresh, state)) return undefined;
   // fresh + written.offset = expected, so the old letter is fresh + (written.offset - expected.offset).
   const was = formatSeq(seqAdd(expected, -written.offset));
   renameEverywhere(state, letter, seqSymbol(fresh, written.offset - expected.offset));
@@ -131,5 +181,5 @@ export function renameEverywhere(state: RunState, letter: string, base: Seq): vo
     (flight as { segment: typeof flight.segment }).segment = moved(flight.segment);
   }
   for (const [old, value] of state.letters) state.letters.set(old, move(value));
-  if (!isPlaceholder(letter)) state.letters.set(letter, base);
+  if (!isUnknown(letter, state)) state.letters.set(letter, base);
 }

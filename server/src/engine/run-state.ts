@@ -42,6 +42,11 @@ export interface RunState {
   readonly usedSymbols: Set<string>;
   /** Letters a later letter renamed (letters.ts): the old letter → its value in the newer one. */
   readonly letters: Map<string, Seq>;
+  /**
+   * Letters standing for numbers no line has written yet (letters.ts, UnknownNumbers): a
+   * send side of an endpoint that starts mid-connection without snd=/rcv= → its letter.
+   */
+  readonly unknowns: Map<string, string>;
   /** Tags of `~>` lines that had an error and put nothing in flight: their `deliver` is not a second error. */
   readonly rejectedTags: Set<string>;
   title?: string;
@@ -63,6 +68,7 @@ export function newRunState(): RunState {
     usedSymbols: new Set(),
     rejectedTags: new Set(),
     letters: new Map(),
+    unknowns: new Map(),
     sawEvent: false,
     lookahead: -1,
   };
@@ -84,6 +90,7 @@ export function copyRunState(state: RunState): RunState {
     usedSymbols: new Set(state.usedSymbols),
     rejectedTags: new Set(state.rejectedTags),
     letters: new Map(state.letters),
+    unknowns: new Map(state.unknowns),
     sawEvent: state.sawEvent,
     lookahead: state.lookahead,
   };

@@ -17,7 +17,9 @@ import type { CallStatement, EventStatement, ExpectStatement, ParticipantStateme
 import { sendsCleanly, sendSegment, wireOptions } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
-import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from './letters.js';
+import { isUnknown, readLetters, renameEverywhere, UnknownNumbers, type Naming } from './letters.js';
+import { crossingCloseAdvice } from './crossing-close.js';
+import { reportOwedAtEnd } from './owed-at-end.js';
 import { RFC } from './step-context.js';
 import { activeLocale, say } from '../i18n/catalogue.js';
 import type { Locale } from '../i18n/locale.js';
@@ -268,7 +270,7 @@ class ScenarioRun {
         }
         return;
       case 'expect':
-        return this.checkExpect(statement);
+        return this.checkExpect(statement, index);
       case 'participant':
       case 'note':
       case 'profile': // read before the run (scenarioProfile)
@@ -283,6 +285,7 @@ class ScenarioRun {
     this.runDiagnosticCount = this.diagnostics.length;
     this.reportNeverDelivered();
     for (const tcb of this.state.tcbs.values()) neverReturned(tcb, this.report.bind(this));
+    reportOwedAtEnd(this.participants.keys(), this.state.tcbs, this.steps, this.scenario.statements, this.diagnostics, this.report.bind(this));
     const finalTcbs: Record<string, ReturnType<typeof snapshot>> = {};
     for (const [name, tcb] of this.state.tcbs) finalTcbs[name] = snapshot(tcb);
     return {
@@ -320,6 +323,12 @@ class ScenarioRun {
     }
   }
 
+  /** Letters for numbers a mid-connection start leaves unknown; made when first needed. */
+  private get unknownNumbers(): UnknownNumbers {
+    return (this.unknownLetters ??= new UnknownNumbers(this.scenario.statements, this.state));
+  }
+  private unknownLetters?: UnknownNumbers;
+
   private declare(decl: ParticipantStatement, usedBefore: boolean): void {
     if (this.participants.has(decl.name)) {
       this.report(decl.nameSpan, 'error', 'duplicate-participant', usedBefore && !this.participants.get(decl.name)!.declared
@@ -329,7 +338,7 @@ class ScenarioRun {
     }
     const initialState = decl.start ?? 'CLOSED';
     this.participants.set(decl.name, { name: decl.name, label: decl.label, declared: true, span: decl.nameSpan, initialState });
-    this.state.tcbs.set(decl.name, startingTcb(decl, firstContactNumbers(this.scenario.statements, decl.name)));
+    this.state.tcbs.set(decl.name, startingTcb(decl, firstContactNumbers(this.scenario.statements, decl.name), this.unknownNumbers));
     if (decl.snd) this.checkSpace(decl.name, decl.snd.value, decl.snd.span);
     if ((decl.snd || decl.rcv) && !isSynchronized(initialState) && initialState !== 'SYN-SENT') {
       this.report(decl.span, 'warning', 'bad-field', say(m.sndRcvIgnored, { state: initialState }));
@@ -599,20 +608,20 @@ class ScenarioRun {
   }
 
   /**
-   * Two participants that start mid-connection without snd=/rcv= get placeholder
-   * symbols (SND_a, RCV_b). When they first meet, the sender's SND.NXT and the
-   * receiver's RCV.NXT are one number seen from both ends: give the unknown side the
-   * known one's value, so `starts ESTABLISHED` alone is enough to draw data transfer.
+   * Two participants that start mid-connection without snd=/rcv= get letters for their
+   * unknown numbers (letters.ts, UnknownNumbers). When they first meet, the sender's
+   * SND.NXT and the receiver's RCV.NXT are one number seen from both ends: give the
+   * unknown side the known one's value, so `starts ESTABLISHED` alone is enough to draw
+   * data transfer.
    */
   private linkStartingNumbers(sender: string, receiver: string): void {
     const s = this.tcb(sender);
     const r = this.tcb(receiver);
-    const sndPlaceholder = placeholderSymbol('SND', sender);
-    const rcvPlaceholder = placeholderSymbol('RCV', receiver);
-    const senderUnknown = s.sndNxt?.symbol === sndPlaceholder;
-    const receiverUnknown = r.rcvNxt?.symbol === rcvPlaceholder;
-    if (receiverUnknown && s.sndNxt) renameEverywhere(this.state, rcvPlaceholder, s.sndNxt);
-    else if (senderUnknown && r.rcvNxt) renameEverywhere(this.state, sndPlaceholder, r.rcvNxt);
+    const sent = s.sndNxt?.symbol ?? null;
+    const received = r.rcvNxt?.symbol ?? null;
+    if (sent === received && s.sndNxt?.offset === r.rcvNxt?.offset) return;
+    if (isUnknown(received, this.state) && s.sndNxt) renameEverywhere(this.state, received!, s.sndNxt);
+    else if (isUnknown(sent, this.state) && r.rcvNxt) renameEverywhere(this.state, sent!, r.rcvNxt);
   }
 
   private checkSpaces(seg: SegmentStatement): void {
@@ -662,14 +671,16 @@ class ScenarioRun {
     return undefined;
   }
 
-  private checkExpect(statement: ExpectStatement): void {
+  private checkExpect(statement: ExpectStatement, index: number): void {
     for (const check of statement.checks) {
       const tcb = this.state.tcbs.get(check.participant);
       if (!tcb) continue;
       if (tcb.state !== check.state) {
-        this.report(check.stateSpan, 'error', 'expect-failed', say(m.expectFailed, { name: check.participant, state: tcb.state, expected: check.state }), [
-          { title: say(m.changeTo, { state: tcb.state }), edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
-        ]);
+        // A simultaneous close drawn in order: explained, and redrawn crossing as the preferred fix.
+        const crossing = check.state === 'CLOSING' && tcb.state === 'TIME-WAIT' ? crossingCloseAdvice(this.scenario.statements, this.steps, index, check.participant) : undefined;
+        const changeTo: Fix = { title: say(m.changeTo, { state: tcb.state }), edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: !crossing?.fix };
+        this.report(check.stateSpan, 'error', 'expect-failed', crossing?.message ?? say(m.expectFailed, { name: check.participant, state: tcb.state, expected: check.state }),
+          crossing?.fix ? [crossing.fix, changeTo] : [changeTo]);
       }
     }
   }
@@ -731,15 +742,15 @@ function scenarioProfile(scenario: Scenario): ProfileChoice {
   return scenario.profile ?? defaultProfile();
 }
 
-function startingTcb(decl: ParticipantStatement, written: FirstContact): Tcb {
+function startingTcb(decl: ParticipantStatement, written: FirstContact, unknown: UnknownNumbers): Tcb {
   const state = decl.start ?? 'CLOSED';
   const tcb = newTcb(state);
   if (!isSynchronized(state) && state !== 'SYN-SENT') return tcb;
   // A connection already in progress (e.g. RFC 9293's "(send 300, receive 100)"). Without
   // snd=/rcv=, the numbers the scenario first writes for it; else a name for the unknown
   // number until a line writes one (letters.ts).
-  const snd = decl.snd?.value ?? written.snd ?? seqSymbol(placeholderSymbol('SND', decl.name));
-  const rcv = decl.rcv?.value ?? written.rcv ?? seqSymbol(placeholderSymbol('RCV', decl.name));
+  const snd = decl.snd?.value ?? written.snd ?? unknown.letter(decl.name, decl.name);
+  const rcv = decl.rcv?.value ?? written.rcv ?? unknown.letter(written.peer, decl.name);
   tcb.sndNxt = snd;
   tcb.sndUna = snd;
   if (state === 'SYN-SENT' || state === 'SYN-RECEIVED') {
@@ -762,6 +773,8 @@ function startingTcb(decl: ParticipantStatement, written: FirstContact): Tcb {
 interface FirstContact {
   readonly snd?: Seq;
   readonly rcv?: Seq;
+  /** The participant it first exchanges a segment with. */
+  readonly peer?: string;
 }
 
 /**
@@ -775,7 +788,7 @@ function firstContactNumbers(statements: readonly Statement[], name: string): Fi
   const other = peer && (peer.from === name ? peer.to : peer.from);
   const declared = other === undefined ? undefined
     : statements.find((s): s is ParticipantStatement => s.kind === 'participant' && s.name === other)?.snd?.value;
-  return { snd: firstWrittenSnd(statements, name), rcv: declared ?? (other === undefined ? undefined : firstWrittenSnd(statements, other)) };
+  return { snd: firstWrittenSnd(statements, name), rcv: declared ?? (other === undefined ? undefined : firstWrittenSnd(statements, other)), peer: other };
 }
 
 function firstWrittenSnd(statements: readonly Statement[], name: string): Seq | undefined {

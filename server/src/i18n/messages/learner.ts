@@ -58,6 +58,24 @@ export const learnerMessages = messages({
     'zh-CN': ({ field }) => `改为 ${field}`,
   } satisfies Message<{ field: string }>,
 
+  closingOnlyWhenCrossing: {
+    en: ({ name, peer, finLine, peerFinLine }) => `${name} is TIME-WAIT here, not CLOSING: ${peer} sent its FIN (line ${peerFinLine}) after ${name}'s FIN had arrived (line ${finLine}), so that FIN also acknowledged ${name}'s, and ${name} went from FIN-WAIT-1 straight to TIME-WAIT. Both sides reach CLOSING only when the two FINs cross, each sent before the other arrives (RFC 9293 §3.6, Figure 13): draw them with ~> and deliver them once both are sent.`,
+    'zh-CN': ({ name, peer, finLine, peerFinLine }) => `${name} 此处处于 TIME-WAIT，而不是 CLOSING：${peer} 的 FIN（第 ${peerFinLine} 行）是在 ${name} 的 FIN 到达（第 ${finLine} 行）之后才发出的，所以它同时确认了 ${name} 的 FIN，${name} 从 FIN-WAIT-1 直接进入 TIME-WAIT。只有两个 FIN 交叉（各自在对方的 FIN 到达之前发出）时，双方才都进入 CLOSING（RFC 9293 §3.6，图 13）：用 ~> 画出两个 FIN，两者都发出后再 deliver。`,
+  } satisfies Message<{ name: string; peer: string; finLine: number; peerFinLine: number }>,
+  rewriteAsCrossing: {
+    en: 'Draw the two FINs crossing (~> … deliver)',
+    'zh-CN': '把两个 FIN 画成交叉（~> … deliver）',
+  } satisfies Message,
+
+  owesAtEnd: {
+    en: ({ name, reply, peer, state, line, rule, reason }) => `${name} owes ${reply} for line ${line} (${rule}: ${reason}), and the scenario ends without it: ${peer} is left waiting in ${state}. Draw it if ${name} sends it; leaving it out shows a reply lost or never sent.`,
+    'zh-CN': ({ name, reply, peer, state, line, rule, reason }) => `${name} 为第 ${line} 行欠一个 ${reply}（${rule}：${reason}），而场景到结尾也没有画出它：${peer} 停在 ${state} 等待。如果 ${name} 发送了它，请画出来；不画则表示这个应答丢失或没有发送。`,
+  } satisfies Message<{ name: string; reply: string; peer: string; state: string; line: number; rule: string; reason: string }>,
+  addOwedReply: {
+    en: ({ name, reply }) => `Draw the reply ${name} owes at the end: ${reply}`,
+    'zh-CN': ({ name, reply }) => `在结尾画出 ${name} 欠的应答：${reply}`,
+  } satisfies Message<{ name: string; reply: string }>,
+
   finQueued: {
     en: ({ name, state, rfc }) => `${name} is ${state}: close queued a FIN, and nothing calls for a bare ACK now (no segment arrived that needs one), so this segment is the FIN (${rfc}). Add FIN.`,
     'zh-CN': ({ name, state, rfc }) => `${name} 处于 ${state}：close 已排队一个 FIN，此时没有什么需要单独的 ACK（没有收到需要确认的报文段），所以这个报文段就是 FIN（${rfc}）。请加上 FIN。`,
