@@ -6,15 +6,22 @@
  * and the accept queue (handshake complete, waiting for `accept`), both bounded by
  * `listen backlog=N`:
  *
- * - a SYN is dropped when the SYN queue holds `backlog` entries
- *   (inet_csk_reqsk_queue_is_full; SYN cookies, tcp_syncookies, are not modelled) or
- *   when the accept queue is full (tcp_conn_request: sk_acceptq_is_full → drop);
+ * - a SYN is dropped when the SYN queue holds more than `backlog` entries
+ *   (inet_csk_reqsk_queue_is_full is `len > backlog` since Linux 6.13, commit 3479c7549fb1,
+ *   backported to the stable kernels down to 5.4: backlog + 1 half-open connections fit,
+ *   as in the accept queue; SYN cookies, tcp_syncookies, are not modelled) or when the
+ *   accept queue is full (tcp_conn_request: sk_acceptq_is_full → drop);
  * - the accept queue is full when it holds more than `backlog` (sk_acceptq_is_full is
  *   `sk_ack_backlog > sk_max_ack_backlog`: backlog + 1 connections fit);
  * - a final ACK that finds the accept queue full is dropped: the connection stays
  *   SYN-RECEIVED in the SYN queue and re-sends its SYN,ACK while the client already is
  *   ESTABLISHED (tcp_check_req's listen_overflow); with `abort_on_overflow`
- *   (net.ipv4.tcp_abort_on_overflow) it is answered by RST instead.
+ *   (net.ipv4.tcp_abort_on_overflow) it is answered by RST instead;
+ * - `close` of the listener (inet_csk_listen_stop) resets each connection still in the
+ *   accept queue (inet_child_forget → tcp_disconnect: RST <SEQ=SND.NXT>) and forgets the
+ *   half-open ones of the SYN queue without a segment (their request sockets are dropped
+ *   when their timer finds the listener closed: reqsk_timer_handler), so the client's
+ *   next segment finds no socket and is answered by RST (RFC 9293 §3.10.7.1).
  *
  * Scenarios with one peer per listener do not enter this mode: they run as before.
  */
@@ -44,6 +51,20 @@ export function connectionOf(name: string): { listener: string; peer: string } |
   const open = name.indexOf('[');
   if (open <= 0 || !name.endsWith(']')) return undefined;
   return { listener: name.slice(0, open), peer: name.slice(open + 1, -1) };
+}
+
+/**
+ * The endpoint an `expect server[c1] STATE` is about: the listener's connection with
+ * that peer, or, when the participant has one connection only (no listener mode), the
+ * participant itself if that peer is its peer. Undefined when there is no such
+ * connection (yet, or at all).
+ */
+export function expectedConnection(listener: string, peer: string, tcbs: ReadonlyMap<string, Tcb>): { name: string; tcb: Tcb } | undefined {
+  const name = connectionName(listener, peer);
+  const connection = tcbs.get(name);
+  if (connection) return { name, tcb: connection };
+  const own = tcbs.get(listener);
+  return own && !own.multiPeer && own.peer === peer ? { name: listener, tcb: own } : undefined;
 }
 
 /** The listeners that serve several peers: they called `listen`, and two or more peers send them a SYN. */
@@ -81,7 +102,7 @@ export function routeToListener(listener: string, tcb: Tcb, peer: string, seg: S
   const opens = seg.flags.includes('SYN') && !seg.flags.includes('ACK') && !seg.flags.includes('RST');
   if (tcb.state !== 'LISTEN' || !opens) return { kind: 'listener' };
   const queues = queuesOf(tcb);
-  if (queues.syn.length >= queues.backlog) {
+  if (queues.syn.length > queues.backlog) {
     ctx.explain(listener, RFC.arrivesListen, say(m.synQueueFull, { peer, backlog: queues.backlog }));
     return { kind: 'dropped' };
   }
@@ -148,6 +169,37 @@ export function acceptFromQueue(listener: string, tcb: Tcb, ctx: StepContext): v
   }
   ctx.effect(listener, say(m.acceptReturns, { peer: first }), { call: 'accept', value: first });
   setQueues(listener, tcb, { ...queues, accept: rest }, ctx);
+}
+
+/**
+ * `close` of a listener in LISTEN (in listener mode), before the call itself closes it:
+ * what is still queued goes with it, as Linux's inet_csk_listen_stop does. A connection
+ * in the accept queue owes a RST <SEQ=SND.NXT>; a half-open one of the SYN queue is
+ * forgotten without a segment. Connections already accepted belong to the application
+ * and are left alone.
+ */
+export function closeQueued(listener: string, tcb: Tcb, tcbs: Map<string, Tcb>, ctx: StepContext): void {
+  const queues = queuesOf(tcb);
+  if (queues.syn.length === 0 && queues.accept.length === 0) return;
+  for (const peer of queues.accept) {
+    const name = connectionName(listener, peer);
+    const connection = tcbs.get(name);
+    if (!connection) continue;
+    const sndNxt = connection.sndNxt;
+    Object.assign(connection, newTcb('CLOSED'));
+    connection.peer = peer;
+    ctx.owe(name, connection, { flags: ['RST'], seq: sndNxt, reason: say(m.listenerCloseRstReason) });
+    ctx.explain(name, RFC.closeCall, say(m.listenerCloseResets, { listener, peer }));
+  }
+  for (const peer of queues.syn) {
+    const name = connectionName(listener, peer);
+    const connection = tcbs.get(name);
+    if (!connection) continue;
+    Object.assign(connection, newTcb('CLOSED'));
+    connection.peer = peer;
+    ctx.explain(name, RFC.closeCall, say(m.listenerCloseForgets, { listener, peer }));
+  }
+  setQueues(listener, tcb, { ...queues, syn: [], accept: [] }, ctx);
 }
 
 /** `listen backlog=N [abort_on_overflow]` on a listener: its queues, empty. */

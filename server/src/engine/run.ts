@@ -10,10 +10,10 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import { icmpArrives } from './icmp.js';
-import { acceptFromQueue, afterArrival, connectionName, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { acceptFromQueue, afterArrival, closeQueued, connectionName, expectedConnection, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
-import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
+import type { CallStatement, EventStatement, ExpectCheck, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendsCleanly, sendSegment, wireOptions } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
@@ -21,6 +21,7 @@ import { placeholderSymbol, readLetters, renameEverywhere, type Naming } from '.
 import { RFC } from './step-context.js';
 import { say } from '../i18n/catalogue.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -411,7 +412,10 @@ class ScenarioRun {
     expectResult(tcb, call, report);
     const errorsBefore = this.diagnostics.length;
     if (tcb.multiPeer && call.call === 'accept' && tcb.state === 'LISTEN') acceptFromQueue(call.participant, tcb, record);
-    else applyCall(call.participant, tcb, call, record);
+    else {
+      if (tcb.multiPeer && call.call === 'close' && tcb.state === 'LISTEN') closeQueued(call.participant, tcb, this.state.tcbs, record);
+      applyCall(call.participant, tcb, call, record);
+    }
     if (tcb.multiPeer && call.call === 'listen' && tcb.state === 'LISTEN') openQueues(tcb, call.backlog, call.abortOnOverflow === true);
     afterCall(call.participant, tcb, call, this.diagnostics.length > errorsBefore, record);
   }
@@ -659,6 +663,10 @@ class ScenarioRun {
 
   private checkExpect(statement: ExpectStatement): void {
     for (const check of statement.checks) {
+      if (check.peer !== undefined) {
+        this.checkConnectionExpect(check, check.peer);
+        continue;
+      }
       const tcb = this.state.tcbs.get(check.participant);
       if (!tcb) continue;
       if (tcb.state !== check.state) {
@@ -666,6 +674,19 @@ class ScenarioRun {
           { title: `Change to ${tcb.state}`, edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
         ]);
       }
+    }
+  }
+
+  /** `expect server[c1] STATE`: one connection of a listener (listener.ts). */
+  private checkConnectionExpect(check: ExpectCheck, peer: string): void {
+    const found = expectedConnection(check.participant, peer, this.state.tcbs);
+    if (!found) {
+      this.report(check.peerSpan ?? check.participantSpan, 'error', 'expect-failed', say(socketMessages.expectNoConnection, { listener: check.participant, peer }));
+    } else if (found.tcb.state !== check.state) {
+      const actual = found.tcb.state;
+      this.report(check.stateSpan, 'error', 'expect-failed', say(socketMessages.expectConnectionState, { connection: connectionName(check.participant, peer), actual, expected: check.state }), [
+        { title: say(socketMessages.changeResult, { actual }), edits: [{ span: check.stateSpan, newText: actual }], preferred: true },
+      ]);
     }
   }
 
