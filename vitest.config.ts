@@ -18,6 +18,7 @@ const INTEGRATION = [
   'test/engine/errno-cli.test.ts',
   'test/lsp/socket-results.test.ts',
   'test/lsp/listener.test.ts',
+  'test/cli/listener.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/export/cjk-font.test.ts',
   'test/examples/examples.test.ts',

@@ -115,6 +115,8 @@ describe('a listener with several clients', () => {
       const a = run(...QUEUED, 'server -> c2 : RST seq=701', 'c3 -> server : ACK seq=901 ack=1101', 'server -> c3 : RST seq=1101', 'expect c3 CLOSED');
       expect(a.diagnostics.map(diagnosticToString)).toEqual([]);
       expect(a.steps[10].replies.map((r) => r.participant)).not.toContain('server[c3]');
+      // A forgotten connection owes nothing (c3 itself still owes the ACK of the SYN,ACK it got).
+      expect(a.steps[10].owing?.map((o) => o.participant)).toEqual(['c3', 'server[c2]']);
       expect(a.steps[10].explanations.map((e) => e.text).join('\n')).toContain('while the connection with c3 is half-open in the SYN queue: it is forgotten without a segment');
       expect(a.steps[12].replies.map((r) => `${r.participant} ${r.reply.flags.join(' ')}`)).toEqual(['server[c3] RST']);
     });

@@ -129,8 +129,7 @@ export function overflowDrops(listener: string, tcb: Tcb, peer: string, connecti
   const name = connectionName(listener, peer);
   if (queues.abortOnOverflow) {
     const sndNxt = connection.sndNxt;
-    Object.assign(connection, newTcb('CLOSED'));
-    connection.peer = peer;
+    forgetConnection(connection, peer);
     ctx.owe(name, connection, { flags: ['RST'], seq: sndNxt, reason: say(m.overflowRstReason) });
     setQueues(listener, tcb, { ...queues, syn: queues.syn.filter((p) => p !== peer) }, ctx);
     ctx.explain(name, RFC.arrivesOther, say(m.acceptQueueFullAbort, { peer, backlog: queues.backlog }));
@@ -186,8 +185,7 @@ export function closeQueued(listener: string, tcb: Tcb, tcbs: Map<string, Tcb>, 
     const connection = tcbs.get(name);
     if (!connection) continue;
     const sndNxt = connection.sndNxt;
-    Object.assign(connection, newTcb('CLOSED'));
-    connection.peer = peer;
+    forgetConnection(connection, peer);
     ctx.owe(name, connection, { flags: ['RST'], seq: sndNxt, reason: say(m.listenerCloseRstReason) });
     ctx.explain(name, RFC.closeCall, say(m.listenerCloseResets, { listener, peer }));
   }
@@ -195,8 +193,7 @@ export function closeQueued(listener: string, tcb: Tcb, tcbs: Map<string, Tcb>, 
     const name = connectionName(listener, peer);
     const connection = tcbs.get(name);
     if (!connection) continue;
-    Object.assign(connection, newTcb('CLOSED'));
-    connection.peer = peer;
+    forgetConnection(connection, peer);
     ctx.explain(name, RFC.closeCall, say(m.listenerCloseForgets, { listener, peer }));
   }
   setQueues(listener, tcb, { ...queues, syn: [], accept: [] }, ctx);
@@ -205,6 +202,13 @@ export function closeQueued(listener: string, tcb: Tcb, tcbs: Map<string, Tcb>, 
 /** `listen backlog=N [abort_on_overflow]` on a listener: its queues, empty. */
 export function openQueues(tcb: Tcb, backlog: number | undefined, abortOnOverflow: boolean): void {
   tcb.queues = { backlog: backlog ?? DEFAULT_BACKLOG, abortOnOverflow, syn: [], accept: [] };
+}
+
+/** The connection's TCB becomes a fresh CLOSED one (every field, a reply it owed included); it keeps its peer. */
+function forgetConnection(connection: Tcb, peer: string): void {
+  for (const key of Object.keys(connection)) delete (connection as unknown as Record<string, unknown>)[key];
+  Object.assign(connection, newTcb('CLOSED'));
+  connection.peer = peer;
 }
 
 /** Linux's default limit (net.core.somaxconn, 4096 since 5.4) when `backlog=` is not given. */
