@@ -2,7 +2,8 @@
  * A listener's connections in the editor (issue 12), through the built language
  * server over stdio: `expect server[c1] STATE` is checked with its fix, renaming a
  * client renames its connection, the outline lists the listener's connections under
- * it, and completion proposes the next segment of the connection a line names.
+ * it, completion proposes the next segment of the connection a line names, and the
+ * quick fixes `Add server: listen` and `Add server: accept` repair what they name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -106,5 +107,33 @@ describe('editor features of a listener', () => {
     await client.change(uri, `${TWO_CLIENTS}\nserver -> c3 : `);
     const toC3 = (await completionLabels(uri, 7, 'server -> c3 : '.length))[0].label;
     expect(toC3).not.toMatch(/seq=(301|701)/);
+  });
+});
+
+describe('quick fixes of a listener', () => {
+  async function applyCodeAction(name: string, text: string, title: string): Promise<string> {
+    const uri = newUri(name);
+    const diagnostics = await client.open(uri, text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const action = actions.find((a) => a.title === title);
+    expect(action, actions.map((a) => a.title).join(' | ')).toBeDefined();
+    const fixed = applyEdits(text, action!.edit!.changes![uri]);
+    expect(await client.change(uri, fixed)).toEqual([]);
+    return fixed;
+  }
+
+  it('Add `server: listen`: a SYN,ACK from a server that never listened', async () => {
+    const text = 'c1 -> server : SYN seq=100\nserver -> c1 : SYN ACK seq=300 ack=101\nc1 -> server : ACK seq=101 ack=301';
+    const fixed = await applyCodeAction('add-listen', text, 'Add `server: listen` before the first SYN to it');
+    expect(fixed.split('\n')[0]).toBe('server: listen');
+  });
+
+  it('Add `server: accept`: the final ACK a full accept queue dropped', async () => {
+    // backlog 1: c1 and c2 fill the accept queue (backlog + 1), so c3's final ACK is dropped.
+    const text = [TWO_CLIENTS.replace('backlog=2', 'backlog=1'), 'c3 -> server : SYN seq=900', 'server -> c3 : SYN ACK seq=1100 ack=901',
+      'c2 -> server : ACK seq=501 ack=701', 'c3 -> server : ACK seq=901 ack=1101', 'expect server[c3] ESTABLISHED'].join('\n');
+    const fixed = await applyCodeAction('add-accept', text, 'Add `server: accept` before the dropped ACK (it makes room in the accept queue)');
+    expect(fixed.split('\n')[10]).toBe('server: accept');
   });
 });

@@ -27,7 +27,7 @@
  */
 import { say } from '../i18n/catalogue.js';
 import { socketMessages as m } from '../i18n/messages/sockets.js';
-import type { SegmentStatement, Statement } from './model.js';
+import type { SegmentStatement, Span, Statement } from './model.js';
 import { RFC, type StepContext } from './step-context.js';
 import { newTcb, type Tcb } from './tcb.js';
 
@@ -39,6 +39,8 @@ export interface ListenerQueues {
   readonly syn: readonly string[];
   /** Peers whose handshake completed, in order, not accepted yet. */
   readonly accept: readonly string[];
+  /** Where the last final ACK of a peer was dropped by a full accept queue (for the `add accept` fix: listener-fixes.ts). */
+  readonly droppedAck?: Readonly<Record<string, Span>>;
 }
 
 /** The name of the listener's connection with `peer`, as hints and explanations show it. */
@@ -59,6 +61,12 @@ export function connectionOf(name: string): { listener: string; peer: string } |
  * participant itself if that peer is its peer. Undefined when there is no such
  * connection (yet, or at all).
  */
+/** Where a full accept queue last dropped `peer`'s final ACK, while its connection is still SYN-RECEIVED. */
+export function droppedAckOf(listener: string, peer: string, tcbs: ReadonlyMap<string, Tcb>): Span | undefined {
+  const connection = tcbs.get(connectionName(listener, peer));
+  return connection?.state === 'SYN-RECEIVED' ? tcbs.get(listener)?.queues?.droppedAck?.[peer] : undefined;
+}
+
 export function expectedConnection(listener: string, peer: string, tcbs: ReadonlyMap<string, Tcb>): { name: string; tcb: Tcb } | undefined {
   const name = connectionName(listener, peer);
   const connection = tcbs.get(name);
@@ -135,6 +143,7 @@ export function overflowDrops(listener: string, tcb: Tcb, peer: string, connecti
     ctx.explain(name, RFC.arrivesOther, say(m.acceptQueueFullAbort, { peer, backlog: queues.backlog }));
   } else {
     ctx.explain(name, RFC.arrivesOther, say(m.acceptQueueFullAck, { peer, backlog: queues.backlog }));
+    tcb.queues = { ...queues, droppedAck: { ...queues.droppedAck, [peer]: seg.span } };
   }
   return true;
 }

@@ -10,7 +10,8 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import { icmpArrives } from './icmp.js';
-import { acceptFromQueue, afterArrival, closeQueued, connectionName, expectedConnection, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { acceptFromQueue, afterArrival, closeQueued, connectionName, droppedAckOf, expectedConnection, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { acceptFix, firstSynTo, listenFix, withExtraFix } from './listener-fixes.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
 import type { CallStatement, EventStatement, ExpectCheck, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
@@ -344,6 +345,8 @@ class ScenarioRun {
     /** For a delivery: the `~>` line's span (a span, not a number: it follows its line, anchor.ts). */
     let sentAt: Span | undefined;
 
+    const listenCandidate = this.listenCandidate(statement);
+    const reportedBefore = this.diagnostics.length;
     if (statement.kind === 'call') {
       this.runCall(statement, record);
     } else if (statement.kind === 'segment') {
@@ -369,6 +372,8 @@ class ScenarioRun {
         segmentArrives(flight.to, this.tcb(flight.to), toArriving(flight.segment), record);
       }
     }
+
+    if (listenCandidate !== undefined && this.diagnostics.length > reportedBefore) this.addListenFix(listenCandidate, statement, reportedBefore);
 
     const states: Record<string, TcpState> = {};
     const transitions: Step['transitions'][number][] = [];
@@ -677,6 +682,27 @@ class ScenarioRun {
     }
   }
 
+  /** Who, never having listened, acts as a listener on this line (`accept`, a SYN,ACK from CLOSED): listener-fixes.ts. */
+  private listenCandidate(statement: EventStatement): string | undefined {
+    const name = statement.kind === 'call' && statement.call === 'accept' ? statement.participant
+      : statement.kind === 'segment' && statement.flags.includes('SYN') && statement.flags.includes('ACK') ? statement.from : undefined;
+    const tcb = name === undefined ? undefined : this.state.tcbs.get(name);
+    return tcb && !tcb.listened && tcb.state === 'CLOSED' ? name : undefined;
+  }
+
+  /** The first SYN sent to each participant, read once a run when a fix needs it. */
+  private firstSyns?: Map<string, Span>;
+
+  /** `Add \`NAME: listen\``, an extra fix on the refusal this line reported. */
+  private addListenFix(name: string, statement: EventStatement, reportedBefore: number): void {
+    const code = statement.kind === 'call' ? 'call-not-allowed' : 'send-not-allowed';
+    for (let i = reportedBefore; i < this.diagnostics.length; i++) {
+      if (this.diagnostics[i].code !== code) continue;
+      this.firstSyns ??= firstSynTo(this.scenario.statements);
+      this.diagnostics[i] = withExtraFix(this.diagnostics[i], listenFix(name, statement.span, this.firstSyns.get(name)));
+    }
+  }
+
   /** `expect server[c1] STATE`: one connection of a listener (listener.ts). */
   private checkConnectionExpect(check: ExpectCheck, peer: string): void {
     const found = expectedConnection(check.participant, peer, this.state.tcbs);
@@ -684,8 +710,10 @@ class ScenarioRun {
       this.report(check.peerSpan ?? check.participantSpan, 'error', 'expect-failed', say(socketMessages.expectNoConnection, { listener: check.participant, peer }));
     } else if (found.tcb.state !== check.state) {
       const actual = found.tcb.state;
+      const dropped = check.state === 'ESTABLISHED' ? droppedAckOf(check.participant, peer, this.state.tcbs) : undefined;
       this.report(check.stateSpan, 'error', 'expect-failed', say(socketMessages.expectConnectionState, { connection: connectionName(check.participant, peer), actual, expected: check.state }), [
         { title: say(socketMessages.changeResult, { actual }), edits: [{ span: check.stateSpan, newText: actual }], preferred: true },
+        ...(dropped ? [acceptFix(check.participant, dropped)] : []),
       ]);
     }
   }
