@@ -1,8 +1,7 @@
 /**
- * The listener syntax's quick fixes (engine/listener-fixes.ts): `Add server: listen`
- * where a participant acts as a listener without listening, and `Add server: accept`
- * where a full accept queue dropped the final ACK that an expectation counts on.
- * Each is an extra fix (the preferred one stays), and applying it gives a clean scenario.
+ * The listener's quick fix `Add server: accept` (engine/listener-fixes.ts), where a
+ * full accept queue dropped the final ACK that an expectation counts on: an extra fix
+ * (the preferred one stays), and applying it gives a clean scenario.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, dedent, diagnosticToString } from '../support/analyze.js';
@@ -13,51 +12,6 @@ function fixTitled(text: string, title: string) {
   const fix = d?.fixes?.find((f) => f.title === title);
   return { diagnostic: d, fix };
 }
-
-describe('Add `server: listen`', () => {
-  it('accept without listen: listen goes before the accept line; the scenario then checks clean', () => {
-    const text = dedent(`
-      server: accept
-      c1 -> server : SYN seq=100
-      server -> c1 : SYN ACK seq=300 ack=101
-      c1 -> server : ACK seq=101 ack=301
-    `);
-    const { diagnostic, fix } = fixTitled(text, 'Add `server: listen` before the first SYN to it');
-    expect(diagnostic.code).toBe('call-not-allowed');
-    expect(diagnostic.fixes?.[0].preferred).toBe(true);
-    expect(fix?.preferred).toBeUndefined();
-    const fixed = applyFix(text, fix!);
-    expect(fixed.split('\n').slice(0, 2)).toEqual(['server: listen', 'server: accept']);
-    expect(analyze(fixed).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
-  });
-
-  it('a SYN,ACK from a server that never listened: listen goes before the SYN it answers', () => {
-    const text = dedent(`
-      participant client
-      participant server
-      client -> server : SYN seq=100
-      server -> client : SYN ACK seq=300 ack=101
-      client -> server : ACK seq=101 ack=301
-    `);
-    const { diagnostic, fix } = fixTitled(text, 'Add `server: listen` before the first SYN to it');
-    expect(diagnostic.code).toBe('send-not-allowed');
-    const fixed = applyFix(text, fix!);
-    expect(fixed.split('\n')[2]).toBe('server: listen');
-    expect(analyze(fixed).analysis.diagnostics.map(diagnosticToString)).toEqual([]);
-  });
-
-  it('no such fix where listening would not help (a SYN,ACK from ESTABLISHED)', () => {
-    const text = dedent(`
-      server: listen
-      c1 -> server : SYN seq=100
-      server -> c1 : SYN ACK seq=300 ack=101
-      c1 -> server : ACK seq=101 ack=301
-      server -> c1 : SYN ACK seq=300 ack=101
-    `);
-    const titles = analyze(text).analysis.diagnostics.flatMap((d) => d.fixes?.map((f) => f.title) ?? []);
-    expect(titles.some((t) => t.includes('listen'))).toBe(false);
-  });
-});
 
 describe('Add `server: accept`', () => {
   const OVERFLOW = dedent(`

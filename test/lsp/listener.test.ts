@@ -3,7 +3,7 @@
  * server over stdio: `expect server[c1] STATE` is checked with its fix, renaming a
  * client renames its connection, the outline lists the listener's connections under
  * it, completion proposes the next segment of the connection a line names, and the
- * quick fixes `Add server: listen` and `Add server: accept` repair what they name.
+ * quick fix `Add server: accept` makes room in a full accept queue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -122,12 +122,6 @@ describe('quick fixes of a listener', () => {
     expect(await client.change(uri, fixed)).toEqual([]);
     return fixed;
   }
-
-  it('Add `server: listen`: a SYN,ACK from a server that never listened', async () => {
-    const text = 'c1 -> server : SYN seq=100\nserver -> c1 : SYN ACK seq=300 ack=101\nc1 -> server : ACK seq=101 ack=301';
-    const fixed = await applyCodeAction('add-listen', text, 'Add `server: listen` before the first SYN to it');
-    expect(fixed.split('\n')[0]).toBe('server: listen');
-  });
 
   it('Add `server: accept`: the final ACK a full accept queue dropped', async () => {
     // backlog 1: c1 and c2 fill the accept queue (backlog + 1), so c3's final ACK is dropped.

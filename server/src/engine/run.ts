@@ -11,7 +11,7 @@ import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import { icmpArrives } from './icmp.js';
 import { acceptFromQueue, afterArrival, closeQueued, connectionName, droppedAckOf, expectedConnection, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
-import { acceptFix, firstSynTo, listenFix, withExtraFix } from './listener-fixes.js';
+import { acceptFix } from './listener-fixes.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
 import type { CallStatement, EventStatement, ExpectCheck, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
@@ -345,8 +345,6 @@ class ScenarioRun {
     /** For a delivery: the `~>` line's span (a span, not a number: it follows its line, anchor.ts). */
     let sentAt: Span | undefined;
 
-    const listenCandidate = this.listenCandidate(statement);
-    const reportedBefore = this.diagnostics.length;
     if (statement.kind === 'call') {
       this.runCall(statement, record);
     } else if (statement.kind === 'segment') {
@@ -372,8 +370,6 @@ class ScenarioRun {
         segmentArrives(flight.to, this.tcb(flight.to), toArriving(flight.segment), record);
       }
     }
-
-    if (listenCandidate !== undefined && this.diagnostics.length > reportedBefore) this.addListenFix(listenCandidate, statement, reportedBefore);
 
     const states: Record<string, TcpState> = {};
     const transitions: Step['transitions'][number][] = [];
@@ -679,27 +675,6 @@ class ScenarioRun {
           { title: `Change to ${tcb.state}`, edits: [{ span: check.stateSpan, newText: tcb.state }], preferred: true },
         ]);
       }
-    }
-  }
-
-  /** Who, never having listened, acts as a listener on this line (`accept`, a SYN,ACK from CLOSED): listener-fixes.ts. */
-  private listenCandidate(statement: EventStatement): string | undefined {
-    const name = statement.kind === 'call' && statement.call === 'accept' ? statement.participant
-      : statement.kind === 'segment' && statement.flags.includes('SYN') && statement.flags.includes('ACK') ? statement.from : undefined;
-    const tcb = name === undefined ? undefined : this.state.tcbs.get(name);
-    return tcb && !tcb.listened && tcb.state === 'CLOSED' ? name : undefined;
-  }
-
-  /** The first SYN sent to each participant, read once a run when a fix needs it. */
-  private firstSyns?: Map<string, Span>;
-
-  /** `Add \`NAME: listen\``, an extra fix on the refusal this line reported. */
-  private addListenFix(name: string, statement: EventStatement, reportedBefore: number): void {
-    const code = statement.kind === 'call' ? 'call-not-allowed' : 'send-not-allowed';
-    for (let i = reportedBefore; i < this.diagnostics.length; i++) {
-      if (this.diagnostics[i].code !== code) continue;
-      this.firstSyns ??= firstSynTo(this.scenario.statements);
-      this.diagnostics[i] = withExtraFix(this.diagnostics[i], listenFix(name, statement.span, this.firstSyns.get(name)));
     }
   }
 

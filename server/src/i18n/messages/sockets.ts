@@ -196,10 +196,6 @@ export const socketMessages = messages({
     en: ({ peer }) => `connection with ${peer}`,
     'zh-CN': ({ peer }) => `与 ${peer} 的连接`,
   } satisfies Message<{ peer: string }>,
-  addListenFix: {
-    en: ({ name }) => `Add \`${name}: listen\` before the first SYN to it`,
-    'zh-CN': ({ name }) => `在发给它的第一个 SYN 之前添加 \`${name}: listen\``,
-  } satisfies Message<{ name: string }>,
   addAcceptFix: {
     en: ({ name }) => `Add \`${name}: accept\` before the dropped ACK (it makes room in the accept queue)`,
     'zh-CN': ({ name }) => `在被丢弃的 ACK 之前添加 \`${name}: accept\`（为全连接队列腾出空间）`,
