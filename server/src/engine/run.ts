@@ -490,7 +490,8 @@ class ScenarioRun {
         break;
       case '~>':
         // Without a tag nothing can deliver it: go on as if delivered now, its preferred fix.
-        if (!seg.tag) segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
+        if (!seg.tag && routing.listener) this.arriveAtConnection(routing.listener, seg, sent, ctx);
+        else if (!seg.tag) segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
         this.putInFlight(seg, sent);
         break;
     }
@@ -510,7 +511,8 @@ class ScenarioRun {
       const name = connectionName(seg.from, seg.to);
       return this.state.tcbs.has(name) ? { seg: { ...seg, from: name } } : { seg };
     }
-    const arrives = seg.arrow === '->' || seg.arrow === '-->';
+    // An untagged `~>` is taken as delivered now (its preferred fix), so it arrives like `->`.
+    const arrives = seg.arrow === '->' || seg.arrow === '-->' || (seg.arrow === '~>' && !seg.tag);
     const name = connectionName(seg.to, seg.from);
     if (!arrives) return this.state.tcbs.has(name) ? { seg: { ...seg, to: name } } : { seg };
     const route = routeToListener(seg.to, this.tcb(seg.to), seg.from, seg, this.state.tcbs, ctx);

@@ -20,7 +20,7 @@ export const socketMessages = messages({
     'zh-CN': ({ code, codes }) => `未知的 ICMP 消息 \`${code}\`：可用的有 ${codes}。`,
   } satisfies Message<{ code: string; codes: string }>,
   aPeerName: { en: 'the name of the peer of one of its connections', 'zh-CN': '其某个连接的对端名称' },
-  aClosingBracket: { en: '`]`', 'zh-CN': '`]`' },
+  aClosingBracket: { en: 'a closing `]`', 'zh-CN': '右方括号 `]`' },
   bindOptions: { en: 'bind takes port=N and addr="…"', 'zh-CN': 'bind 接受 port=N 和 addr="…"' },
   writeOptions: { en: 'write takes len=N', 'zh-CN': 'write 接受 len=N' },
   shutdownOptions: { en: 'shutdown takes rd, wr or rdwr', 'zh-CN': 'shutdown 接受 rd、wr 或 rdwr' },
