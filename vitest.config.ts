@@ -18,6 +18,8 @@ const INTEGRATION = [
   'test/engine/cli.test.ts',
   'test/engine/errno-cli.test.ts',
   'test/lsp/socket-results.test.ts',
+  'test/lsp/listener.test.ts',
+  'test/cli/listener.test.ts',
   'test/export/bundled-chromium.test.ts',
   'test/export/cjk-font.test.ts',
   'test/examples/examples.test.ts',

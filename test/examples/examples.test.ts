@@ -27,6 +27,8 @@ const PROMISED = [
   'simultaneous-open', 'simultaneous-close', 'connection-refused', 'lost-syn-retransmission',
   'lost-last-ack-time-wait', 'half-close-shutdown', 'abort-with-rst', 'half-open-discovery',
   'old-duplicate-syn',
+  // Issue 12: the socket calls' errors and a listener's two queues.
+  'connect-errors', 'syn-queue-and-accept-queue', 'accept-queue-overflow',
 ];
 
 /** `expect a STATE, b STATE` lines of a file, read with a regex (not the parser). */

@@ -122,6 +122,8 @@ const statement = fc.oneof(
   { weight: 3, arbitrary: call },
   { weight: 1, arbitrary: participant },
   { weight: 1, arbitrary: fc.tuple(name, fc.constantFrom(...STATES)).map(([n, s]) => `expect ${n} ${s}`) },
+  // One connection of a listener (issue 12), and broken forms of it.
+  { weight: 1, arbitrary: fc.tuple(name, fc.constantFrom('[a]', '[b]', '[client]', '[]', '[a', '[a b]', '[[a]]'), fc.constantFrom(...STATES)).map(([n, c, s]) => `expect ${n}${c} ${s}`) },
   { weight: 1, arbitrary: fc.constantFrom('deliver t1', 'deliver t2', 'deliver late', 'deliver nope') },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('note over a', 'note over a, b', 'note left of b', 'note right of c'), soupLine).map(([n, t]) => `${n} : ${t}`) },
   { weight: 1, arbitrary: fc.constantFrom('scenario "Title"', 'scenario "%%{init}%%\\"; evil"', '', '// comment') },

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { connectionOf } from '../../server/src/engine/listener.js';
 import { TCP_STATES } from '../../server/src/engine/states.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 
@@ -43,7 +44,8 @@ function check(text: string): void {
     expect(step.line).toBeLessThan(lineCount);
     previous = step.line;
     for (const [name, state] of Object.entries(step.states)) {
-      expect(names.has(name)).toBe(true);
+      // A participant, or one connection of a listener (`server[c1]`, engine/listener.ts).
+      expect(names.has(connectionOf(name)?.listener ?? name)).toBe(true);
       expect(STATES.has(state)).toBe(true);
     }
   }

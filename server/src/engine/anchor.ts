@@ -95,3 +95,10 @@ export function wholeLineOf(span: Span): Span {
     ? span.onLastLine(0, Number.MAX_SAFE_INTEGER)
     : { startLine: span.endLine, startColumn: 0, endLine: span.endLine, endColumn: Number.MAX_SAFE_INTEGER };
 }
+
+/** The start of the (last) line of `span`, zero-width: where a fix inserts a line before it. */
+export function lineStartOf(span: Span): Span {
+  return span instanceof AnchoredSpan
+    ? span.onLastLine(0, 0)
+    : { startLine: span.endLine, startColumn: 0, endLine: span.endLine, endColumn: 0 };
+}

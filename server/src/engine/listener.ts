@@ -6,21 +6,28 @@
  * and the accept queue (handshake complete, waiting for `accept`), both bounded by
  * `listen backlog=N`:
  *
- * - a SYN is dropped when the SYN queue holds `backlog` entries
- *   (inet_csk_reqsk_queue_is_full; SYN cookies, tcp_syncookies, are not modelled) or
- *   when the accept queue is full (tcp_conn_request: sk_acceptq_is_full → drop);
+ * - a SYN is dropped when the SYN queue holds more than `backlog` entries
+ *   (inet_csk_reqsk_queue_is_full is `len > backlog` since Linux 6.13, commit 3479c7549fb1,
+ *   backported to the stable kernels down to 5.4: backlog + 1 half-open connections fit,
+ *   as in the accept queue; SYN cookies, tcp_syncookies, are not modelled) or when the
+ *   accept queue is full (tcp_conn_request: sk_acceptq_is_full → drop);
  * - the accept queue is full when it holds more than `backlog` (sk_acceptq_is_full is
  *   `sk_ack_backlog > sk_max_ack_backlog`: backlog + 1 connections fit);
  * - a final ACK that finds the accept queue full is dropped: the connection stays
  *   SYN-RECEIVED in the SYN queue and re-sends its SYN,ACK while the client already is
  *   ESTABLISHED (tcp_check_req's listen_overflow); with `abort_on_overflow`
- *   (net.ipv4.tcp_abort_on_overflow) it is answered by RST instead.
+ *   (net.ipv4.tcp_abort_on_overflow) it is answered by RST instead;
+ * - `close` of the listener (inet_csk_listen_stop) resets each connection still in the
+ *   accept queue (inet_child_forget → tcp_disconnect: RST <SEQ=SND.NXT>) and forgets the
+ *   half-open ones of the SYN queue without a segment (their request sockets are dropped
+ *   when their timer finds the listener closed: reqsk_timer_handler), so the client's
+ *   next segment finds no socket and is answered by RST (RFC 9293 §3.10.7.1).
  *
  * Scenarios with one peer per listener do not enter this mode: they run as before.
  */
 import { say } from '../i18n/catalogue.js';
 import { socketMessages as m } from '../i18n/messages/sockets.js';
-import type { SegmentStatement, Statement } from './model.js';
+import type { SegmentStatement, Span, Statement } from './model.js';
 import { RFC, type StepContext } from './step-context.js';
 import { newTcb, type Tcb } from './tcb.js';
 
@@ -32,6 +39,8 @@ export interface ListenerQueues {
   readonly syn: readonly string[];
   /** Peers whose handshake completed, in order, not accepted yet. */
   readonly accept: readonly string[];
+  /** Where the last final ACK of a peer was dropped by a full accept queue (for the `add accept` fix: listener-fixes.ts). */
+  readonly droppedAck?: Readonly<Record<string, Span>>;
 }
 
 /** The name of the listener's connection with `peer`, as hints and explanations show it. */
@@ -44,6 +53,26 @@ export function connectionOf(name: string): { listener: string; peer: string } |
   const open = name.indexOf('[');
   if (open <= 0 || !name.endsWith(']')) return undefined;
   return { listener: name.slice(0, open), peer: name.slice(open + 1, -1) };
+}
+
+/**
+ * The endpoint an `expect server[c1] STATE` is about: the listener's connection with
+ * that peer, or, when the participant has one connection only (no listener mode), the
+ * participant itself if that peer is its peer. Undefined when there is no such
+ * connection (yet, or at all).
+ */
+/** Where a full accept queue last dropped `peer`'s final ACK, while its connection is still SYN-RECEIVED. */
+export function droppedAckOf(listener: string, peer: string, tcbs: ReadonlyMap<string, Tcb>): Span | undefined {
+  const connection = tcbs.get(connectionName(listener, peer));
+  return connection?.state === 'SYN-RECEIVED' ? tcbs.get(listener)?.queues?.droppedAck?.[peer] : undefined;
+}
+
+export function expectedConnection(listener: string, peer: string, tcbs: ReadonlyMap<string, Tcb>): { name: string; tcb: Tcb } | undefined {
+  const name = connectionName(listener, peer);
+  const connection = tcbs.get(name);
+  if (connection) return { name, tcb: connection };
+  const own = tcbs.get(listener);
+  return own && !own.multiPeer && own.peer === peer ? { name: listener, tcb: own } : undefined;
 }
 
 /** The listeners that serve several peers: they called `listen`, and two or more peers send them a SYN. */
@@ -81,7 +110,7 @@ export function routeToListener(listener: string, tcb: Tcb, peer: string, seg: S
   const opens = seg.flags.includes('SYN') && !seg.flags.includes('ACK') && !seg.flags.includes('RST');
   if (tcb.state !== 'LISTEN' || !opens) return { kind: 'listener' };
   const queues = queuesOf(tcb);
-  if (queues.syn.length >= queues.backlog) {
+  if (queues.syn.length > queues.backlog) {
     ctx.explain(listener, RFC.arrivesListen, say(m.synQueueFull, { peer, backlog: queues.backlog }));
     return { kind: 'dropped' };
   }
@@ -108,13 +137,13 @@ export function overflowDrops(listener: string, tcb: Tcb, peer: string, connecti
   const name = connectionName(listener, peer);
   if (queues.abortOnOverflow) {
     const sndNxt = connection.sndNxt;
-    Object.assign(connection, newTcb('CLOSED'));
-    connection.peer = peer;
+    forgetConnection(connection, peer);
     ctx.owe(name, connection, { flags: ['RST'], seq: sndNxt, reason: say(m.overflowRstReason) });
     setQueues(listener, tcb, { ...queues, syn: queues.syn.filter((p) => p !== peer) }, ctx);
     ctx.explain(name, RFC.arrivesOther, say(m.acceptQueueFullAbort, { peer, backlog: queues.backlog }));
   } else {
     ctx.explain(name, RFC.arrivesOther, say(m.acceptQueueFullAck, { peer, backlog: queues.backlog }));
+    tcb.queues = { ...queues, droppedAck: { ...queues.droppedAck, [peer]: seg.span } };
   }
   return true;
 }
@@ -150,9 +179,45 @@ export function acceptFromQueue(listener: string, tcb: Tcb, ctx: StepContext): v
   setQueues(listener, tcb, { ...queues, accept: rest }, ctx);
 }
 
+/**
+ * `close` of a listener in LISTEN (in listener mode), before the call itself closes it:
+ * what is still queued goes with it, as Linux's inet_csk_listen_stop does. A connection
+ * in the accept queue owes a RST <SEQ=SND.NXT>; a half-open one of the SYN queue is
+ * forgotten without a segment. Connections already accepted belong to the application
+ * and are left alone.
+ */
+export function closeQueued(listener: string, tcb: Tcb, tcbs: Map<string, Tcb>, ctx: StepContext): void {
+  const queues = queuesOf(tcb);
+  if (queues.syn.length === 0 && queues.accept.length === 0) return;
+  for (const peer of queues.accept) {
+    const name = connectionName(listener, peer);
+    const connection = tcbs.get(name);
+    if (!connection) continue;
+    const sndNxt = connection.sndNxt;
+    forgetConnection(connection, peer);
+    ctx.owe(name, connection, { flags: ['RST'], seq: sndNxt, reason: say(m.listenerCloseRstReason) });
+    ctx.explain(name, RFC.closeCall, say(m.listenerCloseResets, { listener, peer }));
+  }
+  for (const peer of queues.syn) {
+    const name = connectionName(listener, peer);
+    const connection = tcbs.get(name);
+    if (!connection) continue;
+    forgetConnection(connection, peer);
+    ctx.explain(name, RFC.closeCall, say(m.listenerCloseForgets, { listener, peer }));
+  }
+  setQueues(listener, tcb, { ...queues, syn: [], accept: [] }, ctx);
+}
+
 /** `listen backlog=N [abort_on_overflow]` on a listener: its queues, empty. */
 export function openQueues(tcb: Tcb, backlog: number | undefined, abortOnOverflow: boolean): void {
   tcb.queues = { backlog: backlog ?? DEFAULT_BACKLOG, abortOnOverflow, syn: [], accept: [] };
+}
+
+/** The connection's TCB becomes a fresh CLOSED one (every field, a reply it owed included); it keeps its peer. */
+function forgetConnection(connection: Tcb, peer: string): void {
+  for (const key of Object.keys(connection)) delete (connection as unknown as Record<string, unknown>)[key];
+  Object.assign(connection, newTcb('CLOSED'));
+  connection.peer = peer;
 }
 
 /** Linux's default limit (net.core.somaxconn, 4096 since 5.4) when `backlog=` is not given. */

@@ -141,6 +141,9 @@ export interface NoteStatement {
 export interface ExpectCheck {
   readonly participant: string;
   readonly participantSpan: Span;
+  /** `server[c1]`: the check is about the listener's connection with this peer (engine/listener.ts). */
+  readonly peer?: string;
+  readonly peerSpan?: Span;
   readonly state: TcpState;
   readonly stateSpan: Span;
 }

@@ -10,10 +10,11 @@ import { applyCall } from './calls.js';
 import { injectedExplanation } from './injected.js';
 import { type Diagnostic, type DiagnosticCode, type Fix, type Severity } from './diagnostics.js';
 import { icmpArrives } from './icmp.js';
-import { acceptFromQueue, afterArrival, connectionName, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { acceptFromQueue, afterArrival, closeQueued, connectionName, droppedAckOf, expectedConnection, multiPeerListeners, openQueues, overflowDrops, routeToListener } from './listener.js';
+import { acceptFix } from './listener-fixes.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
-import type { CallStatement, EventStatement, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
+import type { CallStatement, EventStatement, ExpectCheck, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
 import { sendsCleanly, sendSegment, wireOptions } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
@@ -25,6 +26,7 @@ import { activeLocale, say } from '../i18n/catalogue.js';
 import type { Locale } from '../i18n/locale.js';
 import { learnerMessages } from '../i18n/messages/learner.js';
 import { runMessages as m } from '../i18n/messages/run.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 import { formatSeq, seqAdd, seqEquals, seqSymbol, type Seq } from './seq.js';
 import type { StepContext } from './step-context.js';
 import { convergencePoints, editMap, movedRunState, type EditMap } from './converge.js';
@@ -425,7 +427,10 @@ class ScenarioRun {
     expectResult(tcb, call, report);
     const errorsBefore = this.diagnostics.length;
     if (tcb.multiPeer && call.call === 'accept' && tcb.state === 'LISTEN') acceptFromQueue(call.participant, tcb, record);
-    else applyCall(call.participant, tcb, call, record);
+    else {
+      if (tcb.multiPeer && call.call === 'close' && tcb.state === 'LISTEN') closeQueued(call.participant, tcb, this.state.tcbs, record);
+      applyCall(call.participant, tcb, call, record);
+    }
     if (tcb.multiPeer && call.call === 'listen' && tcb.state === 'LISTEN') openQueues(tcb, call.backlog, call.abortOnOverflow === true);
     afterCall(call.participant, tcb, call, this.diagnostics.length > errorsBefore, record);
   }
@@ -499,7 +504,8 @@ class ScenarioRun {
         break;
       case '~>':
         // Without a tag nothing can deliver it: go on as if delivered now, its preferred fix.
-        if (!seg.tag) segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
+        if (!seg.tag && routing.listener) this.arriveAtConnection(routing.listener, seg, sent, ctx);
+        else if (!seg.tag) segmentArrives(seg.to, this.tcb(seg.to), toArriving(sent), ctx);
         this.putInFlight(seg, sent);
         break;
     }
@@ -519,7 +525,8 @@ class ScenarioRun {
       const name = connectionName(seg.from, seg.to);
       return this.state.tcbs.has(name) ? { seg: { ...seg, from: name } } : { seg };
     }
-    const arrives = seg.arrow === '->' || seg.arrow === '-->';
+    // An untagged `~>` is taken as delivered now (its preferred fix), so it arrives like `->`.
+    const arrives = seg.arrow === '->' || seg.arrow === '-->' || (seg.arrow === '~>' && !seg.tag);
     const name = connectionName(seg.to, seg.from);
     if (!arrives) return this.state.tcbs.has(name) ? { seg: { ...seg, to: name } } : { seg };
     const route = routeToListener(seg.to, this.tcb(seg.to), seg.from, seg, this.state.tcbs, ctx);
@@ -673,6 +680,10 @@ class ScenarioRun {
 
   private checkExpect(statement: ExpectStatement, index: number): void {
     for (const check of statement.checks) {
+      if (check.peer !== undefined) {
+        this.checkConnectionExpect(check, check.peer);
+        continue;
+      }
       const tcb = this.state.tcbs.get(check.participant);
       if (!tcb) continue;
       if (tcb.state !== check.state) {
@@ -682,6 +693,21 @@ class ScenarioRun {
         this.report(check.stateSpan, 'error', 'expect-failed', crossing?.message ?? say(m.expectFailed, { name: check.participant, state: tcb.state, expected: check.state }),
           crossing?.fix ? [crossing.fix, changeTo] : [changeTo]);
       }
+    }
+  }
+
+  /** `expect server[c1] STATE`: one connection of a listener (listener.ts). */
+  private checkConnectionExpect(check: ExpectCheck, peer: string): void {
+    const found = expectedConnection(check.participant, peer, this.state.tcbs);
+    if (!found) {
+      this.report(check.peerSpan ?? check.participantSpan, 'error', 'expect-failed', say(socketMessages.expectNoConnection, { listener: check.participant, peer }));
+    } else if (found.tcb.state !== check.state) {
+      const actual = found.tcb.state;
+      const dropped = check.state === 'ESTABLISHED' ? droppedAckOf(check.participant, peer, this.state.tcbs) : undefined;
+      this.report(check.stateSpan, 'error', 'expect-failed', say(socketMessages.expectConnectionState, { connection: connectionName(check.participant, peer), actual, expected: check.state }), [
+        { title: say(socketMessages.changeResult, { actual }), edits: [{ span: check.stateSpan, newText: actual }], preferred: true },
+        ...(dropped ? [acceptFix(check.participant, dropped)] : []),
+      ]);
     }
   }
 

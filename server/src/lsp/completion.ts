@@ -13,6 +13,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import type { Analysis } from '../engine/analysis.js';
 import { CALLS, FLAGS, TIMERS, type CallName } from '../engine/model.js';
 import { formatSeq } from '../engine/seq.js';
+import { connectionName, connectionOf } from '../engine/listener.js';
 import { formatState, STATE_DESCRIPTIONS, TCP_STATES } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
 import { CALL_DESCRIPTIONS, FLAG_DESCRIPTIONS } from './describe.js';
@@ -56,7 +57,7 @@ export function completions(doc: DocumentAnalysis, lineNumber: number, before: s
   const context = lineContext(before);
   switch (context.kind) {
     case 'segment':
-      segmentCompletions(at(), context.from, context.rest, add);
+      segmentCompletions(at(), senderOf(at(), context.from, context.to), context.rest, add);
       break;
     case 'peer': {
       const peer = at().finalTcbs[context.from]?.peer;
@@ -89,7 +90,7 @@ export function completions(doc: DocumentAnalysis, lineNumber: number, before: s
     }
     case 'expect-name': {
       const expected = at().finalTcbs;
-      for (const n of names()) add(n, CompletionItemKind.Variable, expected[n] ? say(e.isInState, { state: expected[n].state }) : say(e.participant), { insertText: `${n} ${expected[n]?.state ?? 'CLOSED'}` });
+      for (const n of [...names(), ...connectionNames(expected)]) add(n, CompletionItemKind.Variable, expected[n] ? say(e.isInState, { state: expected[n].state }) : say(e.participant), { insertText: `${n} ${expected[n]?.state ?? 'CLOSED'}` });
       break;
     }
     case 'deliver-tag':
@@ -148,6 +149,17 @@ function segmentCompletions(analysis: Analysis, from: string, rest: string, add:
     }
     add('as', CompletionItemKind.Keyword, say(e.tagInFlight));
   }
+}
+
+/** Who sends `from -> to`: a listener's connection with `to` when it has one (engine/listener.ts), else `from`. */
+function senderOf(analysis: Analysis, from: string, to: string): string {
+  const connection = connectionName(from, to);
+  return analysis.finalTcbs[connection] ? connection : from;
+}
+
+/** The listeners' connections that exist here (`server[c1]`), for `expect`. */
+function connectionNames(tcbs: Analysis['finalTcbs']): string[] {
+  return Object.keys(tcbs).filter((name) => connectionOf(name) !== undefined);
 }
 
 /** Fields whose value has a shape: the cursor goes inside `data="…"`; `ts=` takes TSval and TSecr. */

@@ -38,7 +38,13 @@ export function occurrences(doc: DocumentAnalysis): readonly Occurrence[] {
         break;
       case 'deliver': found.push({ kind: 'tag', name: s.tag, span: s.tagSpan, definition: false }); break;
       case 'note': s.participants.forEach((p, i) => participant(p, s.participantSpans[i])); break;
-      case 'expect': for (const c of s.checks) participant(c.participant, c.participantSpan); break;
+      case 'expect':
+        for (const c of s.checks) {
+          participant(c.participant, c.participantSpan);
+          // `server[c1]`: the peer is a participant too, so renaming c1 renames its connection.
+          if (c.peer !== undefined && c.peerSpan) participant(c.peer, c.peerSpan);
+        }
+        break;
       case 'title':
       case 'profile': break;
     }

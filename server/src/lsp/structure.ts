@@ -12,6 +12,9 @@ import type { TcpState } from '../engine/states.js';
 import type { DocumentAnalyses } from './analyses.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { toRange } from './text.js';
+import { listenerConnections } from './listener-outline.js';
+import { say } from '../i18n/catalogue.js';
+import { socketMessages } from '../i18n/messages/sockets.js';
 
 export type PhaseKind = 'handshake' | 'data' | 'close';
 
@@ -70,9 +73,16 @@ export class TcpflowStructure implements DocumentSymbolProvider, FoldingRangePro
     if (title && title.kind === 'title') {
       symbols.push({ name: title.text, detail: 'scenario', kind: SymbolKind.File, range: toRange(title.span, doc.lines), selectionRange: toRange(title.span, doc.lines) });
     }
+    const connections = listenerConnections(doc);
     for (const p of doc.analysis.participants) {
-      const range = toRange(p.span, doc.lines);
-      symbols.push({ name: p.name, detail: p.label ?? (p.declared ? 'participant' : 'participant (first use)'), kind: SymbolKind.Variable, range, selectionRange: range });
+      const selectionRange = toRange(p.span, doc.lines);
+      const children = (connections.get(p.name) ?? []).map((c): DocumentSymbol => ({
+        name: c.name, detail: say(socketMessages.outlineConnection, { peer: c.peer }), kind: SymbolKind.Object, range: line(c.line), selectionRange: line(c.line),
+      }));
+      // A parent's range encloses its children's: the listener's runs to its last connection's line.
+      const last = children.at(-1);
+      const range = last && last.range.end.line > selectionRange.end.line ? { start: selectionRange.start, end: last.range.end } : selectionRange;
+      symbols.push({ name: p.name, detail: p.label ?? (p.declared ? 'participant' : 'participant (first use)'), kind: SymbolKind.Variable, range, selectionRange, ...(children.length > 0 ? { children } : {}) });
     }
     for (const phase of phases(doc)) {
       const range = { start: line(phase.firstLine).start, end: line(phase.lastLine).end };

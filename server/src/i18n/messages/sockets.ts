@@ -19,6 +19,8 @@ export const socketMessages = messages({
     en: ({ code, codes }) => `Unknown ICMP message \`${code}\`: the messages are ${codes}.`,
     'zh-CN': ({ code, codes }) => `未知的 ICMP 消息 \`${code}\`：可用的有 ${codes}。`,
   } satisfies Message<{ code: string; codes: string }>,
+  aPeerName: { en: 'the name of the peer of one of its connections', 'zh-CN': '其某个连接的对端名称' },
+  aClosingBracket: { en: 'a closing `]`', 'zh-CN': '右方括号 `]`' },
   bindOptions: { en: 'bind takes port=N and addr="…"', 'zh-CN': 'bind 接受 port=N 和 addr="…"' },
   writeOptions: { en: 'write takes len=N', 'zh-CN': 'write 接受 len=N' },
   shutdownOptions: { en: 'shutdown takes rd, wr or rdwr', 'zh-CN': 'shutdown 接受 rd、wr 或 rdwr' },
@@ -167,8 +169,8 @@ export const socketMessages = messages({
     'zh-CN': 'accept() 阻塞：全连接队列为空',
   },
   synQueueFull: {
-    en: ({ peer, backlog }) => `the SYN queue is full (${backlog} half-open connections, backlog=${backlog}): ${peer}'s SYN is dropped, as Linux does without SYN cookies; the client will retransmit it.`,
-    'zh-CN': ({ peer, backlog }) => `半连接队列已满（${backlog} 个半开连接，backlog=${backlog}）：丢弃 ${peer} 的 SYN（Linux 在不使用 SYN cookie 时如此）；客户端会重传。`,
+    en: ({ peer, backlog }) => `the SYN queue is full (more than backlog=${backlog} half-open connections): ${peer}'s SYN is dropped, as Linux does without SYN cookies; the client will retransmit it.`,
+    'zh-CN': ({ peer, backlog }) => `半连接队列已满（半开连接超过 backlog=${backlog}）：丢弃 ${peer} 的 SYN（Linux 在不使用 SYN cookie 时如此）；客户端会重传。`,
   } satisfies Message<{ peer: string; backlog: number }>,
   acceptQueueFullSyn: {
     en: ({ peer, backlog }) => `the accept queue is full (more than backlog=${backlog} connections wait for accept): ${peer}'s SYN is dropped (Linux: tcp_conn_request drops it, ListenOverflows).`,
@@ -182,6 +184,34 @@ export const socketMessages = messages({
     en: ({ peer, backlog }) => `the accept queue is full (backlog=${backlog}) and abort_on_overflow is set (net.ipv4.tcp_abort_on_overflow): the ACK from ${peer} is answered by RST; the connection is gone.`,
     'zh-CN': ({ peer, backlog }) => `全连接队列已满（backlog=${backlog}）且设置了 abort_on_overflow（net.ipv4.tcp_abort_on_overflow）：用 RST 回应 ${peer} 的 ACK；该连接被丢弃。`,
   } satisfies Message<{ peer: string; backlog: number }>,
+  expectConnectionState: {
+    en: ({ connection, actual, expected }) => `${connection} is ${actual} here, not ${expected}.`,
+    'zh-CN': ({ connection, actual, expected }) => `${connection} 此处为 ${actual}，而不是 ${expected}。`,
+  } satisfies Message<{ connection: string; actual: string; expected: string }>,
+  expectNoConnection: {
+    en: ({ listener, peer }) => `${listener} has no connection with ${peer} here: a listener's connection exists from the line where ${peer}'s SYN reaches it.`,
+    'zh-CN': ({ listener, peer }) => `${listener} 此处没有与 ${peer} 的连接：监听者的连接从 ${peer} 的 SYN 到达它的那一行开始存在。`,
+  } satisfies Message<{ listener: string; peer: string }>,
+  outlineConnection: {
+    en: ({ peer }) => `connection with ${peer}`,
+    'zh-CN': ({ peer }) => `与 ${peer} 的连接`,
+  } satisfies Message<{ peer: string }>,
+  addAcceptFix: {
+    en: ({ name }) => `Add \`${name}: accept\` before the dropped ACK (it makes room in the accept queue)`,
+    'zh-CN': ({ name }) => `在被丢弃的 ACK 之前添加 \`${name}: accept\`（为全连接队列腾出空间）`,
+  } satisfies Message<{ name: string }>,
+  listenerCloseResets: {
+    en: ({ listener, peer }) => `${listener} closes its listening socket while the connection with ${peer} waits in the accept queue: it is reset (Linux: inet_csk_listen_stop → tcp_disconnect sends RST).`,
+    'zh-CN': ({ listener, peer }) => `${listener} 关闭监听套接字时，与 ${peer} 的连接仍在全连接队列中等待：该连接被重置（Linux：inet_csk_listen_stop → tcp_disconnect 发送 RST）。`,
+  } satisfies Message<{ listener: string; peer: string }>,
+  listenerCloseRstReason: {
+    en: 'the listening socket was closed with this connection still in the accept queue: <SEQ=SND.NXT><CTL=RST>',
+    'zh-CN': '监听套接字关闭时该连接仍在全连接队列中：<SEQ=SND.NXT><CTL=RST>',
+  },
+  listenerCloseForgets: {
+    en: ({ listener, peer }) => `${listener} closes its listening socket while the connection with ${peer} is half-open in the SYN queue: it is forgotten without a segment (Linux drops the request socket), so ${peer}'s next segment finds no socket and is answered by RST (RFC 9293 §3.10.7.1).`,
+    'zh-CN': ({ listener, peer }) => `${listener} 关闭监听套接字时，与 ${peer} 的连接仍半开在半连接队列中：它被直接丢弃，不发送任何报文段（Linux 丢弃请求套接字），因此 ${peer} 的下一个报文段找不到套接字，会收到 RST（RFC 9293 §3.10.7.1）。`,
+  } satisfies Message<{ listener: string; peer: string }>,
   overflowRstReason: {
     en: 'the accept queue overflowed and abort_on_overflow is set: <SEQ=SND.NXT><CTL=RST>',
     'zh-CN': '全连接队列溢出且设置了 abort_on_overflow：<SEQ=SND.NXT><CTL=RST>',

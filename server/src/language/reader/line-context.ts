@@ -16,14 +16,14 @@ export type LineContext =
   /** `A ->`: the receiver. */
   | { readonly kind: 'peer'; readonly from: string }
   /** `A -> B :`: flags and fields; `rest` is the text after the colon. */
-  | { readonly kind: 'segment'; readonly from: string; readonly rest: string }
+  | { readonly kind: 'segment'; readonly from: string; readonly to: string; readonly rest: string }
   /** `A:`: the call. */
   | { readonly kind: 'call'; readonly participant: string }
   /** `A: timeout`: the timer. */
   | { readonly kind: 'timer'; readonly participant: string }
   /** `expect` or `expect A STATE,`: a participant. */
   | { readonly kind: 'expect-name' }
-  /** `expect A`: A's state. */
+  /** `expect A` (or `expect A[B]`, a listener's connection): its state. */
   | { readonly kind: 'expect-state'; readonly participant: string }
   /** `deliver`: a tag. */
   | { readonly kind: 'deliver-tag' }
@@ -53,7 +53,7 @@ export function lineContext(before: string): LineContext {
   if (first.kind === 'word' && isArrow(second)) {
     if (done.length === 2) return { kind: 'peer', from: first.text };
     if (done.length >= 4 && done[2].kind === 'word' && isSymbolText(done[3], ':')) {
-      return { kind: 'segment', from: first.text, rest: before.slice(done[3].end) };
+      return { kind: 'segment', from: first.text, to: done[2].text, rest: before.slice(done[3].end) };
     }
     return { kind: 'none' };
   }
@@ -68,7 +68,10 @@ export function lineContext(before: string): LineContext {
       const lastComma = all.map((t) => isSymbolText(t, ',')).lastIndexOf(true);
       const check = all.slice(Math.max(1, lastComma + 1));
       if (check.length === 0 || (check.length === 1 && typing)) return { kind: 'expect-name' };
-      return check[0].kind === 'word' && isStateBeingTyped(check.slice(1), before) ? { kind: 'expect-state', participant: check[0].text } : { kind: 'none' };
+      // `server[c1]`: one connection of a listener, named as the engine names it.
+      const connection = isSymbolText(check[1], '[') && check[2]?.kind === 'word' && isSymbolText(check[3], ']');
+      const participant = connection ? `${check[0].text}[${check[2].text}]` : check[0].text;
+      return check[0].kind === 'word' && isStateBeingTyped(check.slice(connection ? 4 : 1), before) ? { kind: 'expect-state', participant } : { kind: 'none' };
     }
     case 'deliver':
       return done.length === 1 ? { kind: 'deliver-tag' } : { kind: 'none' };

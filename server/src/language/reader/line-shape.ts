@@ -104,8 +104,16 @@ export type LineShape =
   }
   | { readonly kind: 'deliver'; readonly head: Token; readonly tag: Token }
   | { readonly kind: 'note'; readonly head: Token; readonly placement: Token; readonly participants: readonly Token[]; readonly colon: Token; readonly text: readonly Token[] }
-  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<{ readonly participant: Token; readonly state: StateShape }> }
+  | { readonly kind: 'expect'; readonly head: Token; readonly checks: ReadonlyArray<ExpectCheckShape> }
   | { readonly kind: 'profile'; readonly head: Token; readonly name: Token; readonly options: readonly Token[] };
+
+/** One `NAME STATE` (or `NAME[PEER] STATE`: one connection of a listener) of an expect line. */
+export interface ExpectCheckShape {
+  readonly participant: Token;
+  /** `server[c1]`: the peer named between the brackets, and the closing bracket. */
+  readonly connection?: { readonly peer: Token; readonly close: Token };
+  readonly state: StateShape;
+}
 
 /**
  * What a segment line written in the articles' notation adds (`SYN=1, ACK=1, seq=500,
@@ -306,16 +314,26 @@ class LineParser {
 
   private expect(): LineShape {
     const head = this.next();
-    const checks: Array<{ participant: Token; state: StateShape }> = [];
+    const checks: ExpectCheckShape[] = [];
     if (this.peek() === undefined) throw new Stop({ at: head, message: say(m.expectNeedsChecks) });
     for (;;) {
       const participant = this.word();
-      checks.push({ participant, state: this.state() });
+      const connection = this.connectionPeer();
+      checks.push({ participant, ...(connection ? { connection } : {}), state: this.state() });
       if (!isSymbol(this.peek(), ',')) break;
       this.next();
     }
     this.end();
     return { kind: 'expect', head, checks };
+  }
+
+  /** `[PEER]` right after a listener's name in an expect: which of its connections (engine/listener.ts). */
+  private connectionPeer(): { peer: Token; close: Token } | undefined {
+    if (!isSymbol(this.peek(), '[')) return undefined;
+    this.next();
+    const peer = this.word(say(sockets.aPeerName));
+    const close = this.symbol(']', say(sockets.aClosingBracket));
+    return { peer, close };
   }
 
   private call(): LineShape {

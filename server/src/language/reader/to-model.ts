@@ -363,7 +363,8 @@ class ModelReader {
     for (const check of shape.checks) {
       const stateSpan = tokenSpan(check.state.tokens[0], check.state.tokens[check.state.tokens.length - 1]);
       const state = this.state(check.state.text, stateSpan);
-      if (state) checks.push({ participant: check.participant.text, participantSpan: tokenSpan(check.participant), state, stateSpan });
+      const peer = check.connection ? { peer: check.connection.peer.text, peerSpan: tokenSpan(check.connection.peer) } : {};
+      if (state) checks.push({ participant: check.participant.text, participantSpan: tokenSpan(check.participant), ...peer, state, stateSpan });
     }
     return checks.length > 0 ? { kind: 'expect', checks, span: tokenSpan(shape.head, lastToken(shape)) } : undefined;
   }
