@@ -10,6 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { captureSectionLines, measureCapture } from './capture.js';
+import { exportSectionLines, measureExport } from './export.js';
 import { measureKeystrokes } from './keystrokes.js';
 import { measureLargeDocument } from './large-document.js';
 import { mermaidPage, timeParse, timeRender, timePreviewUpdate, withPreview, type ColdOpenTiming, type PreviewUpdateTiming } from './mermaid.js';
@@ -168,7 +169,8 @@ async function measureAndWrite(): Promise<void> {
   const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
   console.error('capture import: 100 MB…');
   lines.push(...captureSectionLines(await measureCapture('out/cli.js')));
-  lines.push(...handWrittenSection(old, 'One reader'), ...handWrittenSection(old, 'Positions at the edge'), ...handWrittenSection(old, 'Langium\'s quadratic addHiddenNodes'), ...handWrittenSection(old, 'Reading the figures of a loaded run'));
+  lines.push(...exportSectionLines(await measureExport('out/cli.js')));
+  lines.push(...handWrittenSection(old, 'One reader'), ...handWrittenSection(old, 'Positions at the edge'), ...handWrittenSection(old, 'Langium\'s quadratic addHiddenNodes'), ...handWrittenSection(old, 'One Mermaid in the VSIX'), ...handWrittenSection(old, 'Reading the figures of a loaded run'));
   lines.push('## What was changed, and what it did', '');
   lines.push(HISTORY_FILES_GONE, '');
   lines.push(...HISTORY, '');
