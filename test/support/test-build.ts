@@ -70,7 +70,8 @@ export async function buildWebviewInto(dir: string): Promise<void> {
   // Each page loads its boot script as a classic script: an `import` statement in it would not run.
   for (const { out } of WEBVIEW_BOOT_SCRIPTS) {
     const entry = readFileSync(join(dir, `${out}.js`), 'utf8');
-    if (/(^|[;}\s])(import|export)\s*[{*\w"']/.test(entry)) throw new Error(`out/webview/${out}.js must not use import or export statements (only import())`);
+    // A statement starts a line or follows `;` or `}` (words inside the script's messages do not count).
+    if (/(^|[;}])\s*(import|export)\s*[{*\w"']/m.test(entry)) throw new Error(`out/webview/${out}.js must not use import or export statements (only import())`);
   }
 }
 
