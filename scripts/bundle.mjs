@@ -18,10 +18,8 @@ const targets = [
   { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
-  // VS Code's Markdown preview (markdown.previewScripts): draws ```tcpflow blocks, Mermaid inside.
-  { entryPoints: { 'markdown/preview': 'client/src/markdown/preview-script.ts' }, platform: 'browser', format: 'iife' },
-  // The export panel (VS Code, when the preview cannot draw an SVG/PNG export): Mermaid only.
-  { entryPoints: { 'webview/export': 'client/src/export/export-webview-script.ts' }, platform: 'browser', format: 'iife' },
+  // VS Code's Markdown preview script and the export panel's script are entry points of
+  // the webview build below, so they share its one copy of Mermaid.
 ];
 
 const common = {
@@ -44,7 +42,8 @@ const builds = targets
     return { ...common, ...t, banner: { js: [t.banner?.js, shim].filter(Boolean).join('\n') } };
   });
 
-// The webview (a browser): its own build, shared with the browser tests (webview-build.mjs).
+// The webviews (the preview, the export panel, the Markdown preview): one split build with
+// one Mermaid, shared with the browser tests (webview-build.mjs).
 builds.push(webviewBuildOptions({ outdir: 'out/webview', production }));
 
 // The playground page and the extension's browser entry (playground-build.mjs).

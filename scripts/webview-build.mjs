@@ -75,7 +75,18 @@ function preloadManifestPlugin(outdir) {
 }
 
 /**
- * esbuild options for the webview: ES modules split into chunks, so Mermaid fetches
+ * The pages' classic scripts, each `out/webview/<out>.js`, which load the rest with
+ * `import()`: the preview, the export panel (also the CLI's export page), and VS Code's
+ * Markdown preview (`markdown.previewScripts`).
+ */
+export const WEBVIEW_BOOT_SCRIPTS = [
+  { in: 'client/webview/src/boot/preview.ts', out: 'preview' },
+  { in: 'client/src/export/export-boot.ts', out: 'export' },
+  { in: 'client/src/markdown/preview-boot.ts', out: 'markdown-preview' },
+];
+
+/**
+ * esbuild options for the webviews: ES modules split into chunks, so Mermaid fetches
  * only the diagram type it draws (no network in a webview: Mermaid is inside).
  *
  * @param {{ outdir: string, production: boolean }} options
@@ -83,7 +94,9 @@ function preloadManifestPlugin(outdir) {
  */
 export function webviewBuildOptions({ outdir, production }) {
   return {
-    entryPoints: ['client/webview/src/boot/preview.ts', 'client/webview/src/preview.css'],
+    // Each page's classic boot script (the preview, the export panel, the Markdown
+    // preview): one build, so the three share one set of Mermaid chunks.
+    entryPoints: [...WEBVIEW_BOOT_SCRIPTS, { in: 'client/webview/src/preview.css', out: 'preview' }],
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     outdir,

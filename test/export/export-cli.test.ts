@@ -271,7 +271,7 @@ describe('svg and png in headless Chromium', () => {
         expect(size, `${f} at ${scale}x`).toEqual({ width: Number(info.width) * scale, height: Number(info.height) * scale });
       }
     }
-  }, 180_000);
+  }, 600_000); // four CLI runs and 20 PNGs: minutes on a loaded 2-core machine
 
   it('an export killed while writing leaves the old file whole under the final name', async () => {
     const dir = examplesCopy();

@@ -18,7 +18,7 @@ import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/m
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 
-const ORIGIN = 'https://preview.test';
+export const ORIGIN = 'https://preview.test';
 
 /**
  * Builds the webview bundle as scripts/bundle.mjs --production does (minified, split
@@ -61,6 +61,23 @@ export interface OpenPreviewOptions {
   readonly answerReady?: RenderMessage;
 }
 
+/**
+ * Serves a webview page as VS Code would: `html` at `${ORIGIN}/index.html`, the bundle's
+ * files under `${ORIGIN}/out/webview/`, and nothing from anywhere else.
+ */
+export async function serveWebviewPage(page: Page, bundleDir: string, html: string): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort();
+    if (url.pathname === '/index.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
+    const file = join(bundleDir, url.pathname.replace('/out/webview/', ''));
+    if (url.pathname.startsWith('/out/webview/') && existsSync(file)) {
+      return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
 export async function openPreview(browser: Browser, bundleDir: string, options: OpenPreviewOptions = {}): Promise<PreviewPage> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const problems: string[] = [];
@@ -76,16 +93,7 @@ export async function openPreview(browser: Browser, bundleDir: string, options: 
     styleUri: `${ORIGIN}/out/webview/preview.css`,
     preloadUris: options.preload === false ? [] : readPreloadManifest(bundleDir).map((module) => `${ORIGIN}/out/webview/${module}`),
   });
-  await page.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) return route.abort();
-    if (url.pathname === '/index.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    const file = join(bundleDir, url.pathname.replace('/out/webview/', ''));
-    if (url.pathname.startsWith('/out/webview/') && existsSync(file)) {
-      return route.fulfill({ contentType: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(file) });
-    }
-    return route.fulfill({ status: 404, body: '' });
-  });
+  await serveWebviewPage(page, bundleDir, html);
   await page.addInitScript((answerReady) => {
     const w = window as unknown as { __posted: unknown[]; __postedAt: number[]; __state: unknown; acquireVsCodeApi: () => unknown };
     w.__posted = [];

@@ -1,18 +1,19 @@
 /// <reference lib="dom" />
 /**
  * VS Code's Markdown preview, as far as it is ours: the markdown-it plugin's HTML with
- * raw HTML around it, and the real preview script (client/src/markdown/preview-script.ts,
- * bundled as scripts/bundle.mjs does), in headless Chromium. Raw HTML that imitates a
+ * raw HTML around it, and the shipped preview script (out/webview/markdown-preview.js,
+ * which loads client/src/markdown/preview-script.ts and Mermaid from the webview's split
+ * build) under the Markdown preview's nonce-only script policy, in headless Chromium. Raw HTML that imitates a
  * block — with a `%%{init}%%` that would switch on HTML labels, a guessed nonce, a
  * nonce holder of its own, a bare drawing element — is never drawn into.
  */
-import * as esbuild from 'esbuild';
+import { randomBytes } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extendMarkdownIt, type MarkdownItLike } from '../../client/src/markdown/markdown-it-plugin.js';
 import { testBuild } from '../support/test-build.js';
-import { launch } from './harness.js';
+import { launch, ORIGIN, serveWebviewPage } from './harness.js';
 
 /**
  * An imitation of the plugin's block. Its text (escaped in the HTML, so the page itself
@@ -53,19 +54,19 @@ describe('the Markdown preview script', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    const bundle = await esbuild.build({
-      entryPoints: ['client/src/markdown/preview-script.ts'],
-      bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'error',
-      define: { 'import.meta.url': '""' },
-    });
     // VS Code's preview renders with html: true, so the raw HTML reaches the page.
     const md = extendMarkdownIt(new MarkdownIt({ html: true }) as unknown as MarkdownItLike & { render(src: string): string });
     browser = await launch(testBuild().chromium);
     page = await browser.newPage();
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    await page.setContent(`<!DOCTYPE html><html><head><title>guide</title></head><body class="vscode-light">${md.render(MARKDOWN)}</body></html>`);
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    // The policy of VS Code's Markdown preview (its default, strict level): scripts only by nonce.
+    const nonce = randomBytes(16).toString('base64');
+    const csp = `default-src 'none'; img-src 'self' https: data:; script-src 'nonce-${nonce}'; style-src 'self' 'unsafe-inline' https: data:; font-src 'self' https: data:`;
+    await serveWebviewPage(page, testBuild().webview, `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}"><title>guide</title></head>`
+      + `<body class="vscode-light">${md.render(MARKDOWN)}<script nonce="${nonce}" src="${ORIGIN}/out/webview/markdown-preview.js"></script></body></html>`);
+    await page.goto(`${ORIGIN}/index.html`);
     // Blocks are drawn one after another in page order: when the last real one is drawn, every imitation has been passed.
     await page.waitForFunction(() => {
       const blocks = document.querySelectorAll('.tcpflow-diagram');

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { findOrUnpackChromium } from '../../server/src/export/chromium.js';
-import { webviewBuildOptions } from '../../scripts/webview-build.mjs';
+import { WEBVIEW_BOOT_SCRIPTS, webviewBuildOptions } from '../../scripts/webview-build.mjs';
 import { ROOT, withBundleLockAsync } from './bundle-lock.js';
 
 export { ROOT };
@@ -67,9 +67,12 @@ export async function buildForTests(): Promise<TestBuild> {
 /** The webview as scripts/bundle.mjs --production builds it, into `dir`. */
 export async function buildWebviewInto(dir: string): Promise<void> {
   await esbuild.build(webviewBuildOptions({ outdir: dir, production: true }));
-  // The page loads preview.js as a classic script: an `import` statement in it would not run.
-  const entry = readFileSync(join(dir, 'preview.js'), 'utf8');
-  if (/(^|[;}\s])(import|export)\s*[{*\w"']/.test(entry)) throw new Error('out/webview/preview.js must not use import or export statements (only import())');
+  // Each page loads its boot script as a classic script: an `import` statement in it would not run.
+  for (const { out } of WEBVIEW_BOOT_SCRIPTS) {
+    const entry = readFileSync(join(dir, `${out}.js`), 'utf8');
+    // A statement starts a line or follows `;` or `}` (words inside the script's messages do not count).
+    if (/(^|[;}])\s*(import|export)\s*[{*\w"']/m.test(entry)) throw new Error(`out/webview/${out}.js must not use import or export statements (only import())`);
+  }
 }
 
 /** Makes `build` the one testBuild() returns, here and in processes started from here on. */

@@ -1,10 +1,11 @@
 /**
  * The script of the export panel (export-panel.ts): a webview with nothing but Mermaid,
- * which answers export requests. Bundled as out/webview/export.js.
+ * which answers export requests. Loaded by out/webview/export.js (client/webview/src/boot/export.ts)
+ * from the preview's split build, so it draws with the preview's Mermaid chunks.
  */
-import mermaid from 'mermaid';
+import { loadMermaid } from '../../webview/src/load-mermaid.js';
 import { answerExportRequest } from './webview-export.js';
-import { readExportRequest } from './webview-protocol.js';
+import { readExportRequest, type ExportRequestMessage, type ExportResultMessage } from './webview-protocol.js';
 
 interface WebviewGlobals {
   acquireVsCodeApi(): { postMessage(message: unknown): void };
@@ -15,6 +16,15 @@ const page = globalThis as unknown as WebviewGlobals;
 const vscode = page.acquireVsCodeApi();
 page.addEventListener('message', (event) => {
   const request = readExportRequest(event.data);
-  if (request) void answerExportRequest(request, mermaid as never).then((answer) => vscode.postMessage(answer));
+  if (request) void answer(request).then((result) => vscode.postMessage(result));
 });
+
+/** Mermaid's chunks are fetched on the first request; a failed fetch is an answer too, not silence. */
+async function answer(request: ExportRequestMessage): Promise<ExportResultMessage> {
+  try {
+    return await answerExportRequest(request, (await loadMermaid()) as never);
+  } catch (error) {
+    return { type: 'exported', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 vscode.postMessage({ type: 'export-ready' });

@@ -2,8 +2,7 @@
  * What an exported SVG may not carry, as data: the webview's DOM cleaning
  * (webview-export.ts) and the extension host's stream check (drawing-check.ts) read the
  * same list, so the two guards cannot drift apart. The CLI's renderer (server/src/export/
- * renderer.ts drawInPage) applies the same rules inside a Playwright page, where it can
- * refer to nothing outside itself.
+ * renderer.ts) draws through the same webview-export.ts, so it cleans by this list too.
  */
 
 /** Elements removed with everything inside them (lower-case local names). */

@@ -1,8 +1,11 @@
 /**
- * The webview side of an export request: draws the Mermaid source off-screen with the
- * webview's own Mermaid and the shared configuration, cleans and sizes the SVG exactly
- * as the CLI's Chromium renderer does, and for PNG rasterizes it on a canvas at the
- * requested scale. For the preview's owner to call from the webview script:
+ * The one function that turns Mermaid source into an exported SVG: drawn off-screen with
+ * the page's Mermaid and the shared configuration, arrows sloped (slope.ts), cleaned, its
+ * ids numbered per drawing and sized from its viewBox; and, for PNG requests, rasterized
+ * on a canvas at the requested scale. It runs in the export panel (export-webview-script.ts,
+ * VS Code) and, through that same panel script, in the CLI's headless Chromium
+ * (server/src/export/renderer.ts), so the editor and the command line cannot size or
+ * clean a drawing differently.
  *
  *   const request = readExportRequest(event.data);
  *   if (request) vscode.postMessage(await answerExportRequest(request, mermaid));
@@ -40,9 +43,13 @@ interface Globals {
   Image: new () => { onload: (() => void) | null; onerror: ((e: unknown) => void) | null; src: string };
 }
 
-let counter = 0;
+/**
+ * The element id Mermaid draws under; fixed, so the same source gives the same SVG.
+ * (Mermaid replaces an earlier drawing with the same id.)
+ */
+export const EXPORT_DIAGRAM_ID = 'tcpflow-diagram';
 
-/** Draws a clean, sized, standalone SVG (the same steps as the CLI renderer's drawInPage). */
+/** Draws a clean, sized, standalone SVG. */
 export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid' | 'theme'>, mermaid: MermaidApi): Promise<{ svg: string; width: number; height: number }> {
   const g = globalThis as unknown as Globals;
   const host = g.document.createElement('div');
@@ -52,7 +59,7 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
   g.document.body.appendChild(host);
   try {
     mermaid.initialize(mermaidConfig(request.theme) as never);
-    const { svg } = await mermaid.render(`tcpflow-export-${++counter}`, request.mermaid);
+    const { svg } = await mermaid.render(EXPORT_DIAGRAM_ID, request.mermaid);
     host.innerHTML = slopeArrows(svg, readArrowPlan(request.mermaid));
     const root = host.querySelector('svg');
     if (!root) throw new Error('Mermaid returned no SVG');
@@ -63,6 +70,7 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
         if (!isSafeSvgAttribute(attr.name, attr.value)) el.removeAttribute(attr.name);
       }
     }
+    numberIdsPerDrawing(root);
     const box = root.viewBox?.baseVal;
     const rect = root.getBoundingClientRect();
     const width = Math.max(1, Math.ceil(box && box.width > 0 ? box.width : rect.width));
@@ -74,6 +82,21 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
     return { svg: new g.XMLSerializer().serializeToString(root), width, height };
   } finally {
     host.remove();
+  }
+}
+
+/**
+ * Mermaid numbers some ids with page-wide counters; number them per drawing instead, so
+ * the same source gives the same bytes however many diagrams the page drew before.
+ */
+function numberIdsPerDrawing(root: El): void {
+  const counters = new Map<string, number>();
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    const match = /^(actor|root-)\d+$/.exec(el.getAttribute('id') ?? '');
+    if (!match) continue;
+    const n = counters.get(match[1]) ?? 0;
+    counters.set(match[1], n + 1);
+    el.setAttribute('id', `${match[1]}${n}`);
   }
 }
 

@@ -7,7 +7,7 @@
  * as it is (see markdown-it-plugin.ts). Compiled without DOM types (it lives with the extension code), so the few DOM calls
  * it makes are typed locally.
  */
-import mermaid from 'mermaid';
+import { loadMermaid } from '../../webview/src/load-mermaid.js';
 import { mermaidConfig } from '../../../server/src/export/mermaid-config.js';
 import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
 import { slopeArrows } from '../../../server/src/diagram/slope.js';
@@ -45,6 +45,8 @@ function theme(): 'light' | 'dark' {
 
 async function drawAll(): Promise<void> {
   const mine = ++generation;
+  const mermaid = await loadMermaid();
+  if (mine !== generation) return;
   mermaid.initialize({ ...mermaidConfig(theme(), true) });
   for (const [i, block] of ourBlocks().entries()) {
     const source = block.querySelector(':scope > pre.tcpflow-mermaid');

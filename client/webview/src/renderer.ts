@@ -9,23 +9,11 @@ import { mermaidInitConfig } from '../../../server/src/export/mermaid-config.js'
 import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
 import { slopeArrows } from '../../../server/src/diagram/slope.js';
 import type { MermaidTheme } from './theme.js';
+import { loadMermaid, type Mermaid } from './load-mermaid.js';
 
-type Mermaid = (typeof import('mermaid'))['default'];
+// (Re-exported for the preview and the playground, which import it from the renderer.)
+export { loadMermaid };
 
-let mermaidLoading: Promise<Mermaid> | undefined;
-
-/**
- * Mermaid, fetched on first use: a dynamic import, so the bundler splits it into chunks
- * and Mermaid in turn fetches only the diagram types it draws (here: sequence diagrams).
- * A failed fetch is forgotten, so the next render tries again.
- */
-export function loadMermaid(): Promise<Mermaid> {
-  mermaidLoading ??= import('mermaid').then((m) => m.default, (error: unknown) => {
-    mermaidLoading = undefined;
-    throw error;
-  });
-  return mermaidLoading;
-}
 
 export interface RenderJob {
   readonly version: number;

@@ -1,16 +1,22 @@
 /**
- * Draws Mermaid source to SVG and PNG in a real headless Chromium, with Mermaid's own
- * browser build (the version the preview bundles) and the shared configuration. One
- * browser serves a whole batch: one page per PNG scale, Mermaid loaded once per page.
- * The page has no network: every request is refused.
+ * Draws Mermaid source to SVG and PNG in a real headless Chromium. The drawing is done by
+ * the export panel's own page (out/webview/export.js, from the webview build): the same
+ * Mermaid chunks the preview and the Markdown preview load, and the same function that
+ * draws, slopes, cleans and sizes an export in VS Code (client/src/export/webview-export.ts),
+ * asked through the panel's message protocol as the extension asks it. One browser serves
+ * a whole batch: one page per PNG scale, Mermaid loaded once per page. The pages have no
+ * network: every request is refused or answered from the bundle on disk.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { EXPORT_BACKGROUND, mermaidConfig, type ExportTheme, type MermaidInitConfig } from './mermaid-config.js';
+import { type ExportTheme } from './mermaid-config.js';
 import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
 import { loadCjkGlyphs, useCjkFont } from './cjk-font.js';
-import { readArrowPlan } from '../diagram/arrow-plan.js';
-import { slopeArrows } from '../diagram/slope.js';
+import { say } from '../i18n/catalogue.js';
+import { diagramMessages } from '../i18n/messages/diagram.js';
 
 export interface RenderedSvg {
   /** Standalone SVG (XML), natural size, with a background; no scripts or event attributes. */
@@ -18,8 +24,6 @@ export interface RenderedSvg {
   /** CSS pixels (the `width`/`height` attributes). */
   readonly width: number;
   readonly height: number;
-  /** Number of message arrows drawn (Mermaid's `messageText` labels). */
-  readonly messageLabels: number;
 }
 
 export interface RenderedPng {
@@ -32,20 +36,37 @@ export interface RenderedPng {
 /** A drawing failed inside the page (Mermaid rejected the text, or the browser went away). */
 export class RenderError extends Error {}
 
-/** The element id Mermaid draws under; fixed, so the same source gives the same SVG. */
-const DIAGRAM_ID = 'tcpflow-diagram';
-
+/** Mermaid's own single-file browser build: only the benchmarks' bare-Mermaid reference uses it. */
 export function mermaidBrowserBuild(): string {
   return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+}
+
+/** The export page's origin; `.invalid` never resolves, the page's route answers it. */
+const PAGE_ORIGIN = 'https://export.tcpflow.invalid';
+
+/** The export panel's boot script, beside the bundle that runs this code. */
+const EXPORT_PAGE_SCRIPT = 'export.js';
+
+/**
+ * The webview build next to this code: `out/webview` beside out/cli.js (and beside the
+ * tests' private copy of the CLI), or the repository's out/webview when this file runs
+ * from source (the in-process tests).
+ */
+export function webviewBundleDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'webview'), join(here, '..', '..', '..', 'out', 'webview')];
+  return candidates.find((dir) => existsSync(join(dir, EXPORT_PAGE_SCRIPT))) ?? candidates[0];
 }
 
 export class DiagramRenderer {
   private readonly pages = new Map<number, Promise<Page>>();
   private readonly contexts: BrowserContext[] = [];
+  private requests = 0;
 
-  private constructor(private readonly browser: Browser, private readonly mermaidPath: string) {}
+  private constructor(private readonly browser: Browser, private readonly webviewDir: string) {}
 
-  static async launch(executablePath: string, timeoutMs = 60_000): Promise<DiagramRenderer> {
+  static async launch(executablePath: string, timeoutMs = 60_000, webviewDir = webviewBundleDir()): Promise<DiagramRenderer> {
+    if (!existsSync(join(webviewDir, EXPORT_PAGE_SCRIPT))) throw new RenderError(say(diagramMessages.exportPageMissing, { path: join(webviewDir, EXPORT_PAGE_SCRIPT) }));
     let chromium: typeof import('playwright-core').chromium;
     try {
       ({ chromium } = await import('playwright-core'));
@@ -58,14 +79,24 @@ export class DiagramRenderer {
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${firstLine(message(error))}`);
     }
-    return new DiagramRenderer(browser, mermaidBrowserBuild());
+    return new DiagramRenderer(browser, webviewDir);
   }
 
-  /** Drawn by Mermaid, then its arrows sloped as the text's arrow plan asks (slope.ts). */
+  /** Drawn by the export panel's page: Mermaid, arrows sloped as the text's arrow plan asks, cleaned, sized. */
   async svg(mermaid: string, theme: ExportTheme): Promise<RenderedSvg> {
     const page = await this.page(1);
-    const drawn = await this.draw(page, mermaid, theme);
-    return { ...drawn, svg: slopeArrows(drawn.svg, readArrowPlan(mermaid)) };
+    await loadCjkGlyphs(page, mermaid);
+    let answer: PanelAnswer;
+    try {
+      const request: ExportRequest = { type: 'export', id: ++this.requests, mermaid, theme, format: 'svg', scale: 1 };
+      answer = await page.evaluate(askExportPanel, request);
+    } catch (error) {
+      throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(message(error).replace(/^page\.evaluate: (Error: )?/, '')) }));
+    }
+    if (!answer.ok || typeof answer.svg !== 'string' || typeof answer.width !== 'number' || typeof answer.height !== 'number') {
+      throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(answer.error ?? '') }));
+    }
+    return { svg: answer.svg, width: answer.width, height: answer.height };
   }
 
   /**
@@ -97,102 +128,92 @@ export class DiagramRenderer {
     return page;
   }
 
-  /** Pages for scale 1 draw with Mermaid; pages for other scales only show a finished SVG. */
+  /** Pages for scale 1 are the export panel's page; pages for other scales only show a finished SVG. */
   private async openPage(scale: number): Promise<Page> {
     const context = await this.browser.newContext({ deviceScaleFactor: scale, viewport: { width: 1280, height: 800 }, javaScriptEnabled: true });
     this.contexts.push(context);
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}</style></head><body><div id="host"></div></body></html>');
+    if (scale === 1) await this.openExportPanelPage(page);
+    else await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${PAGE_STYLE}</style></head><body><div id="host"></div></body></html>`);
     await useCjkFont(context, page);
-    if (scale === 1) await page.addScriptTag({ path: this.mermaidPath });
     return page;
   }
 
-  private async draw(page: Page, text: string, theme: ExportTheme): Promise<RenderedSvg> {
-    await loadCjkGlyphs(page, text);
-    try {
-      return await page.evaluate(drawInPage, { text, config: mermaidConfig(theme), background: EXPORT_BACKGROUND[theme], id: DIAGRAM_ID });
-    } catch (error) {
-      throw new RenderError(`Mermaid could not draw the diagram: ${firstLine(message(error).replace(/^page\.evaluate: (Error: )?/, ''))}`);
-    }
+  /**
+   * The export panel's page, served from the webview build, with a stand-in for VS Code's
+   * `acquireVsCodeApi` that hands each answer to whoever asked (askExportPanel).
+   */
+  private async openExportPanelPage(page: Page): Promise<void> {
+    const root = this.webviewDir;
+    await page.route(`${PAGE_ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/index.html') {
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html><head><meta charset="utf-8"><style>${PAGE_STYLE}</style></head><body><div id="host"></div><script src="/${EXPORT_PAGE_SCRIPT}"></script></body></html>` });
+      }
+      const file = join(root, decodeURIComponent(path));
+      // Only the bundle's own scripts, never a path that climbs out of it.
+      const inside = relative(root, file);
+      if (!file.endsWith('.js') || inside.startsWith('..') || inside.startsWith(sep) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) });
+    });
+    await page.addInitScript(standInForVsCode);
+    await page.goto(`${PAGE_ORIGIN}/index.html`);
+    await page.waitForFunction(() => (globalThis as unknown as { tcpflowExportReady?: boolean }).tcpflowExportReady === true, undefined, { timeout: 60_000 });
   }
 }
 
-interface DrawArgs {
-  readonly text: string;
-  readonly config: MermaidInitConfig;
-  readonly background: string;
-  readonly id: string;
+const PAGE_STYLE = 'html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}';
+
+/** What the export panel answers (webview-protocol.ts ExportResultMessage, as the page hands it over). */
+interface PanelAnswer {
+  readonly ok: boolean;
+  readonly svg?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly error?: string;
 }
 
-/**
- * Runs in the page (serialized by Playwright, so it refers to nothing outside itself).
- * Typed against a minimal view of the DOM: this file is compiled without DOM types.
- */
-async function drawInPage(args: DrawArgs): Promise<RenderedSvg> {
-  interface Attr { name: string; value: string }
-  interface El {
-    innerHTML: string;
-    attributes: ArrayLike<Attr>;
-    style: { maxWidth: string; backgroundColor: string };
-    viewBox: { baseVal: { width: number; height: number } | null };
-    querySelector(s: string): El | null;
-    querySelectorAll(s: string): ArrayLike<El>;
-    getAttribute(n: string): string | null;
-    setAttribute(n: string, v: string): void;
-    removeAttribute(n: string): void;
-    remove(): void;
-    getBoundingClientRect(): { width: number; height: number };
-  }
-  interface PageGlobals {
-    mermaid: {
-      initialize(config: unknown): void;
-      parse(text: string): Promise<unknown>;
-      render(id: string, text: string): Promise<{ svg: string }>;
-    };
-    document: { getElementById(id: string): El | null };
-    XMLSerializer: new () => { serializeToString(node: El): string };
-  }
-  const g = globalThis as unknown as PageGlobals;
-  const host = g.document.getElementById('host');
-  if (!host) throw new Error('no host element');
-  host.innerHTML = '';
-  g.mermaid.initialize(args.config);
-  await g.mermaid.parse(args.text);
-  const { svg } = await g.mermaid.render(args.id, args.text);
-  host.innerHTML = svg;
-  const root = host.querySelector('svg');
-  if (!root) throw new Error('Mermaid returned no SVG');
-  // Mermaid's strict mode already sanitizes; this is a second, independent guard.
-  const scripts = root.querySelectorAll('script, foreignObject script, iframe, object, embed');
-  for (let i = scripts.length - 1; i >= 0; i--) scripts[i].remove();
-  const all = [root, ...Array.from(root.querySelectorAll('*'))];
-  for (const el of all) {
-    for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name) || (/href$/i.test(attr.name) && !attr.value.startsWith('#'))) el.removeAttribute(attr.name);
-    }
-  }
-  // Mermaid numbers some ids with page-wide counters; number them per drawing instead, so
-  // the same source gives the same bytes however many diagrams the page drew before.
-  const counters = new Map<string, number>();
-  for (const el of all) {
-    const match = /^(actor|root-)\d+$/.exec(el.getAttribute('id') ?? '');
-    if (!match) continue;
-    const n = counters.get(match[1]) ?? 0;
-    counters.set(match[1], n + 1);
-    el.setAttribute('id', `${match[1]}${n}`);
-  }
-  const box = root.viewBox.baseVal;
-  const rect = root.getBoundingClientRect();
-  const width = Math.max(1, Math.ceil(box && box.width > 0 ? box.width : rect.width));
-  const height = Math.max(1, Math.ceil(box && box.height > 0 ? box.height : rect.height));
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.style.maxWidth = '';
-  root.style.backgroundColor = args.background;
-  const messageLabels = root.querySelectorAll('.messageText').length;
-  return { svg: new g.XMLSerializer().serializeToString(root), width, height, messageLabels };
+interface ExportRequest {
+  readonly type: 'export';
+  readonly id: number;
+  readonly mermaid: string;
+  readonly theme: ExportTheme;
+  readonly format: 'svg';
+  readonly scale: 1;
+}
+
+interface PanelGlobals {
+  tcpflowExportReady?: boolean;
+  tcpflowExportAnswers?: Map<number, (answer: unknown) => void>;
+  acquireVsCodeApi?: () => { postMessage(message: unknown): void };
+  postMessage(message: unknown, target: string): void;
+}
+
+/** Runs in the page before its scripts (serialized by Playwright: it refers to nothing outside itself). */
+function standInForVsCode(): void {
+  const g = globalThis as unknown as PanelGlobals;
+  const answers = new Map<number, (answer: unknown) => void>();
+  g.tcpflowExportAnswers = answers;
+  g.acquireVsCodeApi = () => ({
+    postMessage(posted: unknown) {
+      const m = posted as { type?: string; id?: number };
+      if (m.type === 'export-ready') g.tcpflowExportReady = true;
+      if (m.type === 'exported' && typeof m.id === 'number') answers.get(m.id)?.(posted);
+    },
+  });
+}
+
+/** Runs in the page: posts one request to the panel script, as the extension does, and waits for its answer. */
+function askExportPanel(request: ExportRequest): Promise<PanelAnswer> {
+  const g = globalThis as unknown as PanelGlobals;
+  return new Promise((resolve) => {
+    g.tcpflowExportAnswers?.set(request.id, (answer) => {
+      g.tcpflowExportAnswers?.delete(request.id);
+      resolve(answer as PanelAnswer);
+    });
+    g.postMessage(request, '*');
+  });
 }
 
 /** Runs in the page: shows a finished SVG (parsed as XML, not HTML) in the host element. */

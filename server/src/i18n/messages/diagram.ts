@@ -78,4 +78,13 @@ export const diagramMessages = messages({
     en: ({ command, style }) => `${command}: --style is textbook or flat, not '${style}'`,
     'zh-CN': ({ command, style }) => `${command}：--style 只能是 textbook 或 flat，而不是“${style}”`,
   } satisfies Message<{ command: string; style: string }>,
+  // The export renderer (server/src/export/renderer.ts).
+  mermaidRejected: {
+    en: ({ reason }) => `Mermaid could not draw the diagram: ${reason}`,
+    'zh-CN': ({ reason }) => `Mermaid 无法绘制该图：${reason}`,
+  } satisfies Message<{ reason: string }>,
+  exportPageMissing: {
+    en: ({ path }) => `the export page is missing (${path}); build it with npm run bundle`,
+    'zh-CN': ({ path }) => `缺少导出页面（${path}）；请用 npm run bundle 构建`,
+  } satisfies Message<{ path: string }>,
 });
