@@ -11,7 +11,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clipRange } from '../../server/src/export/cjk-font.js';
@@ -111,6 +111,8 @@ beforeAll(() => {
   for (const pkg of ['playwright-core', 'mermaid']) symlinkSync(join(ROOT, 'node_modules', pkg), join(bare, 'node_modules', pkg));
   cliWithoutFont = join(bare, 'cli.js');
   copyFileSync(testBuild().cli, cliWithoutFont);
+  // The CLI draws in the export page of the webview build beside it (export/renderer.ts).
+  symlinkSync(join(dirname(testBuild().cli), 'webview'), join(bare, 'webview'));
 });
 
 async function exportPng(cli: string, name: string, out: string): Promise<Pixels> {
