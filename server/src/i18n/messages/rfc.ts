@@ -109,9 +109,11 @@ export const rfcMessages = messages({
   } satisfies Message<{ written: string; name: string; options: string }>,
 
   profileOptionTakes: {
-    en: ({ command, names }) => `${command}: --profile takes ${names.join(' or ')}`,
-    'zh-CN': ({ command, names }) => `${command}：--profile 的取值为 ${names.join(' 或 ')}`,
-  } satisfies Message<{ command: string; names: readonly string[] }>,
+    en: ({ command, names }) => `${command}: --profile takes ${names}`,
+    'zh-CN': ({ command, names }) => `${command}：--profile 的取值为 ${names}`,
+  } satisfies Message<{ command: string; names: string }>,
+  // What joins the profile names in profileOptionTakes (`rfc9293 or linux`).
+  profileNamesOr: { en: ' or ', 'zh-CN': ' 或 ' },
   // The hover of an event line: replies an earlier line made due, not sent yet (engine/still-owed.ts).
   hoverStillOwedHeading: { en: 'Still owed', 'zh-CN': '仍未回复' } satisfies Message,
   hoverStillOwes: {
