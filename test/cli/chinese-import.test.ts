@@ -9,23 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAM_NAME } from '../../server/src/cli/program.js';
+import { RESET_BEFORE_ACCEPT } from './reset-before-accept.js';
 import { cliRunner, type RunCli } from './run-cli.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 const ZH = ['--lang', 'zh-CN'];
-
-const RESET_BEFORE_ACCEPT = [
-  'profile linux',
-  'participant a',
-  'participant b',
-  'a: listen',
-  'b -> a : SYN seq=300',
-  'a -> b : SYN ACK seq=100 ack=301',
-  'b -> a : ACK seq=301 ack=101',
-  'b -> a : RST seq=301',
-  'a: accept',
-  '',
-].join('\n');
 
 let run: RunCli;
 
@@ -33,7 +21,7 @@ beforeAll(() => {
   const runner = cliRunner();
   run = runner.run;
   writeFileSync(join(runner.dir, 'junk.pcap'), 'this is text, not a capture\n');
-  writeFileSync(join(runner.dir, 'reset.tcpflow'), RESET_BEFORE_ACCEPT);
+  writeFileSync(join(runner.dir, 'reset.tcpflow'), `profile linux\n${RESET_BEFORE_ACCEPT}`);
 });
 
 /** The non-empty lines of an output. */
