@@ -11,6 +11,7 @@ const INTEGRATION = [
   'test/e2e/**/*.test.ts',
   'test/cli/chinese.test.ts',
   'test/cli/chinese-explanations.test.ts',
+  'test/cli/chinese-import.test.ts',
   'test/cli/explain.test.ts',
   'test/cli/help.test.ts',
   'test/cli/new.test.ts',

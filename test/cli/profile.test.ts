@@ -7,19 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESET_BEFORE_ACCEPT } from './reset-before-accept.js';
 import { cliRunner, type RunCli } from './run-cli.js';
-
-const RESET_BEFORE_ACCEPT = [
-  'participant a',
-  'participant b',
-  'a: listen',
-  'b -> a : SYN seq=300',
-  'a -> b : SYN ACK seq=100 ack=301',
-  'b -> a : ACK seq=301 ack=101',
-  'b -> a : RST seq=301',
-  'a: accept',
-  '',
-].join('\n');
 
 let run: RunCli;
 

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { existsNow, writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import { say } from '../i18n/catalogue.js';
 import { exportMessages } from '../i18n/messages/export.js';
+import { helpMessages } from '../i18n/messages/help.js';
 import { importMessages as m } from '../i18n/messages/import.js';
 import { analyzeText } from '../language/analyze.js';
 import { closeSeen, durationOf, endpointText, handshakeSeen, summarizeCapture, type CaptureSummary, type Connection } from '../import/connections.js';
@@ -44,10 +45,10 @@ interface ImportArgs {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function parseArgs(allArgs: readonly string[]): ImportArgs {
-  const usage = `usage: ${PROGRAM_NAME} ${IMPORT_SYNOPSIS}`;
+  const usage = say(helpMessages.usageLine, { line: `${PROGRAM_NAME} ${IMPORT_SYNOPSIS}` });
   const { rest: args, profile } = takeProfileOption(allArgs, 'import', usage);
-  const fail = (text: string): never => {
-    throw new CliError(`import: ${text}\n${usage}`);
+  const fail = (problem: string): never => {
+    throw new CliError(`${say(m.usageError, { problem })}\n${usage}`);
   };
   const files: string[] = [];
   const parsed: Omit<ImportArgs, 'file'> = { list: false, relative: false, times: false, force: false };
@@ -106,14 +107,14 @@ export function runImport(args: readonly string[], io: CliIo): number {
 /** `--names` for one connection or a script: exactly two. */
 function pairOfNames(names: string[] | undefined): [string, string] | undefined {
   if (names === undefined) return undefined;
-  if (names.length !== 2) throw new CliError(`import: ${say(m.badNames, { value: names.join(',') })}`);
+  if (names.length !== 2) throw new CliError(say(m.usageError, { problem: say(m.badNames, { value: names.join(',') }) }));
   return [names[0], names[1]];
 }
 
 /** `--names` for a listener: one per client, then the server's; c1, c2, …, server by default. */
 function listenerNames(names: string[] | undefined, clients: number): string[] {
   if (names === undefined) return defaultListenerNames(clients);
-  if (names.length !== clients + 1) throw new CliError(`import: ${say(m.listenerNames, { count: clients + 1, clients, value: names.join(',') })}`);
+  if (names.length !== clients + 1) throw new CliError(say(m.usageError, { problem: say(m.listenerNames, { count: clients + 1, clients, value: names.join(',') }) }));
   return names;
 }
 

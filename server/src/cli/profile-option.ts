@@ -25,7 +25,7 @@ export function takeProfileOption(args: readonly string[], command: string, usag
     }
     const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
     if (value === undefined || !isProfileName(value)) {
-      throw new CliError(`${say(rfcMessages.profileOptionTakes, { command, names: PROFILE_NAMES.join(' or ') })}\n${usage}`);
+      throw new CliError(`${say(rfcMessages.profileOptionTakes, { command, names: PROFILE_NAMES.join(say(rfcMessages.profileNamesOr)) })}\n${usage}`);
     }
     profile = { name: value };
   }

@@ -8,6 +8,8 @@ import type { Span } from './model.js';
 import type { Tcb } from './tcb.js';
 import type { Profile } from './profile.js';
 import type { EffectResult } from './socket-calls.js';
+import { say } from '../i18n/catalogue.js';
+import { rfcMessages } from '../i18n/messages/rfc.js';
 
 export interface StepContext {
   /** Which TCP plays (profile.ts): the rules that differ ask it. */
@@ -49,7 +51,10 @@ export const RFC = {
   windowField: 'RFC 9293 §3.1, RFC 7323 §2',
   linuxAckOfUnsent: 'Linux tcp_ack() (RFC 9293 §3.10.7.4, RFC 5961 §5.2)',
   linuxRfc1337: 'Linux net.ipv4.tcp_rfc1337 (RFC 1337)',
-  linuxAcceptQueue: 'Linux accept queue (RFC 9293 §3.10.7.4)',
+  /** Words, not only a section number, so said in the locale of the run (read when the rule is cited, not at load). */
+  get linuxAcceptQueue(): string {
+    return say(rfcMessages.linuxAcceptQueueRule);
+  },
   fastOpen: 'RFC 7413 (Linux net.ipv4.tcp_fastopen)',
   linuxSynRetries: 'Linux net.ipv4.tcp_syn_retries (RFC 9293 §3.8.3)',
 } as const;

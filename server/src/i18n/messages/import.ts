@@ -80,6 +80,10 @@ export const importMessages = messages({
     'zh-CN': ({ frame, from, to, seq, length }) => `第 ${frame} 帧：${from} → ${to}，一个没有任何标志位的报文段（seq=${seq}，${length} 字节），场景暂时无法表示`,
   } satisfies Message<{ frame: number; from: string; to: string; seq: string; length: number }>,
   // The command line.
+  usageError: {
+    en: ({ problem }) => `import: ${problem}`,
+    'zh-CN': ({ problem }) => `import：${problem}`,
+  } satisfies Message<{ problem: string }>,
   needsValue: {
     en: ({ option }) => `${option} needs a value`,
     'zh-CN': ({ option }) => `${option} 需要一个值`,

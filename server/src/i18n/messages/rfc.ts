@@ -72,6 +72,11 @@ export const rfcMessages = messages({
     en: 'linux profile: the connection was reset before accept(): the closed child socket stays in the listener\'s accept queue, and accept() will return it (its first read() fails with ECONNRESET). By RFC 9293 §3.10.7.4 the TCB is simply deleted.',
     'zh-CN': 'linux 配置：连接在 accept() 之前被重置：已关闭的子套接字留在监听套接字的接受队列中，accept() 仍会返回它（第一次 read() 失败并返回 ECONNRESET）。按 RFC 9293 §3.10.7.4，TCB 直接被删除。',
   } satisfies Message,
+  // The rule an explanation cites for the Linux accept queue (engine/step-context.ts, RFC.linuxAcceptQueue).
+  linuxAcceptQueueRule: {
+    en: 'Linux accept queue (RFC 9293 §3.10.7.4)',
+    'zh-CN': 'Linux 全连接队列（accept 队列，RFC 9293 §3.10.7.4）',
+  } satisfies Message,
   acceptReturnsResetEffect: {
     en: 'accept() returns the connection, already reset: read() fails with ECONNRESET',
     'zh-CN': 'accept() 返回该连接，但它已被重置：read() 失败并返回 ECONNRESET',
@@ -107,6 +112,8 @@ export const rfcMessages = messages({
     en: ({ command, names }) => `${command}: --profile takes ${names}`,
     'zh-CN': ({ command, names }) => `${command}：--profile 的取值为 ${names}`,
   } satisfies Message<{ command: string; names: string }>,
+  // What joins the profile names in profileOptionTakes (`rfc9293 or linux`).
+  profileNamesOr: { en: ' or ', 'zh-CN': ' 或 ' },
   // The hover of an event line: replies an earlier line made due, not sent yet (engine/still-owed.ts).
   hoverStillOwedHeading: { en: 'Still owed', 'zh-CN': '仍未回复' } satisfies Message,
   hoverStillOwes: {
