@@ -12,7 +12,11 @@
  * - call / timeout: a note over the participant (`listen()`); `connect` and a blocking
  *   `accept` open an activation bar that ends where the call returns.
  * - every state change: a note beside its participant with the new state.
- * - what the socket API reports (`connect() returns`, `read() returns 0`): a note.
+ * - what the socket API reports (`connect() returns`, `read() returns 0`): a note; a
+ *   listener's queues after a line that changed them, a one-line note over its lifeline
+ *   (queue-note.ts). The server's connections share its lifeline: their state notes
+ *   are named `server↔c1`, and their arrows need no mark, as each client has its own
+ *   lifeline at the arrow's other end.
  * - `note` lines: Mermaid notes, as written.
  * - a line with an error (warning): wrapped in a red (amber) `rect` with a note that
  *   carries the diagnostic.
@@ -25,6 +29,7 @@ import type { Scenario, SegmentStatement, Statement } from '../engine/model.js';
 import { formatState, type StateNameStyle } from '../engine/states.js';
 import { escapeForMermaidWrap, escapeText, escapeWrapped, participantId } from './escape.js';
 import { callLabel, segmentLabel } from './labels.js';
+import { lastQueueEffects, queueNoteText } from './queue-note.js';
 import { selectWindow, type DiagramWindow } from './window.js';
 import { say } from '../i18n/catalogue.js';
 import { diagramMessages as m } from '../i18n/messages/diagram.js';
@@ -426,10 +431,11 @@ class Context {
       block.lines.push(this.text(() => `Note ${this.side(lifeline)} ${id}: ${prefix}${this.state(t.after)}`));
       block.notes.push({ line: block.line, kind: 'state' });
     }
-    for (const e of step.effects) {
+    for (const e of lastQueueEffects(step.effects)) {
       if (/blocks/.test(e.text)) continue; // shown by the activation bar
       const id = this.id(connectionOf(e.participant)?.listener ?? e.participant);
-      block.lines.push(this.text(() => `Note over ${id}: ${escapeText(e.text, 120)}`));
+      const text = e.queues ? queueNoteText(e.queues) : e.text;
+      block.lines.push(this.text(() => `Note over ${id}: ${escapeText(text, 120)}`));
       block.notes.push({ line: block.line, kind: 'effect' });
     }
     // Activation bars: `connect` and a blocking `accept` open one, their return (or the end of the connection) closes it.

@@ -71,6 +71,14 @@ export interface SocketEffect {
   readonly call?: string;
   /** What it returned or the errno it failed with (`0`, `5`, `c2`, `ECONNREFUSED`); an errno without `call` is left on the socket. */
   readonly result?: string;
+  /** When the effect shows a listener's queues: their contents after this line (the diagram draws them, diagram/queue-note.ts). */
+  readonly queues?: QueueContents;
+}
+
+/** The peers in a listener's SYN queue and accept queue, in order. */
+export interface QueueContents {
+  readonly syn: readonly string[];
+  readonly accept: readonly string[];
 }
 
 export type SequenceVariable = 'ISS' | 'IRS' | 'SND.UNA' | 'SND.NXT' | 'RCV.NXT';

@@ -230,7 +230,7 @@ function queuesOf(tcb: Tcb): ListenerQueues {
 /** Replaces the queues and shows them on the listener (`SYN queue: c2 · accept queue: c1`). */
 function setQueues(listener: string, tcb: Tcb, queues: ListenerQueues, ctx: StepContext): void {
   tcb.queues = queues;
-  ctx.effect(listener, queuesText(queues));
+  ctx.effect(listener, queuesText(queues), undefined, { syn: queues.syn, accept: queues.accept });
 }
 
 export function queuesText(queues: ListenerQueues): string {

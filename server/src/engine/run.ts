@@ -3,7 +3,7 @@
  * of every event (calls.ts, send.ts, arrive.ts), keeps in-flight segments for
  * `deliver`, checks `expect`, and records one Step per event line.
  */
-import type { Analysis, InFlightTag, ParticipantInfo, Reply, SentSegment, Step, VariableChange, SequenceVariable } from './analysis.js';
+import type { Analysis, InFlightTag, ParticipantInfo, QueueContents, Reply, SentSegment, Step, VariableChange, SequenceVariable } from './analysis.js';
 import { segmentArrives, type ArrivingSegment } from './arrive.js';
 import { endOf } from './anchor.js';
 import { applyCall } from './calls.js';
@@ -745,9 +745,9 @@ class StepRecorder implements StepContext {
   explain(participant: string, rule: string, text: string): void {
     this.explanations.push({ participant, rule, text });
   }
-  effect(participant: string, text: string, result?: EffectResult): void {
+  effect(participant: string, text: string, result?: EffectResult, queues?: QueueContents): void {
     if (!result) {
-      this.effects.push({ participant, text });
+      this.effects.push(queues ? { participant, text, queues } : { participant, text });
       return;
     }
     this.effects.push({ participant, text, ...(result.call !== undefined ? { call: result.call } : {}), result: result.value });

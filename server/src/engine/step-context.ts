@@ -2,7 +2,7 @@
  * What the event-processing functions report while they run one line: explanations,
  * socket effects, replies made due and diagnostics. `run.ts` turns these into a Step.
  */
-import type { Reply } from './analysis.js';
+import type { QueueContents, Reply } from './analysis.js';
 import type { DiagnosticCode, Fix, Severity } from './diagnostics.js';
 import type { Span } from './model.js';
 import type { Tcb } from './tcb.js';
@@ -15,8 +15,11 @@ export interface StepContext {
   /** Which TCP plays (profile.ts): the rules that differ ask it. */
   readonly profile: Profile;
   explain(participant: string, rule: string, text: string): void;
-  /** `result`: the call's outcome the text shows (engine/socket-calls.ts); without `call`, an error left on the socket. */
-  effect(participant: string, text: string, result?: EffectResult): void;
+  /**
+   * `result`: the call's outcome the text shows (engine/socket-calls.ts); without `call`, an error left on the socket.
+   * `queues`: the listener's queues the text shows, kept as data for the diagram.
+   */
+  effect(participant: string, text: string, result?: EffectResult, queues?: QueueContents): void;
   /** Records that `participant` now owes `reply` (RFC 9293 §3.10.7's "send ..."). */
   owe(participant: string, tcb: Tcb, reply: Reply): void;
   /** `recovered`: the run goes on as if the preferred fix were applied (Diagnostic.recovered). */

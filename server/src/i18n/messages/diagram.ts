@@ -32,6 +32,18 @@ export const diagramMessages = messages({
     en: ({ tag, label }) => (tag === '' ? `${label}, never delivered` : `${label} as ${tag}, never delivered`),
     'zh-CN': ({ tag, label }) => (tag === '' ? `${label}，从未送达` : `${label}（${tag}），从未送达`),
   } satisfies Message<Tagged>,
+  /** A listener's queues after a line that changed them, on one line over its lifeline (queue-note.ts). */
+  queuesNote: {
+    en: ({ syn, accept }) => `SYN queue: ${syn} · accept queue: ${accept}`,
+    'zh-CN': ({ syn, accept }) => `半连接队列：${syn} · 全连接队列：${accept}`,
+  } satisfies Message<{ syn: string; accept: string }>,
+  /** An empty queue in that note. */
+  queueEmptyMark: { en: '–', 'zh-CN': '空' },
+  /** The peers of a long queue that the note leaves out. */
+  queueMore: {
+    en: ({ count }) => `+${count} more`,
+    'zh-CN': ({ count }) => `等 ${count} 个`,
+  } satisfies Message<{ count: number }>,
   errorMark: {
     en: ({ code, message }) => `Error ${code} - ${message}`,
     'zh-CN': ({ code, message }) => `错误 ${code} - ${message}`,
