@@ -62,3 +62,26 @@ describe('synack check --json: close of a listener', () => {
     expect(close.owes?.map((o) => [o.participant, o.flags.join(' '), o.seq])).toEqual([['server[c1]', 'RST', '301']]);
   });
 });
+
+describe('synack check --json: the queues of a listener', () => {
+  it('each line that changes them carries their contents after it', () => {
+    const file = write('queues.tcpflow', [
+      'server: listen backlog=2',
+      'c1 -> server : SYN seq=100',
+      'c2 -> server : SYN seq=500',
+      'server -> c1 : SYN ACK seq=300 ack=101',
+      'c1 -> server : ACK seq=101 ack=301',
+      'server: accept -> c1',
+    ]);
+    const r = runCli(['check', '--json', file], dir);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as { steps: Array<{ line: number; queues?: Array<{ participant: string; syn: string[]; accept: string[] }> }> };
+    const queuesAt = (line: number) => json.steps.find((s) => s.line === line)?.queues;
+    expect(queuesAt(2)).toEqual([{ participant: 'server', syn: ['c1'], accept: [] }]);
+    expect(queuesAt(3)).toEqual([{ participant: 'server', syn: ['c1', 'c2'], accept: [] }]);
+    expect(queuesAt(5)).toEqual([{ participant: 'server', syn: ['c2'], accept: ['c1'] }]);
+    expect(queuesAt(6)).toEqual([{ participant: 'server', syn: ['c2'], accept: [] }]);
+    // A line that leaves the queues alone has none.
+    expect(queuesAt(4)).toBeUndefined();
+  });
+});

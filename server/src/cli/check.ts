@@ -37,11 +37,23 @@ export interface CheckJson {
     owes: Array<{ participant: string; flags: string[]; seq?: string; ack?: string; reason: string }>;
     /** The calls that return on this line, with what they return. */
     returns?: CallReturn[];
+    /** On a line that changes a listener's queues: their contents after it. */
+    queues?: ListenerQueues[];
   }>;
 }
 
 /** What a call returned on a step's line (`connect` → `0`, `read` → `ECONNRESET`); an error a reset left has no `call`. */
 interface CallReturn { participant: string; call?: string; result: string }
+
+/** A listener's SYN queue and accept queue after a line, by peer name, in order. */
+interface ListenerQueues { participant: string; syn: string[]; accept: string[] }
+
+/** The queues a step's effects show, the last contents per listener (a line may change them twice). */
+function stepQueues(effects: TextAnalysis['analysis']['steps'][number]['effects']): ListenerQueues[] {
+  const last = new Map<string, ListenerQueues>();
+  for (const e of effects) if (e.queues) last.set(e.participant, { participant: e.participant, syn: [...e.queues.syn], accept: [...e.queues.accept] });
+  return [...last.values()];
+}
 
 type JsonDiagnostic = CheckJson['diagnostics'][number];
 type JsonStep = CheckJson['steps'][number];
@@ -51,6 +63,7 @@ function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
 }
 
 function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
+  const queues = stepQueues(s.effects);
   const returns = s.effects.flatMap((e): CallReturn[] => (e.result === undefined ? [] : [{ participant: e.participant, ...(e.call !== undefined ? { call: e.call } : {}), result: e.result }]));
   return {
     line: s.line + 1,
@@ -64,6 +77,7 @@ function jsonStep(s: TextAnalysis['analysis']['steps'][number]): JsonStep {
       reason: reply.reason,
     })),
     ...(returns.length > 0 ? { returns } : {}),
+    ...(queues.length > 0 ? { queues } : {}),
   };
 }
 
