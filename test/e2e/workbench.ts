@@ -136,19 +136,33 @@ export class Workbench {
     return this.page.locator(`.monaco-editor[data-uri$="/${name}"]`).first();
   }
 
-  /** Runs a command from the Command Palette by its exact title, e.g. "TCP Flow: Export Diagram…". */
-  async runCommand(title: string): Promise<void> {
+  /**
+   * Runs a command from the Command Palette by its exact title, e.g. "TCP Flow: Export
+   * Diagram…". The palette closes when something else takes the focus (in CI, an editor
+   * that had just opened did, between the palette showing its row and the click): then
+   * the palette is opened again, up to three times.
+   */
+  async runCommand(title: string, attempts = 3): Promise<void> {
     const { page } = this;
-    await this.typeIntoQuickInput('Control+Shift+P', `>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) });
-    try {
-      await row.first().waitFor({ timeout: 15_000 });
-    } catch {
-      const shown = await page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents();
-      await page.keyboard.press('Escape');
-      throw new Error(`the Command Palette has no command "${title}" (it offers: ${shown.join(' | ') || 'nothing'})`);
+    for (let attempt = 1; ; attempt++) {
+      await this.typeIntoQuickInput('Control+Shift+P', `>${title}`);
+      try {
+        await row.first().waitFor({ timeout: 15_000 });
+      } catch {
+        const shown = await page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents();
+        await page.keyboard.press('Escape');
+        throw new Error(`the Command Palette has no command "${title}" (it offers: ${shown.join(' | ') || 'nothing'})`);
+      }
+      try {
+        await row.first().click({ timeout: 10_000 });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        console.warn(`e2e: the Command Palette closed before "${title}" could be clicked (attempt ${attempt}); opening it again`);
+        if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+      }
     }
-    await row.first().click();
   }
 
   /**
