@@ -15,7 +15,7 @@ import { acceptFix } from './listener-fixes.js';
 import { afterCall, callReturned, expectResult, neverReturned } from './socket-results.js';
 import type { EffectResult } from './socket-calls.js';
 import type { CallStatement, EventStatement, ExpectCheck, ExpectStatement, ParticipantStatement, Scenario, SegmentStatement, Span, Statement } from './model.js';
-import { sendsCleanly, sendSegment, wireOptions } from './send.js';
+import { sendsCleanly, sendSegment } from './send.js';
 import { defaultProfile, makeProfile, RFC9293_PROFILE, type Profile, type ProfileChoice } from './profile.js';
 import { checkWindowField } from './options.js';
 import { isUnknown, readLetters, renameEverywhere, UnknownNumbers, type Naming } from './letters.js';
@@ -349,8 +349,12 @@ class ScenarioRun {
 
   // ---- events -------------------------------------------------------------
 
+  /** What each endpoint's tracked values were before the event being run: one map for all events, cleared each time. */
+  private readonly before = new Map<string, Tracked>();
+
   private runEvent(statement: EventStatement, index: number): void {
-    const before = new Map<string, Tracked>();
+    const before = this.before;
+    before.clear();
     for (const [name, tcb] of this.state.tcbs) before.set(name, tracked(tcb));
     const record = new StepRecorder(this, statement.span);
     let segment: SentSegment | undefined;
@@ -405,7 +409,7 @@ class ScenarioRun {
       noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
       noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
     }
-    this.steps.push(newStep(index, { at: statement.span, sentAt }, {
+    this.steps.push(new RunStep(index, { at: statement.span, sentAt }, {
       kind: statement.kind,
       states,
       transitions,
@@ -415,7 +419,7 @@ class ScenarioRun {
       explanations: record.explanations,
       effects: record.effects,
       replies: record.replies,
-      ...(owing ? { owing } : {}),
+      owing,
       variables,
     }));
   }
@@ -480,7 +484,7 @@ class ScenarioRun {
         this.report(seg.span, 'error', 'missing-field', say(m.oldDuplicateMissing, { seq: missing.includes('seq'), ack: missing.includes('ack') }));
         return undefined;
       }
-      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, ...wireOptions(seg), arrow: seg.arrow, retransmission: false };
+      sent = { flags: seg.flags, seq: seg.seq!.value, ack: seg.ack?.value, seqInferred: false, ackInferred: false, length: seg.length, window: seg.window, mss: seg.mss, wscale: seg.wscale, options: seg.options, arrow: seg.arrow, retransmission: false, probe: undefined, asIf: undefined };
       checkWindowField(seg, this.tcb(seg.to), ctx);
       ctx.explain(seg.to, 'RFC 9293 §3.5', injectedExplanation(this.tcb(seg.to), toArriving(sent)));
     } else {
@@ -880,19 +884,20 @@ class RunStep implements Step {
   readonly owing?: Step['owing'];
   readonly variables: Step['variables'];
 
-  constructor(readonly statementIndex: number, place: StepPlace, f: StepFields) {
+  /** `trim`: the lists are new, trimmed to what they hold (tight.ts): a step lives as long as its document. */
+  constructor(readonly statementIndex: number, place: StepPlace, f: StepFields, trim = true) {
     this.#place = place;
     this.kind = f.kind;
     this.states = f.states;
-    this.transitions = f.transitions;
+    this.transitions = trim ? tight(f.transitions) : f.transitions;
     this.segment = f.segment;
     this.from = f.from;
     this.to = f.to;
-    this.explanations = f.explanations;
-    this.effects = f.effects;
-    this.replies = f.replies;
-    this.owing = f.owing;
-    this.variables = f.variables;
+    this.explanations = trim ? tight(f.explanations) : f.explanations;
+    this.effects = trim ? tight(f.effects) : f.effects;
+    this.replies = trim ? tight(f.replies) : f.replies;
+    this.owing = f.owing && trim ? tight(f.owing) : f.owing;
+    this.variables = trim ? tight(f.variables) : f.variables;
   }
 
   get line(): number {
@@ -905,26 +910,13 @@ class RunStep implements Step {
 
   /** The same step `delta` statements further on; its lines are still read through the same spans. */
   reindexed(delta: number): RunStep {
-    return new RunStep(this.statementIndex + delta, this.#place, this);
+    return new RunStep(this.statementIndex + delta, this.#place, this, false);
   }
 
   toJSON(): Step {
     const { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, owing, variables } = this;
     return { statementIndex, line, kind, states, transitions, segment, from, to, sentOnLine, explanations, effects, replies, ...(owing ? { owing } : {}), variables };
   }
-}
-
-function newStep(statementIndex: number, place: StepPlace, f: StepFields): Step {
-  // A step lives as long as its document: its lists trimmed to what they hold (tight.ts).
-  return new RunStep(statementIndex, place, {
-    ...f,
-    transitions: tight(f.transitions),
-    explanations: tight(f.explanations),
-    effects: tight(f.effects),
-    replies: tight(f.replies),
-    owing: f.owing && tight(f.owing),
-    variables: tight(f.variables),
-  });
 }
 
 /** The step of a statement `delta` places further on (every step of a run is a RunStep). */

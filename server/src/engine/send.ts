@@ -15,7 +15,7 @@ import { formatSeq, seqAdd, seqDiff, seqEquals, seqSymbol, type Seq } from './se
 import { RFC, type StepContext } from './step-context.js';
 import type { Profile } from './profile.js';
 import { copyTcb, deleteTcb, type Tcb } from './tcb.js';
-import { checkWindowField, synSent, type WireOptions } from './options.js';
+import { checkWindowField, synSent } from './options.js';
 import type { TcpState } from './states.js';
 
 /** Sequence numbers a segment occupies: its payload, plus one each for SYN and FIN. */
@@ -146,20 +146,16 @@ export function sendSegment(
     ackInferred,
     length: seg.length,
     window: seg.window,
-    ...wireOptions(seg),
+    // Every key always present (undefined when absent), so that every sent segment has one
+    // object shape: conditional spreads gave each combination its own, made each segment
+    // through a slow generic copy, and left the engine's reads of them polymorphic.
+    mss: seg.mss,
+    wscale: seg.wscale,
+    options: seg.options,
     arrow: seg.arrow,
     retransmission,
-    ...(probe ? { probe } : {}),
-    ...(seqAsIf || ackAsIf ? { asIf: { flags, seq: seqAsIf ?? seq, ack: hasAck ? ackAsIf ?? ack : undefined } } : {}),
-  };
-}
-
-/** The options of a segment line as they go on the wire (only those written). */
-export function wireOptions(seg: SegmentStatement): WireOptions & { mss?: number } {
-  return {
-    ...(seg.mss !== undefined ? { mss: seg.mss } : {}),
-    ...(seg.wscale !== undefined ? { wscale: seg.wscale } : {}),
-    ...(seg.options ? { options: seg.options } : {}),
+    probe,
+    asIf: seqAsIf || ackAsIf ? { flags, seq: seqAsIf ?? seq, ack: hasAck ? ackAsIf ?? ack : undefined } : undefined,
   };
 }
 

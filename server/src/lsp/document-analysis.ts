@@ -26,8 +26,10 @@ import { runScenario, startIncrementally, type EngineRun, type ResumableRun } fr
 import { LineAnchor } from '../engine/anchor.js';
 import { tight } from '../engine/tight.js';
 import { mergeDiagnostics } from '../language/analyze.js';
-import { ChunkSplitter } from '../language/reader/chunks.js';
+import { ChunkSplitter, type Chunk } from '../language/reader/chunks.js';
 import { readText, sizeDiagnostic, type ReadResult } from '../language/reader/read-text.js';
+import type { EditLog } from './edit-log.js';
+import { linesAfterEdit } from './lines-after-edit.js';
 
 export interface DocumentAnalysis {
   readonly text: string;
@@ -61,6 +63,18 @@ interface ChunkCache {
   readonly placed: ReadonlyArray<ReadChunk | undefined>;
   /** How many lines the version had. */
   readonly lineCount: number;
+  /** The version's text and lines: the next version's lines start from them when the edit log tells how it changed. */
+  readonly text: string;
+  readonly lines: readonly string[];
+  /** Every line was a chunk of its own (no block comment spanned lines). */
+  readonly lineChunks: boolean;
+}
+
+/** A document's chunks in order: as split, or (after an edit the log told) one per line. */
+interface ChunkList {
+  readonly count: number;
+  startLine(index: number): number;
+  text(index: number): string;
 }
 
 /**
@@ -83,8 +97,12 @@ export class IncrementalReader {
   /** Counts the jobs begun: a chunk is placed once per job (a dropped job's marks must not count for the next). */
   private jobs = 0;
 
-  /** `checkpointEvery`: how far apart the engine's checkpoints are (engine/run.ts; tests use small values). */
-  constructor(private readonly checkpointEvery?: number) {}
+  /**
+   * `checkpointEvery`: how far apart the engine's checkpoints are (engine/run.ts; tests use
+   * small values). `edits`: how the editor changed a document (edit-log.ts), so that a new
+   * version's lines start from the last version's; without it every version is split whole.
+   */
+  constructor(private readonly checkpointEvery?: number, private readonly edits?: Pick<EditLog, 'linesChanged' | 'forget'>) {}
 
   analyze(uri: string, text: string): DocumentAnalysis {
     return this.begin(uri, text).advance(() => false)!;
@@ -103,10 +121,18 @@ export class IncrementalReader {
         },
       };
     }
-    return new ChunkedAnalysisJob(text, ++this.jobs, this.caches.get(uri), this.lastRuns.get(uri), this.checkpointEvery, (cache, run) => {
+    const previous = this.caches.get(uri);
+    return new ChunkedAnalysisJob(text, ++this.jobs, previous, this.linesAfterEdit(uri, previous, text), this.lastRuns.get(uri), this.checkpointEvery, (cache, run) => {
       this.caches.set(uri, cache);
       this.lastRuns.set(uri, run);
     });
+  }
+
+  /** The lines of `text` from those of the last version, when the edit log tells how it changed. */
+  private linesAfterEdit(uri: string, previous: ChunkCache | undefined, text: string): string[] | undefined {
+    if (!previous?.lineChunks || !this.edits || previous.text === text) return undefined;
+    const edit = this.edits.linesChanged(uri, previous.text, text);
+    return edit && linesAfterEdit(previous.lines, previous.text, text, edit);
   }
 
   /** The engine's last run for `uri` (for tests and benchmarks: whether it took over the one before). */
@@ -117,6 +143,7 @@ export class IncrementalReader {
   forget(uri: string): void {
     this.caches.delete(uri);
     this.lastRuns.delete(uri);
+    this.edits?.forget(uri);
   }
 }
 
@@ -136,8 +163,10 @@ export interface AnalysisJob {
 const WORK_PER_CHECK = 128;
 
 class ChunkedAnalysisJob implements AnalysisJob {
-  private readonly splitter: ChunkSplitter;
-  private split = false;
+  private readonly splitter?: ChunkSplitter;
+  /** The chunks once split (at once when the lines came from the last version's). */
+  private chunks?: ChunkList;
+  private lines: readonly string[] = [];
   /** The next chunk to read, once split. */
   private nextChunk = 0;
   private engine?: ResumableRun;
@@ -152,19 +181,28 @@ class ChunkedAnalysisJob implements AnalysisJob {
     /** This job's number: what `placedIn` marks. */
     private readonly version: number,
     previous: ChunkCache | undefined,
+    /** The text's lines, from the last version's (lines-after-edit.ts); undefined: split the text. */
+    linesFromEdit: string[] | undefined,
     private readonly lastRun: EngineRun | undefined,
     private readonly checkpointEvery: number | undefined,
     private readonly commit: (cache: ChunkCache, run: EngineRun) => void,
   ) {
-    this.previous = previous ?? { placed: [], lineCount: 0 };
-    this.splitter = new ChunkSplitter(text);
+    this.previous = previous ?? { placed: [], lineCount: 0, text: '', lines: [], lineChunks: false };
+    if (linesFromEdit) this.splitDone(linesFromEdit, lineChunkList(linesFromEdit));
+    else this.splitter = new ChunkSplitter(text);
+  }
+
+  private splitDone(lines: readonly string[], chunks: ChunkList): void {
+    this.lines = lines;
+    this.chunks = chunks;
+    this.placedNow = new Array<ReadChunk | undefined>(lines.length);
   }
 
   advance(outOfTime: () => boolean): DocumentAnalysis | undefined {
     while (!this.done) {
-      if (!this.split) {
-        this.split = this.splitter.advance(WORK_PER_CHECK);
-        if (this.split) this.placedNow = new Array<ReadChunk | undefined>(this.splitter.lines.length);
+      if (!this.chunks) {
+        const splitter = this.splitter!;
+        if (splitter.advance(WORK_PER_CHECK)) this.splitDone(splitter.lines, splitChunkList(splitter.chunks));
       } else if (!this.engine) {
         this.readChunks(WORK_PER_CHECK);
       } else {
@@ -177,33 +215,34 @@ class ChunkedAnalysisJob implements AnalysisJob {
   }
 
   private readChunks(budget: number): void {
-    const { chunks, lines } = this.splitter;
-    const { previous, placedNow, version } = this;
+    const { previous, placedNow, version, lines } = this;
+    const chunks = this.chunks!;
     // One edit moves every chunk after it by the difference in line count: such a chunk
     // is found where it was, by a number, rather than by hashing its text.
     const moved = lines.length - previous.lineCount;
     const free = (c: ReadChunk | undefined, chunkText: string): c is ReadChunk => c !== undefined && c.placedIn !== version && c.text === chunkText;
-    const end = Math.min(chunks.length, this.nextChunk + budget);
+    const end = Math.min(chunks.count, this.nextChunk + budget);
     for (; this.nextChunk < end; this.nextChunk++) {
-      const chunk = chunks[this.nextChunk];
+      const startLine = chunks.startLine(this.nextChunk);
+      const text = chunks.text(this.nextChunk);
       // The same text at the same line, or moved by the edit: the same chunk, at its new line.
-      let found = previous.placed[chunk.startLine];
-      if (!free(found, chunk.text)) {
-        found = moved !== 0 ? previous.placed[chunk.startLine - moved] : undefined;
-        if (!free(found, chunk.text)) found = undefined;
+      let found = previous.placed[startLine];
+      if (!free(found, text)) {
+        found = moved !== 0 ? previous.placed[startLine - moved] : undefined;
+        if (!free(found, text)) found = undefined;
       }
       if (found) {
-        found.anchor.line = chunk.startLine;
+        found.anchor.line = startLine;
         found.placedIn = version;
       } else {
-        const anchor = new LineAnchor(chunk.startLine);
-        found = { text: chunk.text, anchor, read: keptRead(readText(chunk.text, anchor)), placedIn: version };
+        const anchor = new LineAnchor(startLine);
+        found = { text, anchor, read: keptRead(readText(text, anchor)), placedIn: version };
       }
-      placedNow[chunk.startLine] = found;
+      placedNow[startLine] = found;
       for (const s of found.read.statements) this.statements.push(s);
       for (const d of found.read.diagnostics) this.readDiagnostics.push(d);
     }
-    if (this.nextChunk < chunks.length) return;
+    if (this.nextChunk < chunks.count) return;
     // The engine depends on the statements only, and the chunks return the same
     // statement objects for lines an edit did not touch, moved or not. So the run resumes
     // from before the first statement that changed and takes over the previous one where
@@ -213,10 +252,22 @@ class ChunkedAnalysisJob implements AnalysisJob {
   }
 
   private finish(run: EngineRun): void {
-    const { lines } = this.splitter;
-    this.commit({ placed: this.placedNow, lineCount: lines.length }, run);
-    this.done = buildAnalysis(this.text, lines, { statements: this.statements }, this.readDiagnostics, this.splitter.blockComments(), run.analysis);
+    const { lines, text } = this;
+    const blockComments = this.splitter?.blockComments() ?? [];
+    // A version read from the last one's lines has, as that one had, no comment over lines and no CR.
+    const lineChunks = this.splitter ? blockComments.length === 0 && !text.includes('\r') : true;
+    this.commit({ placed: this.placedNow, lineCount: lines.length, text, lines, lineChunks }, run);
+    this.done = buildAnalysis(text, lines, { statements: this.statements }, this.readDiagnostics, blockComments, run.analysis);
   }
+}
+
+function splitChunkList(chunks: readonly Chunk[]): ChunkList {
+  return { count: chunks.length, startLine: (i) => chunks[i].startLine, text: (i) => chunks[i].text };
+}
+
+/** Every line a chunk of its own. */
+function lineChunkList(lines: readonly string[]): ChunkList {
+  return { count: lines.length, startLine: (i) => i, text: (i) => lines[i] };
 }
 
 /** A chunk's reading as kept until the chunk changes: its lists trimmed (engine/tight.ts). */

@@ -30,14 +30,31 @@ export class TcpflowInlayHintProvider implements InlayHintProvider {
 
 export function inlayHints(doc: DocumentAnalysis, firstLine: number, lastLine: number, compact: boolean, style: StateNameStyle): InlayHint[] {
   const hints: InlayHint[] = [];
-  doc.analysis.steps.forEach((step, index) => {
-    if (step.line < firstLine || step.line > lastLine) return;
+  const steps = doc.analysis.steps;
+  for (let index = firstStepFrom(steps, firstLine); index < steps.length && steps[index].line <= lastLine; index++) {
+    const step = steps[index];
     const inferred = inferredHint(doc, step);
     if (inferred) hints.push(inferred);
     const states = stateHint(doc, step, index, compact, style);
     if (states) hints.push(states);
-  });
+  }
   return hints;
+}
+
+/**
+ * The index of the first step on `line` or after it. Steps are in line order; the editor
+ * asks for the hints of the lines in view after every keystroke, and on 10,000 lines a
+ * walk over every step cost more than reading the line typed.
+ */
+function firstStepFrom(steps: readonly Step[], line: number): number {
+  let low = 0;
+  let high = steps.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (steps[middle].line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** `⟶ ● client SYN-SENT · server LISTEN`; in compact mode only the changed ones, and nothing when none changed. */

@@ -3,8 +3,9 @@
  * and the tcpflow features (which read documents with tcpflow's own reader). One factory for the server and the tests.
  */
 import { EmptyFileSystem, inject, type Module } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  createDefaultModule, createDefaultSharedModule,
+  createDefaultModule, createDefaultSharedModule, NormalizedTextDocuments,
   type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { TcpflowGeneratedModule, TcpflowGeneratedSharedModule } from '../language/generated/module.js';
@@ -13,6 +14,7 @@ import { TcpflowCodeActionProvider } from './code-actions.js';
 import { TcpflowCompletionProvider } from './completion.js';
 import { TcpflowDocumentBuilder } from './document-builder.js';
 import { IncrementalReader } from './document-analysis.js';
+import { EditLog, recordingTextDocuments } from './edit-log.js';
 import { TcpflowFormatter } from './formatter.js';
 import { TcpflowHoverProvider } from './hover.js';
 import { TcpflowInlayHintProvider } from './inlay-hints.js';
@@ -35,9 +37,10 @@ export interface TcpflowAddedServices {
 
 export type TcpflowServices = LangiumServices & TcpflowAddedServices;
 
-const TcpflowLspModule: Module<TcpflowServices, PartialLangiumServices & TcpflowAddedServices> = {
+/** `edits`: what the editor's edits changed, as recorded by the shared module's TextDocuments. */
+const tcpflowLspModule = (edits: EditLog): Module<TcpflowServices, PartialLangiumServices & TcpflowAddedServices> => ({
   tcpflow: {
-    Analyses: () => new DocumentAnalyses(() => new IncrementalReader()),
+    Analyses: () => new DocumentAnalyses(() => new IncrementalReader(undefined, edits)),
     Settings: (s) => new SettingsService(s.shared),
     Navigation: (s) => new TcpflowNavigation(s.tcpflow.Analyses),
     Structure: (s) => new TcpflowStructure(s.tcpflow.Analyses),
@@ -59,10 +62,12 @@ const TcpflowLspModule: Module<TcpflowServices, PartialLangiumServices & Tcpflow
     Formatter: (s) => new TcpflowFormatter(s.tcpflow.Analyses),
     SemanticTokenProvider: (s) => new TcpflowSemanticTokens(s.tcpflow.Analyses),
   },
-};
+});
 
-const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+const tcpflowSharedLspModule = (edits: EditLog): Module<LangiumSharedServices, PartialLangiumSharedServices> => ({
   workspace: {
+    // Langium's document manager, with every applied edit recorded by the lines it changed (edit-log.ts).
+    TextDocuments: () => new NormalizedTextDocuments(recordingTextDocuments(TextDocument, edits)),
     // Reading a document is the chunked read + one engine run of DocumentAnalyses.
     LangiumDocumentFactory: (shared) => new TcpflowDocumentFactory(shared, (uri) => (shared.ServiceRegistry.getServices(uri) as TcpflowServices).tcpflow.Analyses),
     // A validated document's diagnostics are published even if the build is cancelled
@@ -73,11 +78,12 @@ const TcpflowSharedLspModule: Module<LangiumSharedServices, PartialLangiumShared
     // The workspace's files are checked in the background, one at a time, each alone.
     WorkspaceManager: (shared) => new LazyWorkspaceManager(shared),
   },
-};
+});
 
 export function createTcpflowServices(context: DefaultSharedModuleContext = EmptyFileSystem): { shared: LangiumSharedServices; Tcpflow: TcpflowServices } {
-  const shared = inject(createDefaultSharedModule(context), TcpflowGeneratedSharedModule, TcpflowSharedLspModule);
-  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, TcpflowLspModule);
+  const edits = new EditLog();
+  const shared = inject(createDefaultSharedModule(context), TcpflowGeneratedSharedModule, tcpflowSharedLspModule(edits));
+  const Tcpflow = inject(createDefaultModule({ shared }), TcpflowGeneratedModule, tcpflowLspModule(edits));
   shared.ServiceRegistry.register(Tcpflow);
   return { shared, Tcpflow };
 }

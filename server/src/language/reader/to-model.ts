@@ -13,7 +13,6 @@ import {
   type ProfileStatement, type SegmentOptions, type SegmentStatement, type SeqField, type Span, type Statement, type TimerName,
 } from '../../engine/model.js';
 import { spanAt, type LineAnchor } from '../../engine/anchor.js';
-import { tight } from '../../engine/tight.js';
 import { seqNumber, seqSymbol, type Seq } from '../../engine/seq.js';
 import { nearestState, readStateName, type TcpState } from '../../engine/states.js';
 import { isProfileName, PROFILE_NAMES, PROFILE_OPTIONS } from '../../engine/profile.js';
@@ -23,6 +22,7 @@ import { learnerMessages } from '../../i18n/messages/learner.js';
 import type { Token } from './scanner.js';
 import { SHUTDOWN_HOWS, type ShutdownHow, type SocketCallOptions } from '../../engine/socket-calls.js';
 import { utf8ByteLength } from '../utf8-length.js';
+import { flagBit, flagsOfBits } from './flag-bits.js';
 import { socketMessages } from '../../i18n/messages/sockets.js';
 
 /** The socket options of a call as they are read, before they go on the statement. */
@@ -37,7 +37,6 @@ function socketOptionsText(call: CallName): string | undefined {
 }
 
 const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'data', 'win', 'mss', 'wscale', 'ts'];
-const SEGMENT_FIELD_SET: ReadonlySet<string> = new Set(SEGMENT_FIELDS);
 const MAX_U32 = 2 ** 32 - 1;
 
 /**
@@ -206,17 +205,18 @@ class ModelReader {
 
   private segment(shape: Extract<LineShape, { kind: 'segment' }>): SegmentStatement | undefined {
     if (shape.icmp) return this.icmpSegment(shape, shape.icmp);
-    const flags = new Set<Flag>();
+    let flags = 0;
     for (const token of shape.flags) {
-      const span = tokenSpan(token);
       const upper = token.text.toUpperCase();
-      if ((FLAGS as readonly string[]).includes(upper)) {
-        flags.add(upper as Flag);
+      const bit = flagBit(upper);
+      if (bit !== 0) {
+        flags |= bit;
         continue;
       }
+      const span = tokenSpan(token);
       const split = splitFlags(upper);
       if (split) {
-        split.forEach((f) => flags.add(f));
+        for (const f of split) flags |= flagBit(f);
         const joined = split.join(' ');
         this.report(span, 'warning', 'unknown-flag', say(m.flagsRunTogether, { written: brief(token.text), flags: joined }), [
           { title: say(m.writeFlags, { flags: joined }), edits: [{ span, newText: joined }], preferred: true },
@@ -225,9 +225,9 @@ class ModelReader {
       }
       this.report(span, 'error', 'unknown-flag', say(m.unknownFlag, { written: brief(token.text), flags: FLAGS.join(' ') }));
     }
-    if (shape.article) this.flagBits(shape.article, flags);
+    if (shape.article) flags |= articleFlagBits(shape.article);
     // Unknown flags only (each reported): no segment. None written (or every bit 0) is a flagless segment.
-    if (flags.size === 0 && shape.flags.length > 0) return undefined;
+    if (flags === 0 && shape.flags.length > 0) return undefined;
 
     let seq: SeqField | undefined;
     let ack: SeqField | undefined;
@@ -238,14 +238,15 @@ class ModelReader {
     let wscale: number | undefined;
     let timestamp: SegmentOptions['timestamp'];
     let windowSpan: Span | undefined;
-    const seen = new Set<string>();
+    let seen = 0; // a bit per SEGMENT_FIELDS entry
     for (const field of shape.fields) {
       const key = field.key.text.toLowerCase();
-      if (seen.has(key) && SEGMENT_FIELD_SET.has(key)) {
+      const bit = 1 << SEGMENT_FIELDS.indexOf(key); // 1 << -1 is 1 << 31: no field's bit
+      if (SEGMENT_FIELDS.includes(key) && (seen & bit) !== 0) {
         this.report(fieldSpan(field), 'error', 'bad-field', say(m.givenTwice, { key }));
         continue;
       }
-      seen.add(key);
+      seen |= bit;
       switch (key) {
         case 'seq': seq = this.seqField(field); break;
         case 'ack': ack = this.seqField(field); break;
@@ -276,15 +277,13 @@ class ModelReader {
       from: shape.from.text, fromSpan: tokenSpan(shape.from),
       to: shape.to.text, toSpan: tokenSpan(shape.to),
       arrow: shape.arrow.text as Arrow, arrowSpan: tokenSpan(shape.arrow),
-      flags: tight(FLAGS.filter((f) => flags.has(f))), flagsSpan,
+      flags: flagsOfBits(flags), flagsSpan,
       seq, ack,
       length: dataLength ?? length ?? 0,
-      data, window, mss, wscale,
-      ...(windowSpan ? { windowSpan } : {}),
-      ...(options ? { options } : {}),
-      ...(shape.noFlags ? { noFlagsSpan: tokenSpan(shape.noFlags) } : {}),
+      data, window, mss, wscale, windowSpan, options,
+      noFlagsSpan: shape.noFlags ? tokenSpan(shape.noFlags) : undefined,
       tag: shape.tag?.text, tagSpan: shape.tag ? tokenSpan(shape.tag) : undefined,
-      ...(shape.article ? { flagBits: true } : {}),
+      flagBits: shape.article ? true : undefined,
       fieldsEnd: spanEnd(lastPart),
       span,
     };
@@ -351,11 +350,6 @@ class ModelReader {
       fieldsEnd: spanEnd(flagsSpan),
       span: tokenSpan(shape.from, lastToken(shape)),
     };
-  }
-
-  /** `FIN=1` sets the flag, `FIN=0` leaves it out (the articles' notation; line-shape.ts reads no other value as a bit). */
-  private flagBits(article: ArticleParts, flags: Set<Flag>): void {
-    for (const { flag, value } of article.bits) if (value.text === '1') flags.add(flag.text as Flag);
   }
 
   private expect(shape: Extract<LineShape, { kind: 'expect' }>): Statement | undefined {
@@ -482,6 +476,13 @@ function segmentFlagsSpan(shape: Extract<LineShape, { kind: 'segment' }>): Span 
   if (shape.flags.length > 0) return tokenSpan(shape.flags[0], shape.flags[shape.flags.length - 1]);
   if (shape.noFlags) return tokenSpan(shape.noFlags);
   return spanEnd(tokenSpan(shape.colon ?? shape.to));
+}
+
+/** `FIN=1` sets the flag, `FIN=0` leaves it out (the articles' notation; line-shape.ts reads no other value as a bit). */
+function articleFlagBits(article: ArticleParts): number {
+  let bits = 0;
+  for (const { flag, value } of article.bits) if (value.text === '1') bits |= flagBit(flag.text);
+  return bits;
 }
 
 /** Reads `SYNACK`, `FINACK`, `RSTACK`… as the flags run together. */
