@@ -349,6 +349,9 @@ class ScenarioRun {
 
   // ---- events -------------------------------------------------------------
 
+  /** How many participants the last step's states name (participants are only ever added). */
+  private statesKeys = -1;
+
   /** What each endpoint's tracked values were before the event being run: one map for all events, cleared each time. */
   private readonly before = new Map<string, Tracked>();
 
@@ -390,12 +393,17 @@ class ScenarioRun {
     }
 
     const states: Record<string, TcpState> = {};
+    // Most lines change no state: their step then shares the states of the step before
+    // (read only, as every step's are), one object instead of one per line of the run.
+    const last = this.steps.length > 0 ? this.steps[this.steps.length - 1].states : undefined;
+    let sameAsLast = last !== undefined && this.statesKeys === this.state.tcbs.size;
     const transitions: Step['transitions'][number][] = [];
     const variables: VariableChange[] = [];
     // Created only when some endpoint owes a reply: most lines of a long run owe nothing.
     let owing: Array<{ participant: string; reply: Reply }> | undefined;
     for (const [name, tcb] of this.state.tcbs) {
       states[name] = tcb.state;
+      if (sameAsLast && last![name] !== tcb.state) sameAsLast = false;
       // The TCB's `due` is the reply owed until that endpoint next sends (send.ts clears it).
       if (tcb.due) (owing ??= []).push({ participant: name, reply: tcb.due });
       // A listener's connection made on this line (listener.ts) starts from the listener's LISTEN.
@@ -409,9 +417,10 @@ class ScenarioRun {
       noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
       noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
     }
+    this.statesKeys = this.state.tcbs.size;
     this.steps.push(new RunStep(index, { at: statement.span, sentAt }, {
       kind: statement.kind,
-      states,
+      states: sameAsLast ? last! : states,
       transitions,
       segment,
       from,
