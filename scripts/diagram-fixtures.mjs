@@ -1,12 +1,12 @@
 // Captures Mermaid's own SVG (what `mermaid.render` returns, before tcpflow touches it)
 // for a few golden diagrams, as fixtures for the unit tests of the arrow post-processing
-// (test/diagram/slope.test.ts). Run again after a Mermaid upgrade:
+// (test/diagram/slope.test.ts) and the state labels (test/diagram/state-labels.test.ts). Run again after a Mermaid upgrade:
 //   node scripts/diagram-fixtures.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
-const NAMES = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'three-way-handshake'];
+const NAMES = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'three-way-handshake', 'syn-queue-and-accept-queue'];
 const require = createRequire(import.meta.url);
 const browser = await chromium.launch({ executablePath: process.env.TCPFLOW_CHROMIUM ?? '/usr/bin/chromium' });
 try {

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
 import { readArrowPlan } from '../../server/src/diagram/arrow-plan.js';
+import { readStatePlan } from '../../server/src/diagram/state-plan.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { dedent } from '../support/analyze.js';
 import { largeScenario } from '../preview/large.js';
@@ -50,14 +51,42 @@ describe('what the diagram shows', () => {
     client -> server : ACK
   `);
 
-  it('writes the title, the participants with labels, and an arrow per segment', () => {
+  it('writes the title, the participants with labels, an arrow per segment, one row of starting states and the state changes as a plan', () => {
     const d = mermaidOf(handshake);
     expect(d.text).toBe([
       'sequenceDiagram',
       'title Handshake',
       'participant client as Client 10.0.0.1#58;51000',
       'participant server as server',
-      'Note right of server: LISTEN',
+      'Note over client,server: wrap:client: CLOSED #183; server: LISTEN',
+      'client->>server: SYN seq=J',
+      'server->>client: SYN,ACK seq=K ack=J+1',
+      'Note over client: connect() returns',
+      'client->>server: ACK (seq=J+1) (ack=K+1)',
+      '%% tcpflow-arrows textbook p p p',
+      // Each change at the row of its line's arrow (m0: the first arrow), on its lifeline, with its source line.
+      '%% tcpflow-states m0:client:3:SYN-SENT m0:server:3:SYN-RECEIVED m1:client:4:ESTABLISHED m2:server:5:ESTABLISHED',
+      '',
+    ].join('\n'));
+    expect(d.messages).toEqual([{ line: 3 }, { line: 4 }, { line: 5 }]);
+    // Only the starting row is a note (linked to the first participant that does not start CLOSED).
+    expect(d.notes.filter((n) => n.kind === 'state').map((n) => n.line)).toEqual([2]);
+    expect(readStatePlan(d.text)).toEqual([
+      { at: { kind: 'message', index: 0 }, participant: 'client', line: 3, text: 'SYN-SENT' },
+      { at: { kind: 'message', index: 0 }, participant: 'server', line: 3, text: 'SYN-RECEIVED' },
+      { at: { kind: 'message', index: 1 }, participant: 'client', line: 4, text: 'ESTABLISHED' },
+      { at: { kind: 'message', index: 2 }, participant: 'server', line: 5, text: 'ESTABLISHED' },
+    ]);
+  });
+
+  it('writes a note per state change instead, on request (text drawn without tcpflow)', () => {
+    const d = mermaidOf(handshake, { states: 'notes' });
+    expect(d.text).toBe([
+      'sequenceDiagram',
+      'title Handshake',
+      'participant client as Client 10.0.0.1#58;51000',
+      'participant server as server',
+      'Note over client,server: wrap:client: CLOSED #183; server: LISTEN',
       'client->>server: SYN seq=J',
       'Note left of client: SYN-SENT',
       'Note right of server: SYN-RECEIVED',
@@ -73,8 +102,19 @@ describe('what the diagram shows', () => {
     expect(d.notes.filter((n) => n.kind === 'state').map((n) => n.line)).toEqual([2, 3, 3, 4, 5]);
   });
 
+  it('says nothing of starting states when everyone starts CLOSED', () => {
+    const d = mermaidOf(dedent(`
+      participant a
+      participant b
+      a -> b : SYN seq=1
+    `));
+    expect(d.notes).toEqual([]);
+    expect(d.text).not.toContain('Note ');
+  });
+
   it('names states the Linux way on request', () => {
-    expect(mermaidOf(handshake, { stateNames: 'linux' }).text).toContain('Note right of server: SYN_RECV');
+    expect(mermaidOf(handshake, { stateNames: 'linux' }).text).toContain('m0:server:3:SYN_RECV');
+    expect(mermaidOf(handshake, { stateNames: 'linux', states: 'notes' }).text).toContain('Note right of server: SYN_RECV');
   });
 
   it('ends a lost segment in a cross and dashes an old duplicate', () => {
@@ -99,9 +139,11 @@ describe('what the diagram shows', () => {
     expect(d.text).toContain('Note left of a: sent as syn, in flight\n');
     expect(d.text).toContain('a--)b: syn: SYN seq=100');
     expect(d.messages).toEqual([{ line: 2, deliveredOn: 4 }]);
-    // The arrow plan ties the arrow to the note where it left (note 1: after b's LISTEN).
+    // The arrow plan ties the arrow to the note where it left (note 1: after the starting states).
     expect(d.notes[1]).toEqual({ line: 2, kind: 'in-flight' });
-    expect(d.text).toMatch(/\n%% tcpflow-arrows textbook f1\n$/);
+    expect(d.text).toMatch(/\n%% tcpflow-arrows textbook f1\n/);
+    // a's SYN-SENT is on the row of that note (no arrow there), b's SYN-RECEIVED on the arrow's.
+    expect(d.text).toMatch(/\n%% tcpflow-states n1:a:2:SYN-SENT m0:b:4:SYN-RECEIVED\n$/);
   });
 
   it('writes an arrow plan of every arrow time, and none for flat ordinary arrows', () => {
@@ -114,8 +156,8 @@ describe('what the diagram shows', () => {
       a ~> b : FIN seq=101
       deliver s
     `), { arrowStyle: 'flat' });
-    expect(d.text).toMatch(/\n%% tcpflow-arrows flat x o x f3\n$/);
-    expect(readArrowPlan(d.text)).toEqual({ style: 'flat', arrows: [{ kind: 'lost' }, { kind: 'old' }, { kind: 'lost' }, { kind: 'flight', sentAtNote: 3 }] });
+    expect(d.text).toMatch(/\n%% tcpflow-arrows flat x o x f1\n/);
+    expect(readArrowPlan(d.text)).toEqual({ style: 'flat', arrows: [{ kind: 'lost' }, { kind: 'old' }, { kind: 'lost' }, { kind: 'flight', sentAtNote: 1 }] });
     expect(mermaidOf(handshake, { arrowStyle: 'flat' }).text).not.toContain('tcpflow-arrows');
   });
 
@@ -143,7 +185,9 @@ describe('what the diagram shows', () => {
       server -> client : SYN ACK seq=K ack=J+1
     `));
     expect(d.text).toMatch(/Note over server: listen\(\)\n/);
-    expect(d.text).toMatch(/Note over client: connect\(\)\nNote left of client: SYN-SENT\nactivate client\n/);
+    expect(d.text).toMatch(/Note over client: connect\(\)\nactivate client\n/);
+    // SYN-SENT at the row of the connect() note (note 1, after listen()).
+    expect(d.text).toContain(' n1:client:3:SYN-SENT ');
     expect(d.text).toMatch(/Note over client: connect\(\) returns\ndeactivate client\n/);
   });
 

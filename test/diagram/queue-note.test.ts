@@ -4,7 +4,8 @@
  * that line; long queues are cut so the note stays on one line.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateMermaid } from '../../server/src/diagram/mermaid.js';
+import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';
+import { readStatePlan } from '../../server/src/diagram/state-plan.js';
 import { lastQueueEffects, queueNoteText } from '../../server/src/diagram/queue-note.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 import { setLocale } from '../../server/src/i18n/catalogue.js';
@@ -12,9 +13,9 @@ import { dedent } from '../support/analyze.js';
 
 afterEach(() => setLocale('en'));
 
-function lines(source: string): string[] {
+function lines(source: string, options: MermaidOptions = {}): string[] {
   const { scenario, analysis } = analyzeText(source);
-  return generateMermaid(scenario, analysis).text.split('\n');
+  return generateMermaid(scenario, analysis, options).text.split('\n');
 }
 
 const twoClients = dedent(`
@@ -49,11 +50,15 @@ describe('queue notes on the listener', () => {
     expect(all.slice(ack + 1, note).every((l) => l.startsWith('Note '))).toBe(true);
   });
 
-  it('names the server connection in its state notes and leaves the arrows as written', () => {
+  it('names the server connection in its state labels (and notes) and leaves the arrows as written', () => {
     const all = lines(twoClients);
-    expect(all).toContain('Note left of server: server#8596;c1 SYN-RECEIVED');
-    expect(all).toContain('Note left of server: server#8596;c2 SYN-RECEIVED');
+    const labels = readStatePlan(all.join('\n')).filter((l) => l.participant === 'server').map((l) => l.text);
+    expect(labels).toContain('server↔c1 SYN-RECEIVED');
+    expect(labels).toContain('server↔c2 SYN-RECEIVED');
     expect(all).toContain('server->>c2: SYN,ACK seq=700 ack=501');
+    const noted = lines(twoClients, { states: 'notes' });
+    expect(noted).toContain('Note left of server: server#8596;c1 SYN-RECEIVED');
+    expect(noted).toContain('Note left of server: server#8596;c2 SYN-RECEIVED');
   });
 
   it('names four peers of a long queue and counts the rest, on one line', () => {

@@ -1,6 +1,6 @@
 /**
  * The one function that turns Mermaid source into an exported SVG: drawn off-screen with
- * the page's Mermaid and the shared configuration, arrows sloped (slope.ts), cleaned, its
+ * the page's Mermaid and the shared configuration, finished (arrows sloped, states labelled: finish.ts), cleaned, its
  * ids numbered per drawing and sized from its viewBox; and, for PNG requests, rasterized
  * on a canvas at the requested scale. It runs in the export panel (export-webview-script.ts,
  * VS Code) and, through that same panel script, in the CLI's headless Chromium
@@ -13,8 +13,7 @@
  * Typed without DOM types, so it compiles both with the extension and in the webview.
  */
 import { EXPORT_BACKGROUND, mermaidConfig } from '../../../server/src/export/mermaid-config.js';
-import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
-import { slopeArrows } from '../../../server/src/diagram/slope.js';
+import { finishDrawing } from '../../../server/src/diagram/finish.js';
 import { isSafeSvgAttribute, UNSAFE_SVG_ELEMENTS } from './svg-safety.js';
 import type { ExportRequestMessage, ExportResultMessage } from './webview-protocol.js';
 
@@ -60,7 +59,7 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
   try {
     mermaid.initialize(mermaidConfig(request.theme) as never);
     const { svg } = await mermaid.render(EXPORT_DIAGRAM_ID, request.mermaid);
-    host.innerHTML = slopeArrows(svg, readArrowPlan(request.mermaid));
+    host.innerHTML = finishDrawing(svg, request.mermaid);
     const root = host.querySelector('svg');
     if (!root) throw new Error('Mermaid returned no SVG');
     const unsafe = root.querySelectorAll(UNSAFE_SVG_ELEMENTS.join(', '));

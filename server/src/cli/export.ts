@@ -11,9 +11,10 @@ import { basename } from 'node:path';
 import type { StateNameStyle } from '../engine/states.js';
 import { ARROW_STYLES, DEFAULT_ARROW_STYLE, type ArrowStyle } from '../diagram/arrow-plan.js';
 import { DIAGNOSTIC_MARKS, type DiagnosticMarks } from '../diagram/mermaid.js';
+import { STATE_STYLES, type StateStyle } from '../diagram/state-plan.js';
 import { writeFileAtomic, WriteError } from '../export/atomic-write.js';
 import {
-  DEFAULT_EXPORT_DIAGNOSTICS, EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
+  DEFAULT_EXPORT_DIAGNOSTICS, defaultStateStyle, EXPORT_FORMATS, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey,
   type ExportFormat, type ScenarioDiagram,
 } from '../export/formats.js';
 import { EXPORT_THEMES, type ExportTheme } from '../export/mermaid-config.js';
@@ -31,7 +32,7 @@ import { PROGRAM_NAME } from './program.js';
 import { readSourceOrReport } from './read-source.js';
 import { takeProfileOption } from './profile-option.js';
 
-export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--style textbook|flat] [--diagnostics none|errors|all] [--profile rfc9293|linux] [--force] [--allow-errors]';
+export const EXPORT_SYNOPSIS = 'export FILE… --format svg|png|md|mmd [-o PATH | --out-dir DIR] [--scale N] [--theme light|dark] [--state-names rfc|linux] [--style textbook|flat] [--states labels|notes] [--diagnostics none|errors|all] [--profile rfc9293|linux] [--force] [--allow-errors]';
 /** The usage line, said when an error is (so in the locale the run chose). */
 const exportUsage = (): string => say(helpMessages.usageLine, { line: `${PROGRAM_NAME} ${EXPORT_SYNOPSIS}` });
 
@@ -44,6 +45,8 @@ export interface ExportOptions {
   readonly theme: ExportTheme;
   readonly stateNames: StateNameStyle;
   readonly arrowStyle: ArrowStyle;
+  /** Unset: the format's default (defaultStateStyle). */
+  readonly states?: StateStyle;
   readonly diagnostics: DiagnosticMarks;
   readonly force: boolean;
   readonly allowErrors: boolean;
@@ -60,6 +63,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   let theme: string | undefined;
   let stateNames: string | undefined;
   let style: string | undefined;
+  let states: string | undefined;
   let diagnostics: string | undefined;
   let force = false;
   let allowErrors = false;
@@ -87,6 +91,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
       case '--theme': theme = value(); break;
       case '--state-names': stateNames = value(); break;
       case '--style': style = value(); break;
+      case '--states': states = value(); break;
       case '--diagnostics': diagnostics = value(); break;
       case '--force': force = true; break;
       case '--allow-errors': allowErrors = true; break;
@@ -108,6 +113,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
   if (theme !== undefined && !(EXPORT_THEMES as readonly string[]).includes(theme)) throw new CliError(say(u.unknownTheme, { theme }));
   if (stateNames !== undefined && stateNames !== 'rfc' && stateNames !== 'linux') throw new CliError(say(u.stateNamesTakes, { command: 'export', value: stateNames }));
   if (style !== undefined && !(ARROW_STYLES as readonly string[]).includes(style)) throw new CliError(say(diagramMessages.unknownStyle, { command: 'export', style }));
+  if (states !== undefined && !(STATE_STYLES as readonly string[]).includes(states)) throw new CliError(say(diagramMessages.unknownStates, { command: 'export', value: states }));
   if (diagnostics !== undefined && !(DIAGNOSTIC_MARKS as readonly string[]).includes(diagnostics)) throw new CliError(say(diagramMessages.unknownDiagnostics, { command: 'export', value: diagnostics }));
   if (output === '-' && f === 'png') throw new CliError(say(u.pngNeedsFile));
   return {
@@ -116,6 +122,7 @@ export function parseExportArgs(args: readonly string[]): ExportOptions {
     stateNames: (stateNames ?? 'rfc') as StateNameStyle,
     arrowStyle: (style ?? DEFAULT_ARROW_STYLE) as ArrowStyle,
     diagnostics: (diagnostics ?? DEFAULT_EXPORT_DIAGNOSTICS) as DiagnosticMarks,
+    ...(states !== undefined ? { states: states as StateStyle } : {}),
     ...(output !== undefined ? { output } : {}),
     ...(outDir !== undefined ? { outDir } : {}),
   };
@@ -131,7 +138,10 @@ export async function runExport(allArgs: readonly string[], io: CliIo, env: Node
   const ready: Array<{ file: string; diagram: ScenarioDiagram }> = [];
   for (const file of options.files) {
     const source = readSourceOrReport(file, io);
-    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, { stateNames: options.stateNames, arrowStyle: options.arrowStyle, diagnostics: options.diagnostics, profile }));
+    const diagram = source && analyzeOrReport(file, io, () => scenarioDiagram(source.text, {
+      stateNames: options.stateNames, arrowStyle: options.arrowStyle, diagnostics: options.diagnostics, profile,
+      states: options.states ?? defaultStateStyle(options.format),
+    }));
     if (!diagram) {
       worse(EXIT.usage);
       continue;

@@ -11,7 +11,12 @@
  *   a cross `A--xB` where it leaves, labelled "never delivered".
  * - call / timeout: a note over the participant (`listen()`); `connect` and a blocking
  *   `accept` open an activation bar that ends where the call returns.
- * - every state change: a note beside its participant with the new state.
+ * - the starting states: one note over everyone, naming each participant's state, when
+ *   any of them does not start CLOSED.
+ * - every state change: a small label beside its participant's lifeline at the row of
+ *   its line's arrow (or note), put there after Mermaid has drawn (state-plan.ts,
+ *   state-labels.ts); with `states: 'notes'` (text read without tcpflow), a note beside
+ *   its participant with the new state, one row each.
  * - what the socket API reports (`connect() returns`, `read() returns 0`): a note; a
  *   listener's queues after a line that changed them, a one-line note over its lifeline
  *   (queue-note.ts). The server's connections share its lifeline: their state notes
@@ -34,6 +39,7 @@ import { selectWindow, type DiagramWindow } from './window.js';
 import { say } from '../i18n/catalogue.js';
 import { diagramMessages as m } from '../i18n/messages/diagram.js';
 import { arrowPlanLine, DEFAULT_ARROW_STYLE, type ArrowStyle, type ArrowTime } from './arrow-plan.js';
+import { DEFAULT_STATE_STYLE, statePlanLine, type StateLabel, type StateStyle } from './state-plan.js';
 
 export interface MermaidOptions {
   /** RFC 9293 names (`SYN-RECEIVED`) or Linux ones (`SYN_RECV`). Default 'rfc'. */
@@ -52,6 +58,8 @@ export interface MermaidOptions {
    * and the messages in one list under the diagram). Default 'boxes'.
    */
   readonly marks?: 'boxes' | 'footnotes';
+  /** How state changes are drawn (state-plan.ts). Default DEFAULT_STATE_STYLE (labels). */
+  readonly states?: StateStyle;
 }
 
 export const DIAGNOSTIC_MARKS = ['none', 'errors', 'all'] as const;
@@ -90,6 +98,8 @@ export interface Block {
   /** For each message, what its arrow's time is (the plan's `fN` is resolved at the end). */
   readonly times: ArrowKind[];
   readonly notes: DiagramNote[];
+  /** State changes drawn as lifeline labels, at the row of the block's first arrow (or note). */
+  states?: PendingState[];
   /** What the block is drawn from: a statement (by index), or diagnostics on a line no statement owns. */
   readonly source?: { readonly statementIndex: number } | { readonly diagnostics: readonly Diagnostic[]; readonly over: string };
 }
@@ -101,6 +111,12 @@ export interface Block {
  */
 /** The bars open before a block when none is: shared, never changed. */
 const NONE_ACTIVE: string[] = [];
+
+/** A state label before its row is counted: the lifeline (Mermaid id) and the text. */
+interface PendingState {
+  readonly participant: string;
+  readonly text: string;
+}
 
 /** An arrow's time before the notes are counted: an in-flight one is found by its send line. */
 type ArrowKind = Exclude<ArrowTime['kind'], 'flight'> | 'flight';
@@ -116,7 +132,10 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   // that, and only the blocks in it are drawn: the preview of a 10,000-line scenario
   // draws ~400 messages, so escaping and labelling every line was wasted work.
   const drawEverything = scenario.statements.length <= max;
-  const ctx = new Context(scenario, analysis, options.stateNames ?? 'rfc', drawEverything, options.diagnostics ?? 'all', options.marks ?? 'boxes');
+  const ctx = new Context(scenario, analysis, {
+    style: options.stateNames ?? 'rfc', drawing: drawEverything, marked: options.diagnostics ?? 'all',
+    marks: options.marks ?? 'boxes', states: options.states ?? DEFAULT_STATE_STYLE,
+  });
   const laidOut = ctx.blocks();
   const window = selectWindow(laidOut, max, options.focusLine ?? 0);
   const blocks = drawEverything ? laidOut : ctx.draw(laidOut, window?.first ?? 0, window?.last ?? laidOut.length - 1);
@@ -126,7 +145,12 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   const messages: DiagramMessage[] = [];
   const times: ArrowKind[] = [];
   const notes: DiagramNote[] = [...header.notes];
+  const stateLabels: StateLabel[] = [];
   const add = (block: Block): void => {
+    for (const state of block.states ?? []) {
+      const at = block.messages.length > 0 ? { kind: 'message' as const, index: messages.length } : { kind: 'note' as const, index: notes.length };
+      stateLabels.push({ at, participant: state.participant, line: block.line, text: state.text });
+    }
     out.push(...block.lines);
     messages.push(...block.messages);
     times.push(...block.times);
@@ -149,6 +173,8 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   if (footnotes) add(footnotes);
   const plan = arrowPlanLine({ style: options.arrowStyle ?? DEFAULT_ARROW_STYLE, arrows: arrowTimes(messages, times, notes) });
   if (plan !== undefined) out.push(plan);
+  const statePlan = statePlanLine(stateLabels);
+  if (statePlan !== undefined) out.push(statePlan);
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
 }
 
@@ -182,15 +208,22 @@ class Context {
   /** Lines of `~>` segments that a `deliver` line delivers. */
   private readonly deliveredSends = new Set<number>();
 
+  private readonly style: StateNameStyle;
+  /** False while only laying out: text lines are then empty placeholders, counted but not written. */
+  private drawing: boolean;
+  private readonly marks: 'boxes' | 'footnotes';
+  private readonly states: StateStyle;
+
   constructor(
     private readonly scenario: Scenario,
     private readonly analysis: Analysis,
-    private readonly style: StateNameStyle,
-    /** False while only laying out: text lines are then empty placeholders, counted but not written. */
-    private drawing: boolean,
-    marked: DiagnosticMarks,
-    private readonly marks: 'boxes' | 'footnotes',
+    choices: { style: StateNameStyle; drawing: boolean; marked: DiagnosticMarks; marks: 'boxes' | 'footnotes'; states: StateStyle },
   ) {
+    this.style = choices.style;
+    this.drawing = choices.drawing;
+    this.marks = choices.marks;
+    this.states = choices.states;
+    const marked = choices.marked;
     for (const p of analysis.participants) this.id(p.name);
     for (const step of analysis.steps) this.stepsByStatement.set(step.statementIndex, step);
     for (const t of analysis.tags) if (t.deliveredOnLine !== undefined) this.deliveredSends.add(t.sentOnLine);
@@ -232,11 +265,15 @@ class Context {
     for (const p of this.analysis.participants) {
       lines.push(`participant ${this.id(p.name)} as ${escapeText(p.label ?? p.name, 60, 'alias')}`);
     }
-    for (const p of this.analysis.participants) {
-      if (p.initialState !== 'CLOSED') {
-        lines.push(`Note ${this.side(p.name)} ${this.id(p.name)}: ${this.state(p.initialState)}`);
-        notes.push({ line: p.span.startLine, kind: 'state' });
-      }
+    // One row for everyone's starting state, when any is worth saying (all CLOSED goes without saying).
+    const over = this.spanAll();
+    const notClosed = this.analysis.participants.find((p) => p.initialState !== 'CLOSED');
+    if (over && notClosed) {
+      const text = this.analysis.participants
+        .map((p) => say(m.startingState, { participant: p.name, state: formatState(p.initialState, this.style) }))
+        .join(' · ');
+      lines.push(`Note over ${over}: ${this.noteText(over, text, 400)}`);
+      notes.push({ line: notClosed.span.startLine, kind: 'state' });
     }
     return { lines, notes };
   }
@@ -422,21 +459,18 @@ class Context {
 
   /** State changes, socket effects and activation bars of one event line. */
   private stepEffects(statement: Statement, step: Step, block: Block): void {
-    for (const t of step.transitions) {
-      // A listener's connection (`server[c1]`) is drawn on the listener's lifeline, named `server↔c1` (engine/listener.ts).
-      const connection = connectionOf(t.participant);
-      const lifeline = connection?.listener ?? t.participant;
-      const id = this.id(lifeline);
-      const prefix = connection ? `${escapeText(`${connection.listener}↔${connection.peer}`)} ` : '';
-      block.lines.push(this.text(() => `Note ${this.side(lifeline)} ${id}: ${prefix}${this.state(t.after)}`));
-      block.notes.push({ line: block.line, kind: 'state' });
-    }
+    if (this.states === 'notes') this.stateNotes(step, block);
     for (const e of lastQueueEffects(step.effects)) {
       if (/blocks/.test(e.text)) continue; // shown by the activation bar
       const id = this.id(connectionOf(e.participant)?.listener ?? e.participant);
       const text = e.queues ? queueNoteText(e.queues) : e.text;
       block.lines.push(this.text(() => `Note over ${id}: ${escapeText(text, 120)}`));
       block.notes.push({ line: block.line, kind: 'effect' });
+    }
+    if (this.states === 'labels') {
+      // A label needs a row: a line that draws no arrow and no note keeps the notes.
+      if (block.messages.length === 0 && block.notes.length === 0) this.stateNotes(step, block);
+      else this.stateLabels(step, block);
     }
     // Activation bars: `connect` and a blocking `accept` open one, their return (or the end of the connection) closes it.
     const index = this.activeAt.length;
@@ -457,6 +491,40 @@ class Context {
         this.active.delete(name);
       }
     }
+  }
+
+  /** Each state change of a step as a note beside its lifeline, one row each. */
+  private stateNotes(step: Step, block: Block): void {
+    for (const t of step.transitions) {
+      const { lifeline, text } = this.stateChange(t);
+      block.lines.push(this.text(() => `Note ${this.side(lifeline)} ${this.id(lifeline)}: ${escapeText(text())}`));
+      block.notes.push({ line: block.line, kind: 'state' });
+    }
+  }
+
+  /** The state changes of a step as lifeline labels: one per lifeline (a listener and its connections share one). */
+  private stateLabels(step: Step, block: Block): void {
+    if (step.transitions.length === 0 || !this.drawing) return;
+    const byLifeline = new Map<string, string[]>();
+    for (const t of step.transitions) {
+      const { lifeline, text } = this.stateChange(t);
+      const texts = byLifeline.get(lifeline) ?? [];
+      texts.push(text());
+      byLifeline.set(lifeline, texts);
+    }
+    const states: PendingState[] = [...byLifeline].map(([lifeline, texts]) => ({ participant: this.id(lifeline), text: texts.join(' · ') }));
+    block.states = states;
+  }
+
+  /**
+   * Where a state change is drawn and what it says. A listener's connection
+   * (`server[c1]`) is drawn on the listener's lifeline, named `server↔c1` (engine/listener.ts).
+   */
+  private stateChange(t: Step['transitions'][number]): { lifeline: string; text: () => string } {
+    const connection = connectionOf(t.participant);
+    const lifeline = connection?.listener ?? t.participant;
+    const state = formatState(t.after, this.style);
+    return { lifeline, text: () => (connection ? `${connection.listener}↔${connection.peer} ${state}` : state) };
   }
 
   /** The diagnostics marked as footnotes so far, numbered from 1 in drawing order. */
@@ -543,9 +611,5 @@ class Context {
   /** The first participant's notes go on its left, everyone else's on the right. */
   private side(name: string): string {
     return this.order[0] === name && this.order.length > 1 ? 'left of' : 'right of';
-  }
-
-  private state(state: Parameters<typeof formatState>[0]): string {
-    return escapeText(formatState(state, this.style));
   }
 }

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../engine/diagnostics.js';
 import type { StateNameStyle } from '../engine/states.js';
 import { generateMermaid, type DiagnosticMarks } from '../diagram/mermaid.js';
 import type { ArrowStyle } from '../diagram/arrow-plan.js';
+import type { StateStyle } from '../diagram/state-plan.js';
 import { analyzeText } from '../language/analyze.js';
 import type { ProfileChoice } from '../engine/profile.js';
 import type { ExportTheme } from './mermaid-config.js';
@@ -39,6 +40,17 @@ export interface DiagramOptions {
    * boxes, and errors are drawn only when the export was allowed (--allow-errors).
    */
   readonly diagnostics?: DiagnosticMarks;
+  /** State changes as lifeline labels or as notes (state-plan.ts). Default: the generator's (labels). */
+  readonly states?: StateStyle;
+}
+
+/**
+ * How a format draws state changes unless told: a drawing (svg, png) gets labels
+ * beside the lifelines; Mermaid text (mmd, md) is drawn by other renderers (GitHub),
+ * which cannot place them, so it keeps one note per change.
+ */
+export function defaultStateStyle(format: ExportFormat): StateStyle {
+  return format === 'mmd' || format === 'md' ? 'notes' : 'labels';
 }
 
 export const DEFAULT_EXPORT_DIAGNOSTICS: DiagnosticMarks = 'errors';
@@ -55,6 +67,7 @@ export function scenarioDiagram(text: string, options: DiagramOptions = {}): Sce
     ...(options.arrowStyle ? { arrowStyle: options.arrowStyle } : {}),
     diagnostics: options.diagnostics ?? DEFAULT_EXPORT_DIAGNOSTICS,
     marks: 'footnotes',
+    ...(options.states ? { states: options.states } : {}),
   });
   const titleStatement = scenario.statements.find((s) => s.kind === 'title');
   const title = analysis.title ?? (titleStatement?.kind === 'title' ? titleStatement.text : undefined);
@@ -74,7 +87,7 @@ export { fenceFor, htmlCommentText, markdownDocument } from './markdown-page.js'
 // The stamp on an exported SVG
 
 /** Bumped when the renderer changes its output, so old SVGs are redrawn. */
-export const RENDERER_REVISION = 3;
+export const RENDERER_REVISION = 4;
 
 const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
 

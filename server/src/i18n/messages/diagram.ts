@@ -32,6 +32,11 @@ export const diagramMessages = messages({
     en: ({ tag, label }) => (tag === '' ? `${label}, never delivered` : `${label} as ${tag}, never delivered`),
     'zh-CN': ({ tag, label }) => (tag === '' ? `${label}，从未送达` : `${label}（${tag}），从未送达`),
   } satisfies Message<Tagged>,
+  /** One participant's part of the starting-states note (joined by ' · '). */
+  startingState: {
+    en: ({ participant, state }) => `${participant}: ${state}`,
+    'zh-CN': ({ participant, state }) => `${participant}：${state}`,
+  } satisfies Message<{ participant: string; state: string }>,
   /** A listener's queues after a line that changed them, on one line over its lifeline (queue-note.ts). */
   queuesNote: {
     en: ({ syn, accept }) => `SYN queue: ${syn} · accept queue: ${accept}`,
@@ -90,6 +95,10 @@ export const diagramMessages = messages({
     en: ({ command, style }) => `${command}: --style is textbook or flat, not '${style}'`,
     'zh-CN': ({ command, style }) => `${command}：--style 只能是 textbook 或 flat，而不是“${style}”`,
   } satisfies Message<{ command: string; style: string }>,
+  unknownStates: {
+    en: ({ command, value }) => `${command}: --states is labels or notes, not '${value}'`,
+    'zh-CN': ({ command, value }) => `${command}：--states 只能是 labels 或 notes，而不是“${value}”`,
+  } satisfies Message<{ command: string; value: string }>,
   // The export renderer (server/src/export/renderer.ts).
   mermaidRejected: {
     en: ({ reason }) => `Mermaid could not draw the diagram: ${reason}`,

@@ -56,6 +56,7 @@ export const helpMessages = messages({
       + '  --theme T         light or dark\n'
       + '  --state-names S   rfc (SYN-RECEIVED) or linux (SYN_RECV)\n'
       + '  --style S         textbook (segments slope, the default) or flat (only in-flight, lost and old ones)\n'
+      + '  --states S        labels (a small label beside the lifeline; svg, png) or notes (a note row per change; md, mmd)\n'
       + '  --diagnostics D   which problems the picture marks (a ✗ and a footnote): none, errors (default) or all\n'
       + '  --force           overwrite existing files\n'
       + '  --allow-errors    draw a scenario that has errors (they are marked)\n  --profile P       rfc9293 (the default) or linux: the TCP to check against where the file has no `profile` line',
@@ -66,6 +67,7 @@ export const helpMessages = messages({
       + '  --theme T         light 或 dark\n'
       + '  --state-names S   rfc（SYN-RECEIVED）或 linux（SYN_RECV）\n'
       + '  --style S         textbook（报文段箭头倾斜，默认）或 flat（只有在途、丢失和旧重复报文段倾斜）\n'
+      + '  --states S        labels（状态写在生命线旁的小标签里；svg、png 默认）或 notes（每次变化占一行注释；md、mmd 默认）\n'
       + '  --diagnostics D   图中标出哪些问题（✗ 加脚注）：none、errors（默认）或 all\n'
       + '  --force           覆盖已存在的文件\n'
       + '  --allow-errors    场景有错误时也导出（错误会被标出）\n  --profile P       rfc9293（默认）或 linux：文件中没有 `profile` 行时按哪种 TCP 检查',
