@@ -32,13 +32,18 @@ export interface StateLabel {
 }
 
 const MARK = '%% tcpflow-states';
-const TOKEN = /^([mn])(\d{1,9}):([A-Za-z][A-Za-z0-9_]{0,199}):(\d{1,9}):([^\s:]{1,600})$/;
+const TOKEN = /^([mn])(\d{1,9}):([A-Za-z][A-Za-z0-9_]{0,999}):(\d{1,9}):([^\s:]{1,4000})$/;
 
 /** The comment line for these labels, or undefined for none (the text is then what it was before plans existed). */
 export function statePlanLine(labels: readonly StateLabel[]): string | undefined {
   if (labels.length === 0) return undefined;
-  const tokens = labels.map((l) => `${l.at.kind === 'message' ? 'm' : 'n'}${l.at.index}:${l.participant}:${l.line}:${encodeURIComponent(l.text)}`);
+  const tokens = labels.map((l) => `${l.at.kind === 'message' ? 'm' : 'n'}${l.at.index}:${l.participant}:${l.line}:${encodeURIComponent(wellFormed(l.text))}`);
   return [MARK, ...tokens].join(' ');
+}
+
+/** The text with any lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /**
