@@ -34,7 +34,9 @@ describe('text formats (no browser)', () => {
     for (const f of examples) {
       const base = f.replace(/\.tcpflow$/, '');
       const source = read(join(dir, base + '.mmd'));
-      expect(source).toBe(scenarioDiagram(read(join(EXAMPLES, f))).mermaid);
+      // Text for other renderers keeps a note per state change.
+      expect(source).toBe(scenarioDiagram(read(join(EXAMPLES, f)), { states: 'notes' }).mermaid);
+      expect(source).not.toContain('tcpflow-states');
       const markdown = read(join(dir, 'md', base + '.md'));
       const block = /^```mermaid\n([\s\S]*?)^```$/m.exec(markdown);
       expect(block?.[1], f).toBe(source);
@@ -45,7 +47,23 @@ describe('text formats (no browser)', () => {
   it('-o - writes the diagram to standard output', async () => {
     const run = await runCliProcess(['export', join(EXAMPLES, examples[0]), '--format', 'mmd', '-o', '-'], scratch());
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(scenarioDiagram(read(join(EXAMPLES, examples[0]))).mermaid);
+    expect(run.stdout).toBe(scenarioDiagram(read(join(EXAMPLES, examples[0])), { states: 'notes' }).mermaid);
+  });
+
+  it('--states: mmd keeps a note per state change unless asked for labels; another value is a usage error', async () => {
+    const file = join(EXAMPLES, 'three-way-handshake.tcpflow');
+    const plain = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-'], scratch());
+    const labels = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--states', 'labels'], scratch());
+    const notes = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--states=notes'], scratch());
+    expect(plain.stdout).toContain('Note right of server: SYN-RECEIVED\n');
+    expect(notes.stdout).toBe(plain.stdout);
+    expect(labels.code).toBe(0);
+    expect(labels.stdout).toBe(scenarioDiagram(read(file)).mermaid);
+    expect(labels.stdout).not.toContain('Note right of server: SYN-RECEIVED');
+    expect(labels.stdout).toMatch(/\n%% tcpflow-states .* m0:server:\d+:SYN-RECEIVED /);
+    const wrong = await runCliProcess(['export', file, '--format', 'mmd', '--states', 'boxes'], scratch());
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`${PROGRAM_NAME}: export: --states is labels or notes, not 'boxes'\n`);
   });
 
   it('--style textbook (the default) and flat choose the arrow plan written into the Mermaid text; another style is a usage error', async () => {
@@ -57,7 +75,7 @@ describe('text formats (no browser)', () => {
     expect(explicit.stdout).toBe(textbook.stdout);
     expect(flat.code).toBe(0);
     expect(flat.stdout).not.toContain('tcpflow-arrows');
-    expect(flat.stdout).toBe(scenarioDiagram(read(file), { arrowStyle: 'flat' }).mermaid);
+    expect(flat.stdout).toBe(scenarioDiagram(read(file), { arrowStyle: 'flat', states: 'notes' }).mermaid);
     const wrong = await runCliProcess(['export', file, '--format', 'mmd', '--style', 'sideways'], scratch());
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe(`${PROGRAM_NAME}: export: --style is textbook or flat, not 'sideways'\n`);

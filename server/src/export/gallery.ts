@@ -81,6 +81,12 @@ export function galleryMarkdown(entries: readonly GalleryEntry[]): string {
     'Every scenario in [`examples/`](../examples), drawn by the same pipeline as',
     '`synack export --format svg` (Mermaid in headless Chromium, light theme).',
     '',
+    'States are drawn as in RFC 9293\'s figures: one row under the participants names where',
+    'each starts (when any does not start CLOSED), and each change is a small label beside its',
+    'lifeline on the row of the arrow (or note) of the line that caused it: left of the first',
+    'participant, right of the others. `synack export --states notes` (and the `md` and `mmd`',
+    'exports, which other Mermaid renderers draw) gives each change a note row instead.',
+    '',
   ];
   const section = (title: string, intro: string, list: readonly GalleryEntry[]): void => {
     if (list.length === 0) return;
