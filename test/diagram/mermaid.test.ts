@@ -57,7 +57,7 @@ describe('what the diagram shows', () => {
       'title Handshake',
       'participant client as Client 10.0.0.1#58;51000',
       'participant server as server',
-      'Note right of server: LISTEN',
+      'Note over client,server: client CLOSED #183; server LISTEN',
       'client->>server: SYN seq=J',
       'Note left of client: SYN-SENT',
       'Note right of server: SYN-RECEIVED',
@@ -67,10 +67,12 @@ describe('what the diagram shows', () => {
       'client->>server: ACK (seq=J+1) (ack=K+1)',
       'Note right of server: ESTABLISHED',
       '%% tcpflow-arrows textbook p p p',
+      '%% tcpflow-states 1:client 2:server 3:client 5:server',
       '',
     ].join('\n'));
     expect(d.messages).toEqual([{ line: 3 }, { line: 4 }, { line: 5 }]);
-    expect(d.notes.filter((n) => n.kind === 'state').map((n) => n.line)).toEqual([2, 3, 3, 4, 5]);
+    // The starting states (from the first participant's line), then one note per change, each on its lifeline.
+    expect(d.notes.filter((n) => n.kind === 'state').map((n) => [n.line, n.lifeline])).toEqual([[1, undefined], [3, 'client'], [3, 'server'], [4, 'client'], [5, 'server']]);
   });
 
   it('names states the Linux way on request', () => {
@@ -101,7 +103,7 @@ describe('what the diagram shows', () => {
     expect(d.messages).toEqual([{ line: 2, deliveredOn: 4 }]);
     // The arrow plan ties the arrow to the note where it left (note 1: after b's LISTEN).
     expect(d.notes[1]).toEqual({ line: 2, kind: 'in-flight' });
-    expect(d.text).toMatch(/\n%% tcpflow-arrows textbook f1\n$/);
+    expect(d.text).toMatch(/\n%% tcpflow-arrows textbook f1\n/);
   });
 
   it('writes an arrow plan of every arrow time, and none for flat ordinary arrows', () => {
@@ -114,7 +116,7 @@ describe('what the diagram shows', () => {
       a ~> b : FIN seq=101
       deliver s
     `), { arrowStyle: 'flat' });
-    expect(d.text).toMatch(/\n%% tcpflow-arrows flat x o x f3\n$/);
+    expect(d.text).toMatch(/\n%% tcpflow-arrows flat x o x f3\n/);
     expect(readArrowPlan(d.text)).toEqual({ style: 'flat', arrows: [{ kind: 'lost' }, { kind: 'old' }, { kind: 'lost' }, { kind: 'flight', sentAtNote: 3 }] });
     expect(mermaidOf(handshake, { arrowStyle: 'flat' }).text).not.toContain('tcpflow-arrows');
   });

@@ -16,9 +16,12 @@ import { chromiumPath, EXAMPLES, runCliProcess, scratch } from './support.js';
 interface Point { x: number; y: number }
 interface Arrow { label: string; from: Point; to: Point }
 interface Box { text: string; top: number; bottom: number; order: number }
-interface Measured { arrows: (Arrow & { order: number })[]; notes: Box[]; lifelines: Record<string, number> }
+interface Rect { left: number; right: number; top: number; bottom: number }
+/** A state change drawn as a label on its lifeline (compact-states.ts): its box and the width its text takes. */
+interface StateLabel { text: string; box: Rect; textWidth: number }
+interface Measured { arrows: (Arrow & { order: number })[]; notes: Box[]; lifelines: Record<string, number>; states: StateLabel[]; boxes: Rect[] }
 
-const FIGURES = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'lost-last-ack-time-wait'];
+const FIGURES = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'lost-last-ack-time-wait', 'four-way-close'];
 
 /** Runs in the page: the drawn geometry of the SVG in #host, in page pixels. */
 function measure(): Measured {
@@ -45,7 +48,20 @@ function measure(): Measured {
   for (const line of Array.from(svg.querySelectorAll<SVGLineElement>('line.actor-line'))) {
     lifelines[line.getAttribute('name') ?? ''] = toPage(line, line.getPointAtLength(0)).x;
   }
-  return { arrows, notes, lifelines };
+  const rectOf = (r: DOMRect) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+  // State labels are the notes drawn 18 px high (LABEL_HEIGHT); every other note keeps Mermaid's size.
+  const stateRects = Array.from(svg.querySelectorAll('rect.note')).filter((r) => r.getAttribute('height') === '18');
+  const states = stateRects.map((rect) => ({
+    text: rect.parentElement?.textContent ?? '',
+    box: rectOf(rect.getBoundingClientRect()),
+    textWidth: rect.parentElement?.querySelector('text')?.getBoundingClientRect().width ?? Number.NaN,
+  }));
+  const boxes = Array.from(svg.querySelectorAll('rect.note')).filter((r) => !stateRects.includes(r)).map((r) => rectOf(r.getBoundingClientRect()));
+  return { arrows, notes, lifelines, states, boxes };
+}
+
+function overlap(a: Rect, b: Rect): boolean {
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 }
 
 function crosses(a: Arrow, b: Arrow): boolean {
@@ -134,5 +150,21 @@ describe('sloped arrows in exported SVG, measured in Chromium', () => {
     expect(drops.length).toBeGreaterThan(2);
     expect(new Set(drops).size).toBe(1);
     expect(drops[0]).toBeGreaterThan(5);
+  });
+
+  it('draws each state change as a small label on its lifeline, its text inside it, over no other note', () => {
+    for (const figure of FIGURES) {
+      const { states, lifelines, boxes } = drawn.get(figure)!;
+      expect(states.length, figure).toBeGreaterThan(2);
+      const xs = Object.values(lifelines);
+      for (const label of states) {
+        const centre = (label.box.left + label.box.right) / 2;
+        expect(Math.min(...xs.map((x) => Math.abs(x - centre))), `${figure}: ${label.text} is on a lifeline`).toBeLessThan(1);
+        expect(label.textWidth, `${figure}: ${label.text} fits its label`).toBeLessThanOrEqual(label.box.right - label.box.left);
+        for (const other of [...boxes, ...states.filter((s) => s !== label).map((s) => s.box)]) {
+          expect(overlap(label.box, other), `${figure}: ${label.text} overlaps another note`).toBe(false);
+        }
+      }
+    }
   });
 });

@@ -94,13 +94,14 @@ function textProblem(text: string, alias: boolean): string | undefined {
  * The generated source is made only of statements the generator means to write, each
  * on its own line, with user text escaped: no raw line break, `;`, `#`, `%%`, `<`, `{`
  * from user text; participant ids declared and not Mermaid keywords; `rect … end`
- * balanced; no `deactivate` of a participant that is not active. The one `%%` line
- * allowed is the generator's arrow plan (arrow-plan.ts), last, exactly in its shape.
+ * balanced; no `deactivate` of a participant that is not active. The only `%%` lines
+ * allowed are the generator's arrow plan (arrow-plan.ts) and state plan (state-plan.ts),
+ * last, in that order, exactly in their shapes.
  */
 export function mermaidProblems(text: string): string[] {
   const problems: string[] = [];
   if (typeof text !== 'string') return [`not a string: ${typeof text}`];
-  const source = text.replace(/\n%% tcpflow-arrows (?:textbook|flat)(?: (?:p|x|o|f\d{0,9}))*\n$/, '\n');
+  const source = text.replace(/\n(?:%% tcpflow-arrows (?:textbook|flat)(?: (?:p|x|o|f\d{0,9}))*\n)?(?:%% tcpflow-states(?: \d{1,9}:[A-Za-z][A-Za-z0-9_]*)*\n)?$/, '\n');
   if (!source.endsWith('\n')) problems.push('does not end with a newline');
   if (source.includes('\r')) problems.push('contains a carriage return');
   if (source.includes('%')) problems.push('contains % (a %% comment or %%{ directive could start)');

@@ -13,8 +13,7 @@
  * Typed without DOM types, so it compiles both with the extension and in the webview.
  */
 import { EXPORT_BACKGROUND, mermaidConfig } from '../../../server/src/export/mermaid-config.js';
-import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
-import { slopeArrows } from '../../../server/src/diagram/slope.js';
+import { afterLayout } from '../../../server/src/diagram/after-layout.js';
 import { isSafeSvgAttribute, UNSAFE_SVG_ELEMENTS } from './svg-safety.js';
 import type { ExportRequestMessage, ExportResultMessage } from './webview-protocol.js';
 
@@ -60,7 +59,7 @@ export async function drawExportSvg(request: Pick<ExportRequestMessage, 'mermaid
   try {
     mermaid.initialize(mermaidConfig(request.theme) as never);
     const { svg } = await mermaid.render(EXPORT_DIAGRAM_ID, request.mermaid);
-    host.innerHTML = slopeArrows(svg, readArrowPlan(request.mermaid));
+    host.innerHTML = afterLayout(svg, request.mermaid);
     const root = host.querySelector('svg');
     if (!root) throw new Error('Mermaid returned no SVG');
     const unsafe = root.querySelectorAll(UNSAFE_SVG_ELEMENTS.join(', '));

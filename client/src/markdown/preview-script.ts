@@ -9,8 +9,7 @@
  */
 import { loadMermaid } from '../../webview/src/load-mermaid.js';
 import { mermaidConfig } from '../../../server/src/export/mermaid-config.js';
-import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
-import { slopeArrows } from '../../../server/src/diagram/slope.js';
+import { afterLayout } from '../../../server/src/diagram/after-layout.js';
 import { NONCE_ATTRIBUTE, NONCE_HOLDER_CLASS, NONCE_SHAPE } from './block-marks.js';
 
 interface Node {
@@ -58,7 +57,7 @@ async function drawAll(): Promise<void> {
       await mermaid.parse(text);
       const { svg } = await mermaid.render(`tcpflow-md-${mine}-${i}`, text);
       if (mine !== generation) return; // a newer update started: let it draw
-      target.innerHTML = slopeArrows(svg, readArrowPlan(text));
+      target.innerHTML = afterLayout(svg, text);
       target.setAttribute('data-drawn', text);
     } catch (error) {
       if (mine !== generation) return;

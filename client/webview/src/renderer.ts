@@ -6,8 +6,7 @@
  * neither the text nor the theme changed.
  */
 import { mermaidInitConfig } from '../../../server/src/export/mermaid-config.js';
-import { readArrowPlan } from '../../../server/src/diagram/arrow-plan.js';
-import { slopeArrows } from '../../../server/src/diagram/slope.js';
+import { afterLayout } from '../../../server/src/diagram/after-layout.js';
 import type { MermaidTheme } from './theme.js';
 import { loadMermaid, type Mermaid } from './load-mermaid.js';
 
@@ -67,7 +66,7 @@ export class Renderer {
       const { svg } = await mermaid.render(`tcpflow-diagram-${++renderCount}`, job.text);
       if (job.version !== this.newest) return { kind: 'superseded' };
       this.last = { text: job.text, theme: job.theme };
-      return { kind: 'drawn', svg: slopeArrows(svg, readArrowPlan(job.text)) };
+      return { kind: 'drawn', svg: afterLayout(svg, job.text) };
     } catch (error) {
       removeLeftovers();
       return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -11,7 +11,9 @@
  *   a cross `A--xB` where it leaves, labelled "never delivered".
  * - call / timeout: a note over the participant (`listen()`); `connect` and a blocking
  *   `accept` open an activation bar that ends where the call returns.
- * - every state change: a note beside its participant with the new state.
+ * - every participant's starting state: one note over all of them; every state change: a
+ *   note beside its participant with the new state, which every tcpflow surface then draws
+ *   as a small label on the lifeline at its row (state-plan.ts, compact-states.ts).
  * - what the socket API reports (`connect() returns`, `read() returns 0`): a note; a
  *   listener's queues after a line that changed them, a one-line note over its lifeline
  *   (queue-note.ts). The server's connections share its lifeline: their state notes
@@ -34,6 +36,7 @@ import { selectWindow, type DiagramWindow } from './window.js';
 import { say } from '../i18n/catalogue.js';
 import { diagramMessages as m } from '../i18n/messages/diagram.js';
 import { arrowPlanLine, DEFAULT_ARROW_STYLE, type ArrowStyle, type ArrowTime } from './arrow-plan.js';
+import { statePlanLine } from './state-plan.js';
 
 export interface MermaidOptions {
   /** RFC 9293 names (`SYN-RECEIVED`) or Linux ones (`SYN_RECV`). Default 'rfc'. */
@@ -72,6 +75,8 @@ export type NoteKind = 'state' | 'call' | 'effect' | 'note' | 'in-flight' | 'dia
 export interface DiagramNote {
   readonly line: number;
   readonly kind: NoteKind;
+  /** For a state change: the Mermaid id of the lifeline it is drawn on (compact-states.ts draws it there). */
+  readonly lifeline?: string;
 }
 
 export interface MermaidDiagram {
@@ -149,6 +154,8 @@ export function generateMermaid(scenario: Scenario, analysis: Analysis, options:
   if (footnotes) add(footnotes);
   const plan = arrowPlanLine({ style: options.arrowStyle ?? DEFAULT_ARROW_STYLE, arrows: arrowTimes(messages, times, notes) });
   if (plan !== undefined) out.push(plan);
+  const states = statePlanLine(notes);
+  if (states !== undefined) out.push(states);
   return { text: `${out.join('\n')}\n`, messages, notes, ...(window ? { window } : {}) };
 }
 
@@ -232,11 +239,13 @@ class Context {
     for (const p of this.analysis.participants) {
       lines.push(`participant ${this.id(p.name)} as ${escapeText(p.label ?? p.name, 60, 'alias')}`);
     }
-    for (const p of this.analysis.participants) {
-      if (p.initialState !== 'CLOSED') {
-        lines.push(`Note ${this.side(p.name)} ${this.id(p.name)}: ${this.state(p.initialState)}`);
-        notes.push({ line: p.span.startLine, kind: 'state' });
-      }
+    // Every participant's starting state in one row, over all of them (the textbooks' first row: CLOSED, LISTEN).
+    const everyone = this.spanAll();
+    const first = this.analysis.participants[0];
+    if (everyone && first) {
+      const starts = this.analysis.participants.map((p) => say(m.startingState, { name: p.name, state: formatState(p.initialState, this.style) }));
+      lines.push(`Note over ${everyone}: ${escapeText(starts.join(' · '), 300)}`);
+      notes.push({ line: first.span.startLine, kind: 'state' });
     }
     return { lines, notes };
   }
@@ -429,7 +438,7 @@ class Context {
       const id = this.id(lifeline);
       const prefix = connection ? `${escapeText(`${connection.listener}↔${connection.peer}`)} ` : '';
       block.lines.push(this.text(() => `Note ${this.side(lifeline)} ${id}: ${prefix}${this.state(t.after)}`));
-      block.notes.push({ line: block.line, kind: 'state' });
+      block.notes.push({ line: block.line, kind: 'state', lifeline: id });
     }
     for (const e of lastQueueEffects(step.effects)) {
       if (/blocks/.test(e.text)) continue; // shown by the activation bar

@@ -20,6 +20,7 @@
  * returned as it is: flat, but correct.
  */
 import type { ArrowPlan, ArrowTime } from './arrow-plan.js';
+import { fmt, num, readTag, textWidth, withEdits, type Tag } from './svg-tags.js';
 
 /** How far (px) an ordinary segment drops in the textbook style. */
 export const TEXTBOOK_DROP = 16;
@@ -34,14 +35,6 @@ const LABEL_LIFT = 9;
 const LABEL_INSET = 16;
 const AVERAGE_CHARACTER_WIDTH = 7.5;
 
-interface Tag {
-  readonly start: number;
-  readonly end: number;
-  readonly name: string;
-  readonly attrs: Map<string, string>;
-  readonly selfClosing: boolean;
-}
-
 interface Point { readonly x: number; readonly y: number }
 
 /** Where one arrow is to be drawn, and how its label hangs on it. */
@@ -53,7 +46,6 @@ export interface ArrowGeometry {
 }
 
 const OPENING_TAG = /<(line|text|rect)\b([^>]*)>/g;
-const ATTRIBUTE = /([^\s=/]+)="([^"]*)"/g;
 
 export function slopeArrows(svg: string, plan: ArrowPlan): string {
   if (!plan.arrows.some((a) => a.kind !== 'plain' || plan.style === 'textbook')) return svg;
@@ -90,14 +82,7 @@ export function slopeArrows(svg: string, plan: ArrowPlan): string {
   });
   if (edits.length === 0) return svg;
 
-  edits.sort((a, b) => a.tag.start - b.tag.start);
-  let out = '';
-  let at = 0;
-  for (const edit of edits) {
-    out += svg.slice(at, edit.tag.start) + writeTag(edit.tag, edit.set);
-    at = edit.tag.end;
-  }
-  return out + svg.slice(at);
+  return withEdits(svg, edits.map((e) => [e.tag, e.set] as const));
 }
 
 /**
@@ -187,37 +172,7 @@ export function labelPosition(crossings: readonly number[], half: number): numbe
   return middle;
 }
 
-/**
- * A label's width, estimated from its characters (an entity counts as one): no layout
- * engine in Node, and only the label's place along its arrow depends on it.
- */
+/** A label's width (only its place along its arrow depends on it). */
 function labelWidth(svg: string, label: Tag): number {
-  const close = svg.indexOf('</text>', label.end);
-  const content = close < 0 ? '' : svg.slice(label.end, close).replace(/<[^>]*>/g, '').replace(/&[^;\s]{1,10};/g, '_');
-  return Array.from(content).length * AVERAGE_CHARACTER_WIDTH;
-}
-
-function readTag(match: RegExpMatchArray): Tag {
-  const body = match[2];
-  const attrs = new Map<string, string>();
-  for (const a of body.matchAll(ATTRIBUTE)) attrs.set(a[1], a[2]);
-  return { start: match.index!, end: match.index! + match[0].length, name: match[1], attrs, selfClosing: /\/\s*$/.test(body) };
-}
-
-/** The tag again, its attributes in their order, the computed ones replaced or added. */
-function writeTag(tag: Tag, set: Record<string, string>): string {
-  const attrs = new Map(tag.attrs);
-  for (const [name, value] of Object.entries(set)) attrs.set(name, value);
-  const body = [...attrs].map(([name, value]) => ` ${name}="${value}"`).join('');
-  return `<${tag.name}${body}${tag.selfClosing ? '/' : ''}>`;
-}
-
-function num(tag: Tag, name: string): number {
-  const value = tag.attrs.get(name);
-  return value === undefined ? Number.NaN : Number(value);
-}
-
-/** At most two decimals, no trailing zeros: stable bytes for the same drawing. */
-function fmt(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return textWidth(svg, label, AVERAGE_CHARACTER_WIDTH);
 }

@@ -65,6 +65,10 @@ export const diagramMessages = messages({
     en: ({ first, last, total, firstLine, lastLine }) => `Large scenario: showing messages ${first}-${last} of ${total} (source lines ${firstLine}-${lastLine}), around the cursor`,
     'zh-CN': ({ first, last, total, firstLine, lastLine }) => `场景较大：显示第 ${first}-${last} 条消息，共 ${total} 条（源代码第 ${firstLine}-${lastLine} 行），以光标为中心`,
   } satisfies Message<Window>,
+  startingState: {
+    en: ({ name, state }) => `${name} ${state}`,
+    'zh-CN': ({ name, state }) => `${name}：${state}`,
+  } satisfies Message<{ name: string; state: string }>,
   largeFirst: {
     en: ({ last, total }) => `Large scenario: showing the first ${last} of ${total} messages`,
     'zh-CN': ({ last, total }) => `场景较大：显示前 ${last} 条消息，共 ${total} 条`,
