@@ -57,7 +57,7 @@ describe('what the diagram shows', () => {
       'title Handshake',
       'participant client as Client 10.0.0.1#58;51000',
       'participant server as server',
-      'Note over client,server: client CLOSED #183; server LISTEN',
+      'Note over client,server: wrap:client CLOSED #183; server LISTEN',
       'client->>server: SYN seq=J',
       'Note left of client: SYN-SENT',
       'Note right of server: SYN-RECEIVED',

@@ -244,7 +244,7 @@ class Context {
     const first = this.analysis.participants[0];
     if (everyone && first) {
       const starts = this.analysis.participants.map((p) => say(m.startingState, { name: p.name, state: formatState(p.initialState, this.style) }));
-      lines.push(`Note over ${everyone}: ${escapeText(starts.join(' · '), 300)}`);
+      lines.push(`Note over ${everyone}: ${this.noteText(everyone, starts.join(' · '), 300)}`);
       notes.push({ line: first.span.startLine, kind: 'state' });
     }
     return { lines, notes };
