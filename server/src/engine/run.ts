@@ -905,7 +905,7 @@ class RunStep implements Step {
     this.explanations = trim ? tight(f.explanations) : f.explanations;
     this.effects = trim ? tight(f.effects) : f.effects;
     this.replies = trim ? tight(f.replies) : f.replies;
-    this.owing = f.owing && trim ? tight(f.owing) : f.owing;
+    this.owing = f.owing && (trim ? tight(f.owing) : f.owing);
     this.variables = trim ? tight(f.variables) : f.variables;
   }
 
