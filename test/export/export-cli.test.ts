@@ -53,7 +53,7 @@ describe('text formats (no browser)', () => {
     const textbook = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-'], scratch());
     const flat = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--style', 'flat'], scratch());
     const explicit = await runCliProcess(['export', file, '--format', 'mmd', '-o', '-', '--style=textbook'], scratch());
-    expect(textbook.stdout).toMatch(/\n%% tcpflow-arrows textbook p p p\n$/);
+    expect(textbook.stdout).toMatch(/\n%% tcpflow-arrows textbook p p p\n%% tcpflow-states [^\n]+\n$/);
     expect(explicit.stdout).toBe(textbook.stdout);
     expect(flat.code).toBe(0);
     expect(flat.stdout).not.toContain('tcpflow-arrows');
