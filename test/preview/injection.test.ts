@@ -56,6 +56,9 @@ describe('injection corpus in the preview (Chromium)', () => {
         sloped: Array.from(canvas.querySelectorAll('line.messageLine0, line.messageLine1')).filter((l) => l.getAttribute('y1') !== l.getAttribute('y2')).length,
         labelsWithElements: Array.from(canvas.querySelectorAll('text.messageText[transform]')).filter((t) => t.children.length > 0).length,
         movedLabels: Array.from(canvas.querySelectorAll('text.messageText[transform]')).map((t) => t.textContent ?? ''),
+        // The state changes state-labels.ts drew beside the lifelines: only text, only state names.
+        stateLabels: Array.from(canvas.querySelectorAll('g.tcpflow-state > text')).map((t) => t.textContent ?? ''),
+        stateLabelsWithElements: Array.from(canvas.querySelectorAll('g.tcpflow-state > text')).filter((t) => t.children.length > 0).length,
         text: svg?.textContent ?? '',
         bodyChildren: Array.from(document.body.children).map((c) => c.id || c.tagName.toLowerCase()),
       };
@@ -69,6 +72,8 @@ describe('injection corpus in the preview (Chromium)', () => {
     // Every arrow sloped (textbook style; one in flight), each moved label still only text, the payload's start in the in-flight one.
     expect(seen.sloped).toBe(message.messages.length);
     expect(seen.labelsWithElements).toBe(0);
+    expect(seen.stateLabels).toEqual(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'ESTABLISHED']);
+    expect(seen.stateLabelsWithElements).toBe(0);
     expect(visible(seen.movedLabels.find((l) => l.startsWith('late:')) ?? '')).toContain(visible(payload).slice(0, 12));
     expect(seen.bodyChildren).toEqual(['toolbar', 'banner', 'problem', 'viewport']);
     // The payload is shown as text (its start, as titles and labels are cut when very long).

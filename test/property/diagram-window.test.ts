@@ -28,11 +28,11 @@ function containsRun(outer: readonly string[], inner: readonly string[]): boolea
 }
 
 /** The window's own blocks: without the header, the "Large scenario" notes and the bars re-opened before the first block. */
-/** The arrow plan's line (server/src/diagram/arrow-plan.ts). */
-const ARROW_PLAN = '%% tcpflow-arrows ';
+/** The arrow plan's and the state plan's lines (server/src/diagram/arrow-plan.ts, state-plan.ts). */
+const isPlan = (line: string) => line.startsWith('%% tcpflow-arrows ') || line.startsWith('%% tcpflow-states ');
 
 function windowBlocks(text: string, headerLength: number): string[] {
-  const body = text.trimEnd().split('\n').slice(headerLength + 1).filter((l) => !/more messages after line/.test(l) && !l.startsWith(ARROW_PLAN));
+  const body = text.trimEnd().split('\n').slice(headerLength + 1).filter((l) => !/more messages after line/.test(l) && !isPlan(l));
   // A block never starts with `activate`: the leading ones re-open bars that began before the window.
   const firstBlock = body.findIndex((l) => !l.startsWith('activate '));
   return firstBlock === -1 ? [] : body.slice(firstBlock);
@@ -57,8 +57,8 @@ describe('a windowed diagram draws its blocks as the whole diagram does', () => 
           }
           // The header (title, participants, starting states) ends where the window's first note is.
           const header = windowed.text.split('\n').findIndex((l) => l.includes('Large scenario'));
-          // The arrow plan describes the drawn part (its note numbers differ): compared apart, by the plan tests.
-          const wholeLines = whole.text.trimEnd().split('\n').filter((l) => !l.startsWith(ARROW_PLAN));
+          // The plans describe the drawn part (their note numbers differ): compared apart, by the plan tests.
+          const wholeLines = whole.text.trimEnd().split('\n').filter((l) => !isPlan(l));
           expect(windowed.text.split('\n').slice(0, header)).toEqual(wholeLines.slice(0, header));
           expect(containsRun(wholeLines.slice(header), windowBlocks(windowed.text, header))).toBe(true);
           const { firstMessage, lastMessage } = windowed.window;

@@ -14,7 +14,7 @@ import { diagramStyle } from './diagram-style.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
-import { FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
+import { defaultStateStyle, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
 import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
 import { defaultOutputName } from '../../../server/src/export/output-path.js';
 import { checkPng, DrawingRefused, MAX_DRAWING_BYTES, MAX_PNG_SIDE, sanitizeSvg } from './drawing-check.js';
@@ -78,7 +78,8 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
     return;
   }
   const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
-  const diagram = scenarioDiagram(document.getText(), { stateNames, arrowStyle: diagramStyle(document.uri) });
+  const options = { stateNames, arrowStyle: diagramStyle(document.uri) };
+  const diagram = scenarioDiagram(document.getText(), options);
   const name = path.basename(document.uri.path);
   if (diagram.hasErrors) {
     const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;
@@ -112,7 +113,10 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   try {
     const bytes = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} as {1}…', name, choice.label) },
-      () => contents(diagram.mermaid, name, choice, theme, deps),
+      // Mermaid text (md, mmd) is drawn by other renderers: a note per state change (formats.ts).
+      () => contents(defaultStateStyle(choice.format) === 'notes'
+        ? scenarioDiagram(document.getText(), { ...options, states: 'notes' }).mermaid
+        : diagram.mermaid, name, choice, theme, deps),
     );
     await writeAtomically(target, bytes);
   } catch (error) {

@@ -48,6 +48,13 @@ const KEPT_UPDATES = 8;
 
 export class EditLog {
   private readonly updates = new Map<string, Update[]>();
+  /** Per document, its last text known to hold no CR: the next update need not scan it again. */
+  private readonly withoutCr = new Map<string, string>();
+
+  /** Whether `text`, the current text of `uri`, has no CR (scanned only when not known). */
+  hasNoCr(uri: string, text: string): boolean {
+    return this.withoutCr.get(uri) === text || !text.includes('\r');
+  }
 
   /** The text `before` of `uri` became `after`, by replacing the lines `edit` names (undefined: not known). */
   record(uri: string, before: string, after: string, edit: LineEdit | undefined): void {
@@ -55,10 +62,14 @@ export class EditLog {
     if (!list) this.updates.set(uri, (list = []));
     list.push({ before, after, edit });
     if (list.length > KEPT_UPDATES) list.shift();
+    // Edits told by lines insert no CR, so a text without CR stays without.
+    if (edit) this.withoutCr.set(uri, after);
+    else this.withoutCr.delete(uri);
   }
 
   forget(uri: string): void {
     this.updates.delete(uri);
+    this.withoutCr.delete(uri);
   }
 
   /** How `from` became `to` (both texts of `uri`), by lines; undefined if not known. */
@@ -139,7 +150,7 @@ export function recordingTextDocuments(
       const before = document.getText();
       // One change at a time (as TextDocument.update applies them), each read against the text it applies to.
       let edit: LineEdit | undefined;
-      let known = !before.includes('\r');
+      let known = log.hasNoCr(document.uri, before);
       for (const change of changes) {
         const next = known ? lineEditOf(document, change) : undefined;
         known = next !== undefined;
