@@ -19,7 +19,7 @@ describe('preview webview (Chromium)', () => {
   let preview: PreviewPage;
   usePreviewSession((session) => { preview = session.preview; });
 
-  it('draws one arrow per segment line and one note per state change', async () => {
+  it('draws one arrow per segment line and one state label per state change, linked to its line', async () => {
     const message = renderMessageFor(HANDSHAKE);
     const rendered = await preview.render(message);
     expect(rendered.ok).toBe(true);
@@ -29,14 +29,16 @@ describe('preview webview (Chromium)', () => {
 
     const drawn = await preview.page.evaluate(() => ({
       arrows: Array.from(document.querySelectorAll('#canvas svg text.messageText')).map((t) => Number(t.getAttribute('data-line'))),
-      stateNotes: Array.from(document.querySelectorAll('#canvas svg g[data-kind="note"]')).map((g) => ({
+      stateLabels: Array.from(document.querySelectorAll('#canvas svg g[data-kind="state"]')).map((g) => ({
         line: Number(g.getAttribute('data-line')),
         text: Array.from(g.querySelectorAll('text')).map((t) => t.textContent).join(' '),
       })),
+      stateNotes: Array.from(document.querySelectorAll('#canvas svg g[data-kind="note"]')).map((g) => g.textContent ?? ''),
     }));
     expect(drawn.arrows).toEqual(segmentLines);
-    const states = drawn.stateNotes.filter((n) => /^[A-Z-]+$/.test(n.text));
-    expect(states).toEqual(transitions.map((t) => ({ line: t.line, text: t.state })));
+    expect(drawn.stateLabels).toEqual(transitions.map((t) => ({ line: t.line, text: t.state })));
+    // No state is a note any more (every participant starts CLOSED here: no starting row either).
+    expect(drawn.stateNotes.filter((n) => /^[A-Z-]+$/.test(n))).toEqual([]);
     expect(preview.problems).toEqual([]);
   });
 
@@ -91,6 +93,21 @@ describe('preview webview (Chromium)', () => {
     await preview.page.locator(`#canvas svg g[data-kind="note"][data-line="${noteLine}"] text`).first().click();
     await preview.page.waitForFunction((line) => (window as unknown as { __posted: Array<{ type: string; line?: number }> }).__posted
       .filter((m) => m.type === 'reveal').at(-1)?.line === line, noteLine);
+  });
+
+  it('posts the line of a clicked state label, and highlights it with its line', async () => {
+    const message = renderMessageFor(HANDSHAKE);
+    await preview.render(message);
+    const label = preview.page.locator('#canvas svg g[data-kind="state"]').nth(1);
+    const line = Number(await label.getAttribute('data-line'));
+    await label.locator('text').click();
+    await preview.page.waitForFunction((l) => (window as unknown as { __posted: Array<{ type: string; line?: number }> }).__posted
+      .filter((m) => m.type === 'reveal').at(-1)?.line === l, line);
+    await preview.send({ type: 'highlight', line });
+    await preview.page.waitForSelector('#canvas svg g[data-kind="state"].tcpflow-highlight');
+    const lit = await preview.page.evaluate(() => Array.from(document.querySelectorAll('#canvas svg .tcpflow-highlight')).map((e) => e.getAttribute('data-line')));
+    expect(lit.every((l) => l === String(line))).toBe(true);
+    await preview.send({ type: 'highlight', line: null });
   });
 
   it('highlights the arrow of a source line, and clears it', async () => {
