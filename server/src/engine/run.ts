@@ -37,11 +37,28 @@ import { isSynchronized } from './states.js';
 import { tight } from './tight.js';
 
 /** What a Step compares before and after its line: the state and the sequence variables it reports (ISS, IRS, SND.UNA, SND.NXT, RCV.NXT). */
-type Tracked = Pick<Tcb, 'state' | 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'rcvNxt'>;
+type Tracked = { -readonly [K in 'state' | 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'rcvNxt']: Tcb[K] };
 
 /** Only the compared fields: copying whole TCBs (`{ ...tcb }`) for every line was most of a run's time. */
 function tracked(tcb: Tcb): Tracked {
   return { state: tcb.state, iss: tcb.iss, irs: tcb.irs, sndUna: tcb.sndUna, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt };
+}
+
+/** `tcb`'s tracked values into `into`. */
+function copyTracked(tcb: Tcb, into: Tracked): void {
+  into.state = tcb.state;
+  into.iss = tcb.iss;
+  into.irs = tcb.irs;
+  into.sndUna = tcb.sndUna;
+  into.sndNxt = tcb.sndNxt;
+  into.rcvNxt = tcb.rcvNxt;
+}
+
+/** Every endpoint's state, by name. */
+function statesOf(tcbs: ReadonlyMap<string, Tcb>): Record<string, TcpState> {
+  const states: Record<string, TcpState> = {};
+  for (const [name, tcb] of tcbs) states[name] = tcb.state;
+  return states;
 }
 
 /** What a connection a listener makes on a line was before it: LISTEN, no sequence variables. */
@@ -184,6 +201,7 @@ class ScenarioRun {
   /** Continues from `checkpoint` of `previous`, a run with the same setup over statements that agree up to it. */
   resume(checkpoint: Checkpoint, previous: EngineRun): void {
     this.state = copyRunState(checkpoint.state);
+    this.tracked.clear();
     this.steps = previous.analysis.steps.slice(0, checkpoint.stepCount);
     this.diagnostics = previous.analysis.diagnostics.slice(0, checkpoint.diagnosticCount);
     for (const c of previous.checkpoints) if (c.index <= checkpoint.index) this.checkpoints.push(c);
@@ -352,13 +370,19 @@ class ScenarioRun {
   /** How many participants the last step's states name (participants are only ever added). */
   private statesKeys = -1;
 
-  /** What each endpoint's tracked values were before the event being run: one map for all events, cleared each time. */
-  private readonly before = new Map<string, Tracked>();
+  /**
+   * Each endpoint's tracked values after the last event run, which are its values before
+   * the next one (only events change a TCB), kept and updated in place: a listener with
+   * 1,000 connections made a copy of every TCB for every line (resume() clears it).
+   */
+  private readonly tracked = new Map<string, Tracked>();
 
   private runEvent(statement: EventStatement, index: number): void {
-    const before = this.before;
-    before.clear();
-    for (const [name, tcb] of this.state.tcbs) before.set(name, tracked(tcb));
+    const before = this.tracked;
+    // Endpoints declared since the last event: their values now are their values before this one.
+    if (before.size !== this.state.tcbs.size) {
+      for (const [name, tcb] of this.state.tcbs) if (!before.has(name)) before.set(name, tracked(tcb));
+    }
     const record = new StepRecorder(this, statement.span);
     let segment: SentSegment | undefined;
     let from: string | undefined;
@@ -392,7 +416,6 @@ class ScenarioRun {
       }
     }
 
-    const states: Record<string, TcpState> = {};
     // Most lines change no state: their step then shares the states of the step before
     // (read only, as every step's are), one object instead of one per line of the run.
     const last = this.steps.length > 0 ? this.steps[this.steps.length - 1].states : undefined;
@@ -402,12 +425,12 @@ class ScenarioRun {
     // Created only when some endpoint owes a reply: most lines of a long run owe nothing.
     let owing: Array<{ participant: string; reply: Reply }> | undefined;
     for (const [name, tcb] of this.state.tcbs) {
-      states[name] = tcb.state;
       if (sameAsLast && last![name] !== tcb.state) sameAsLast = false;
       // The TCB's `due` is the reply owed until that endpoint next sends (send.ts clears it).
       if (tcb.due) (owing ??= []).push({ participant: name, reply: tcb.due });
       // A listener's connection made on this line (listener.ts) starts from the listener's LISTEN.
-      const old = before.get(name) ?? NEW_CONNECTION;
+      const kept = before.get(name);
+      const old = kept ?? NEW_CONNECTION;
       if (old.state !== tcb.state) transitions.push({ participant: name, before: old.state, after: tcb.state });
       // One call per variable, in TRACKED's order, rather than a loop over TRACKED:
       // `tcb[key]` with a changing key was a slow, generic property lookup.
@@ -416,11 +439,13 @@ class ScenarioRun {
       noteChange(variables, name, 'SND.UNA', old.sndUna, tcb.sndUna);
       noteChange(variables, name, 'SND.NXT', old.sndNxt, tcb.sndNxt);
       noteChange(variables, name, 'RCV.NXT', old.rcvNxt, tcb.rcvNxt);
+      if (kept) copyTracked(tcb, kept);
+      else before.set(name, tracked(tcb));
     }
     this.statesKeys = this.state.tcbs.size;
     this.steps.push(new RunStep(index, { at: statement.span, sentAt }, {
       kind: statement.kind,
-      states: sameAsLast ? last! : states,
+      states: sameAsLast ? last! : statesOf(this.state.tcbs),
       transitions,
       segment,
       from,
@@ -850,7 +875,8 @@ function noteChange(variables: VariableChange[], participant: string, variable: 
 }
 
 function sameSeq(a: Seq | undefined, b: Seq | undefined): boolean {
-  if (!a || !b) return a === b;
+  if (a === b) return true; // most endpoints' variables did not change on a line: the same objects
+  if (!a || !b) return false;
   return seqEquals(a, b) && a.symbol === b.symbol;
 }
 
