@@ -28,6 +28,7 @@ const INTEGRATION = [
   'test/export/files.test.ts',
   'test/export/markdown.test.ts',
   'test/export/sloped-arrows.test.ts',
+  'test/export/state-labels.test.ts',
   'test/export/webview-export.test.ts',
   'test/fuzz/lsp.fuzz.test.ts',
   'test/import/loopback.test.ts',
