@@ -4,19 +4,29 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Written beside the bundle: the modules the page preloads (see `firstDiagramModules`). */
+/**
+ * Written beside the bundle, one per page that draws: the modules the page preloads (see
+ * `firstDiagramModules`). The preview's is read by the preview panel; the export page's by
+ * the CLI's headless export (server/src/export/renderer.ts).
+ */
 export const PRELOAD_MANIFEST = 'preload.json';
+export const EXPORT_PRELOAD_MANIFEST = 'export-preload.json';
 
 /**
- * The dynamic imports on the way to the first diagram: the preview module, Mermaid's
- * core, and Mermaid's sequence diagram. Every other diagram type Mermaid can load
- * stays unfetched.
+ * The dynamic imports on the way to the first diagram, after the page's own module:
+ * Mermaid's core and Mermaid's sequence diagram. Every other diagram type Mermaid can
+ * load stays unfetched.
  */
-const FIRST_DIAGRAM_SPLIT_POINTS = [
-  /^client\/webview\/src\/preview\.ts$/,
+const MERMAID_SPLIT_POINTS = [
   // (node_modules may be a symlink, which esbuild resolves: match the end of the path.)
   /(^|\/)node_modules\/mermaid\/dist\/mermaid\.core\.mjs$/,
   /(^|\/)node_modules\/mermaid\/dist\/chunks\/mermaid\.core\/sequenceDiagram-[A-Za-z0-9]+\.mjs$/,
+];
+
+/** Each manifest: the boot script it starts from and the page module that boot script imports. */
+const PRELOADED_PAGES = [
+  { manifest: PRELOAD_MANIFEST, boot: 'client/webview/src/boot/preview.ts', splitPoints: [/^client\/webview\/src\/preview\.ts$/, ...MERMAID_SPLIT_POINTS] },
+  { manifest: EXPORT_PRELOAD_MANIFEST, boot: 'client/src/export/export-boot.ts', splitPoints: [/^client\/src\/export\/export-webview-script\.ts$/, ...MERMAID_SPLIT_POINTS] },
 ];
 
 /**
@@ -29,9 +39,10 @@ const FIRST_DIAGRAM_SPLIT_POINTS = [
  * @param {esbuild.Metafile} metafile
  * @param {string} outdir
  * @param {string} entryOutput the boot script's output path, as in the metafile
+ * @param {RegExp[]} splitPoints the dynamic imports to follow (entry points, as in the metafile)
  * @returns {string[]} paths relative to `outdir`, the boot script itself excluded
  */
-export function firstDiagramModules(metafile, outdir, entryOutput) {
+export function firstDiagramModules(metafile, outdir, entryOutput, splitPoints) {
   const outputs = metafile.outputs;
   const seen = new Set([entryOutput]);
   const order = [];
@@ -42,7 +53,7 @@ export function firstDiagramModules(metafile, outdir, entryOutput) {
       if (imported.external || seen.has(imported.path) || !outputs[imported.path]) continue;
       const entryPoint = outputs[imported.path].entryPoint ?? '';
       const wanted = imported.kind === 'import-statement'
-        || (imported.kind === 'dynamic-import' && FIRST_DIAGRAM_SPLIT_POINTS.some((p) => p.test(entryPoint)));
+        || (imported.kind === 'dynamic-import' && splitPoints.some((p) => p.test(entryPoint)));
       if (!wanted) continue;
       seen.add(imported.path);
       order.push(imported.path);
@@ -50,25 +61,28 @@ export function firstDiagramModules(metafile, outdir, entryOutput) {
     }
   }
   const found = order.map((p) => outputs[p].entryPoint ?? '');
-  for (const point of FIRST_DIAGRAM_SPLIT_POINTS) {
+  for (const point of splitPoints) {
     // A Mermaid upgrade that renames its modules must not silently lose the preload.
     if (!found.some((e) => point.test(e))) throw new Error(`webview build: no output for ${point} on the way to the first diagram`);
   }
   return order.map((p) => relative(outdir, p).split('\\').join('/'));
 }
 
-/** Writes the preload manifest after every build (also in watch mode). */
+/** Writes the preload manifests after every build (also in watch mode). */
 function preloadManifestPlugin(outdir) {
   return {
     name: 'tcpflow-preload-manifest',
     setup(build) {
       build.onEnd((result) => {
         if (!result.metafile) return;
-        const entry = Object.keys(result.metafile.outputs).find((p) => result.metafile.outputs[p].entryPoint === 'client/webview/src/boot/preview.ts');
-        if (!entry) throw new Error('webview build: the boot script has no output');
-        const modules = firstDiagramModules(result.metafile, outdir, entry);
+        const outputs = result.metafile.outputs;
         mkdirSync(outdir, { recursive: true });
-        writeFileSync(join(outdir, PRELOAD_MANIFEST), `${JSON.stringify({ modules }, null, 2)}\n`);
+        for (const page of PRELOADED_PAGES) {
+          const entry = Object.keys(outputs).find((p) => outputs[p].entryPoint === page.boot);
+          if (!entry) throw new Error(`webview build: the boot script ${page.boot} has no output`);
+          const modules = firstDiagramModules(result.metafile, outdir, entry, page.splitPoints);
+          writeFileSync(join(outdir, page.manifest), `${JSON.stringify({ modules }, null, 2)}\n`);
+        }
       });
     },
   };

@@ -26,7 +26,20 @@ const MMDC_DIR = resolve('.cache', 'mermaid-cli');
 /** mermaid-cli 11.17 draws with Mermaid 11.17, the Mermaid we bundle. */
 const MMDC_PACKAGE = '@mermaid-js/mermaid-cli@11.17.0';
 const CHROMIUM = process.env.TCPFLOW_CHROMIUM ?? '/usr/bin/chromium';
-const RUNS = Number(process.env.TCPFLOW_BENCH_EXPORT_RUNS ?? 3);
+/**
+ * One diagram takes about 3 s a side, so its ratio gets 7 alternating pairs: on a shared
+ * 2-core machine a pair or two lands in someone else's burst, and a median of 2 or 3 moved
+ * by 0.2×. A batch pair takes about 30 s and sits far from its target, so 3 pairs do.
+ */
+const SINGLE_RUNS = Number(process.env.TCPFLOW_BENCH_EXPORT_RUNS ?? 7);
+const BATCH_RUNS = Number(process.env.TCPFLOW_BENCH_EXPORT_BATCH_RUNS ?? 3);
+/**
+ * Another build's CLI (say main's, bundled into a temporary folder) to time in the same
+ * alternation, for a before/after of a change: its figures are written beside ours.
+ */
+const BASELINE_CLI = process.env.TCPFLOW_BENCH_EXPORT_BASELINE;
+/** How the section names the baseline (say "main at 083ecf0"); its path otherwise. */
+const BASELINE_NAME = process.env.TCPFLOW_BENCH_EXPORT_BASELINE_NAME ?? BASELINE_CLI;
 /** The issue 15 targets: a single export at most 0.7× mmdc's time, a batch at most 0.35×. */
 const SINGLE_TARGET = 0.7;
 const BATCH_TARGET = 0.35;
@@ -39,7 +52,10 @@ export interface ExportTiming {
   readonly mmdcSingleMs: number;
   readonly oursBatchMs: number;
   readonly mmdcBatchMs: number;
-  readonly runs: number;
+  /** The baseline build's figures, when TCPFLOW_BENCH_EXPORT_BASELINE named one. */
+  readonly baseline?: { readonly name: string; readonly singleMs: number; readonly batchMs: number };
+  readonly singleRuns: number;
+  readonly batchRuns: number;
   /** 1-minute load average before and after: figures from a loaded machine are not quiet-machine figures. */
   readonly loadBefore: number;
   readonly loadAfter: number;
@@ -97,9 +113,13 @@ export async function measureExport(cliPath: string): Promise<ExportTiming | und
       return mmd;
     });
     const singleSource = sources[examples.indexOf(single)];
-    const samples = { oursSingle: [] as number[], mmdcSingle: [] as number[], oursBatch: [] as number[], mmdcBatch: [] as number[] };
-    for (let run = 0; run < RUNS; run++) {
-      console.error(`export against mmdc: run ${run + 1} of ${RUNS}…`);
+    const samples = { oursSingle: [] as number[], mmdcSingle: [] as number[], oursBatch: [] as number[], mmdcBatch: [] as number[], baseSingle: [] as number[], baseBatch: [] as number[] };
+    const baseline = BASELINE_CLI === undefined ? undefined : resolve(BASELINE_CLI);
+    const exportSingle = (cliFile: string, dir: string) => timed(process.execPath, [cliFile, 'export', single, '--format', 'svg', '-o', join(dir, 'a.svg')], work);
+    const exportBatch = (cliFile: string, dir: string) => timed(process.execPath, [cliFile, 'export', ...examples, '--format', 'svg', '--out-dir', dir], work);
+    const runs = Math.max(SINGLE_RUNS, BATCH_RUNS);
+    for (let run = 0; run < runs; run++) {
+      console.error(`export against mmdc: run ${run + 1} of ${runs}…`);
       // Each side writes into a fresh folder of its own, named relative to the work folder
       // (the CLI writes with --out-dir only inside its current folder).
       const out = (name: string) => {
@@ -107,9 +127,14 @@ export async function measureExport(cliPath: string): Promise<ExportTiming | und
         mkdirSync(join(work, dir));
         return dir;
       };
-      samples.oursSingle.push(timed(process.execPath, [cli, 'export', single, '--format', 'svg', '-o', join(out('ours-single'), 'a.svg')], work));
-      samples.mmdcSingle.push(timed(bin, ['-q', '-p', config, '-i', singleSource, '-o', join(out('mmdc-single'), 'a.svg')], work));
-      samples.oursBatch.push(timed(process.execPath, [cli, 'export', ...examples, '--format', 'svg', '--out-dir', out('ours-batch')], work));
+      if (run < SINGLE_RUNS) {
+        if (baseline) samples.baseSingle.push(exportSingle(baseline, out('base-single')));
+        samples.oursSingle.push(exportSingle(cli, out('ours-single')));
+        samples.mmdcSingle.push(timed(bin, ['-q', '-p', config, '-i', singleSource, '-o', join(out('mmdc-single'), 'a.svg')], work));
+      }
+      if (run >= BATCH_RUNS) continue;
+      if (baseline) samples.baseBatch.push(exportBatch(baseline, out('base-batch')));
+      samples.oursBatch.push(exportBatch(cli, out('ours-batch')));
       const mmdcBatch = out('mmdc-batch');
       samples.mmdcBatch.push(sources.reduce((sum, source, i) => sum + timed(bin, ['-q', '-p', config, '-i', source, '-o', join(mmdcBatch, `${i}.svg`)], work), 0));
     }
@@ -121,7 +146,9 @@ export async function measureExport(cliPath: string): Promise<ExportTiming | und
       mmdcSingleMs: median(samples.mmdcSingle),
       oursBatchMs: median(samples.oursBatch),
       mmdcBatchMs: median(samples.mmdcBatch),
-      runs: RUNS,
+      ...(baseline ? { baseline: { name: BASELINE_NAME!, singleMs: median(samples.baseSingle), batchMs: median(samples.baseBatch) } } : {}),
+      singleRuns: SINGLE_RUNS,
+      batchRuns: BATCH_RUNS,
       loadBefore,
       loadAfter: loadavg()[0],
     };
@@ -137,9 +164,13 @@ export function exportSectionLines(timing: ExportTiming | undefined): string[] {
   if (!timing) return [...lines, 'Not measured in this run: no Chromium, or `@mermaid-js/mermaid-cli` could not be installed (see the run\'s output).', ''];
   const single = timing.oursSingleMs / timing.mmdcSingleMs;
   const batch = timing.oursBatchMs / timing.mmdcBatchMs;
-  lines.push(`\`synack export --format svg\` (the built CLI, one Chromium per run) against \`mmdc\` ${timing.mmdcVersion} (Mermaid ${timing.mermaidVersion}, the same Mermaid as ours) on the Mermaid text our generator writes, with the same Chromium; wall time of the processes, fresh output folders, runs alternating, median of ${timing.runs} (scripts/bench/export.ts). The batch is all ${timing.diagrams} examples: one \`synack export\` run against one \`mmdc\` run per diagram.`, '');
+  lines.push(`\`synack export --format svg\` (the built CLI, one Chromium per run) against \`mmdc\` ${timing.mmdcVersion} (Mermaid ${timing.mermaidVersion}, the same Mermaid as ours) on the Mermaid text our generator writes, with the same Chromium; wall time of the processes, fresh output folders, runs alternating, medians of ${timing.singleRuns} runs (one diagram) and ${timing.batchRuns} (the batch), 1-minute load average ${timing.loadBefore.toFixed(1)} before and ${timing.loadAfter.toFixed(1)} after (scripts/bench/export.ts). The batch is all ${timing.diagrams} examples: one \`synack export\` run against one \`mmdc\` run per diagram.`, '');
   lines.push('| | ours | mmdc | ratio | target |', '|---|---:|---:|---:|---|');
   lines.push(`| one diagram (three-way handshake) | ${seconds(timing.oursSingleMs)} s | ${seconds(timing.mmdcSingleMs)} s | ${single.toFixed(2)}× | ≤ ${SINGLE_TARGET}×: **${single <= SINGLE_TARGET ? 'met' : 'missed'}** |`);
   lines.push(`| ${timing.diagrams} diagrams | ${seconds(timing.oursBatchMs)} s | ${seconds(timing.mmdcBatchMs)} s | ${batch.toFixed(2)}× | ≤ ${BATCH_TARGET}×: **${batch <= BATCH_TARGET ? 'met' : 'missed'}** |`, '');
+  const base = timing.baseline;
+  if (base) {
+    lines.push(`Before and after, in the same alternation: the baseline build (${base.name}) took ${seconds(base.singleMs)} s for one diagram (${(base.singleMs / timing.mmdcSingleMs).toFixed(2)}× mmdc) and ${seconds(base.batchMs)} s for the batch (${(base.batchMs / timing.mmdcBatchMs).toFixed(2)}×).`, '');
+  }
   return lines;
 }

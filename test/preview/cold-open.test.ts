@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
+import { readPreloadManifest } from '../../server/src/export/preload-manifest.js';
 import { useBundleSession } from './bundle-session.js';
 import { coldOpen, renderMessageFor } from './harness.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { buildPreviewHtml } from '../../client/src/preview/html.js';
-import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
+import { readPreloadManifest } from '../../server/src/export/preload-manifest.js';
 import { buildWebviewInto } from '../support/test-build.js';
 import type { FromWebview, RenderMessage, ToWebview } from '../../client/src/preview/messages.js';
 import { generateMermaid, type MermaidOptions } from '../../server/src/diagram/mermaid.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPreviewHtml, contentSecurityPolicy } from '../../client/src/preview/html.js';
-import { readPreloadManifest } from '../../client/src/preview/preload-manifest.js';
+import { readPreloadManifest } from '../../server/src/export/preload-manifest.js';
 import { readFromWebview, readPreviewState, readToWebview } from '../../client/src/preview/messages.js';
 
 const input = {

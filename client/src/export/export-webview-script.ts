@@ -27,4 +27,8 @@ async function answer(request: ExportRequestMessage): Promise<ExportResultMessag
     return { type: 'exported', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+// The page exists to draw: Mermaid starts loading now, not on the first request, so its
+// modules arrive while the extension or the CLI is still preparing that request. A failed
+// load is forgotten by loadMermaid, and the request tries again and reports it.
+loadMermaid().catch(() => undefined);
 vscode.postMessage({ type: 'export-ready' });

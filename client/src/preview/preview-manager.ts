@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DiagramRequest, type DiagramParams, type DiagramResult } from '../../../server/src/lsp/custom-requests.js';
 import { buildPreviewHtml } from './html.js';
-import { readPreloadManifest } from './preload-manifest.js';
+import { readPreloadManifest } from '../../../server/src/export/preload-manifest.js';
 import { isTcpflowDocument } from '../server-on-demand.js';
 import { reviveDecision } from './revive-target.js';
 import { readFromWebview, readPreviewState, THEMES, type PreviewTheme, type RenderMessage, type ToWebview } from './messages.js';
