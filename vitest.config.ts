@@ -25,6 +25,7 @@ const INTEGRATION = [
   'test/export/cjk-font.test.ts',
   'test/examples/examples.test.ts',
   'test/export/export-cli.test.ts',
+  'test/export/export-preload.test.ts',
   'test/export/files.test.ts',
   'test/export/markdown.test.ts',
   'test/export/sloped-arrows.test.ts',
