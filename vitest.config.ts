@@ -37,6 +37,7 @@ const INTEGRATION = [
   'test/lsp/chinese.test.ts',
   'test/lsp/isolation.test.ts',
   'test/lsp/large-document.test.ts',
+  'test/lsp/stdio-transport.test.ts',
   'test/lsp/latency.test.ts',
   'test/lsp/protocol.test.ts',
   'test/lsp/publish-race.test.ts',
