@@ -4,7 +4,7 @@
  * the count must be what UTF-8 really takes, which Node's Buffer.byteLength says here.
  */
 import { describe, expect, it } from 'vitest';
-import { utf8ByteLength } from '../../server/src/language/utf8-length.js';
+import { countUtf8Bytes, utf8ByteLength } from '../../server/src/language/utf8-length.js';
 import { analyzeText } from '../../server/src/language/analyze.js';
 
 describe('utf8ByteLength', () => {
@@ -19,14 +19,15 @@ describe('utf8ByteLength', () => {
     ['\ude00\ud83d', 6], // the halves in the wrong order are two lone surrogates
   ])('%j takes %i bytes', (text, bytes) => {
     expect(utf8ByteLength(text)).toBe(bytes);
+    expect(countUtf8Bytes(text)).toBe(bytes); // the browser's count
     expect(Buffer.byteLength(text, 'utf8')).toBe(bytes);
   });
 
-  it('agrees with Buffer.byteLength on every UTF-16 unit, alone and before a low surrogate', () => {
+  it('counts by hand (as in a browser) what Buffer.byteLength says, on every UTF-16 unit, alone and before a low surrogate', () => {
     const differing: string[] = [];
     for (let unit = 0; unit <= 0xffff; unit++) {
       for (const text of [String.fromCharCode(unit), `${String.fromCharCode(unit)}\udc00`]) {
-        if (utf8ByteLength(text) !== Buffer.byteLength(text, 'utf8')) differing.push(text);
+        if (countUtf8Bytes(text) !== Buffer.byteLength(text, 'utf8')) differing.push(text);
       }
     }
     expect(differing).toEqual([]);

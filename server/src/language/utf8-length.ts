@@ -5,6 +5,13 @@
  * as the U+FFFD that encoders write for it (the same as `Buffer.byteLength`).
  */
 export function utf8ByteLength(text: string): number {
+  // In Node the count is native: a 15 MB document's size check held the language
+  // server's event loop for up to ~190 ms under load with the loop below.
+  return nodeBuffer ? nodeBuffer.byteLength(text, 'utf8') : countUtf8Bytes(text);
+}
+
+/** The count by hand, as the browser's Web Worker makes it (exported for its tests). */
+export function countUtf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -17,6 +24,9 @@ export function utf8ByteLength(text: string): number {
   }
   return bytes;
 }
+
+/** Node's Buffer where there is one (not in a browser's Web Worker). */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
 
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
