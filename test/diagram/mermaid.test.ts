@@ -51,14 +51,19 @@ describe('what the diagram shows', () => {
     client -> server : ACK
   `);
 
+  /** The handshake's first lines, whichever way its states are drawn: the title, the participants, their starting states. */
+  const HANDSHAKE_HEADER = [
+    'sequenceDiagram',
+    'title Handshake',
+    'participant client as Client 10.0.0.1#58;51000',
+    'participant server as server',
+    'Note over client,server: wrap:client: CLOSED #183; server: LISTEN',
+  ];
+
   it('writes the title, the participants with labels, an arrow per segment, one row of starting states and the state changes as a plan', () => {
     const d = mermaidOf(handshake);
     expect(d.text).toBe([
-      'sequenceDiagram',
-      'title Handshake',
-      'participant client as Client 10.0.0.1#58;51000',
-      'participant server as server',
-      'Note over client,server: wrap:client: CLOSED #183; server: LISTEN',
+      ...HANDSHAKE_HEADER,
       'client->>server: SYN seq=J',
       'server->>client: SYN,ACK seq=K ack=J+1',
       'Note over client: connect() returns',
@@ -82,11 +87,7 @@ describe('what the diagram shows', () => {
   it('writes a note per state change instead, on request (text drawn without tcpflow)', () => {
     const d = mermaidOf(handshake, { states: 'notes' });
     expect(d.text).toBe([
-      'sequenceDiagram',
-      'title Handshake',
-      'participant client as Client 10.0.0.1#58;51000',
-      'participant server as server',
-      'Note over client,server: wrap:client: CLOSED #183; server: LISTEN',
+      ...HANDSHAKE_HEADER,
       'client->>server: SYN seq=J',
       'Note left of client: SYN-SENT',
       'Note right of server: SYN-RECEIVED',
