@@ -255,7 +255,7 @@ class ChunkedAnalysisJob implements AnalysisJob {
     const { lines, text } = this;
     const blockComments = this.splitter?.blockComments() ?? [];
     // A version read from the last one's lines has, as that one had, no comment over lines and no CR.
-    const lineChunks = this.splitter ? blockComments.length === 0 && !text.includes('\r') : true;
+    const lineChunks = this.splitter ? blockComments.length === 0 && this.splitter.lfOnly : true;
     this.commit({ placed: this.placedNow, lineCount: lines.length, text, lines, lineChunks }, run);
     this.done = buildAnalysis(text, lines, { statements: this.statements }, this.readDiagnostics, blockComments, run.analysis);
   }

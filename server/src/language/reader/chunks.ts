@@ -31,7 +31,7 @@ export class ChunkSplitter {
   readonly chunks: Chunk[] = [];
   private readonly starts: number[] = [];
   /** Without a CR anywhere, indexOf finds each line end (far faster than a loop over characters). */
-  private readonly lfOnly: boolean;
+  readonly lfOnly: boolean;
   /** Where the next line starts, while splitting lines; -1 once every line is split. */
   private from = 0;
   /** The first line of the next chunk, once every line is split. */
