@@ -1,6 +1,9 @@
 /**
- * Starts the bundled tcpflow language server (out/server.js) over IPC and reports,
- * visibly, when it cannot start or stops.
+ * Starts the bundled tcpflow language server (out/server.js) over stdio and reports,
+ * visibly, when it cannot start or stops. Stdio, not IPC: over stdio the server reads
+ * its messages itself and decodes a large one (a 15 MB document opened) over several
+ * turns of its event loop (server/src/lsp/stdio-transport.ts), where Node's IPC channel
+ * parses it in one; and every editor then talks to the server the same way.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -10,8 +13,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   const serverModule = context.asAbsolutePath('out/server.js');
   const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'tcpflow' }],
