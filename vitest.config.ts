@@ -26,6 +26,7 @@ const INTEGRATION = [
   'test/examples/examples.test.ts',
   'test/export/export-cli.test.ts',
   'test/export/export-preload.test.ts',
+  'test/export/headless-chromium.test.ts',
   'test/export/files.test.ts',
   'test/export/markdown.test.ts',
   'test/export/sloped-arrows.test.ts',

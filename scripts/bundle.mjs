@@ -12,10 +12,9 @@ const production = process.argv.includes('--production');
 const targets = [
   // Node: the language server and the CLI.
   { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
-  // playwright-core stays outside: it is loaded (from node_modules) only to draw SVG/PNG.
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' }, external: ['playwright-core'] },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: { fuzz: 'scripts/fuzz.ts' }, platform: 'node', format: 'cjs' },
-  { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs', external: ['playwright-core'] },
+  { entryPoints: { gallery: 'scripts/gallery.ts' }, platform: 'node', format: 'cjs' },
   // VS Code extension host.
   { entryPoints: { extension: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', external: ['vscode'] },
   // VS Code's Markdown preview script and the export panel's script are entry points of

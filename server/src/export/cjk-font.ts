@@ -5,8 +5,8 @@
  * @fontsource-variable/noto-sans-sc, split by the package into ~100 woff2 subsets by
  * unicode-range. The page declares them all and Chromium fetches only the subsets a
  * diagram's characters fall in (a handshake titled in Chinese loads a few hundred KB,
- * not the 4.6 MB of the whole font). The page has no network: the font URLs are
- * answered from the package's files by a route of the browser context.
+ * not the 4.6 MB of the whole font). The page has no network: the fonts are the
+ * package's files, named by file:// URLs.
  *
  * Only code points from U+2E80 (CJK radicals) up are given to the font: Latin text,
  * arrows and bullets keep the fonts they had, so an English diagram is drawn as before
@@ -17,23 +17,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { ChromiumPage } from './headless-chromium.js';
 import { CJK_WEB_FONT } from './mermaid-config.js';
 
 /** The npm package the font comes from (a dependency; without it exports fall back to system fonts). */
 export const CJK_FONT_PACKAGE = '@fontsource-variable/noto-sans-sc';
 
-/** Where the page asks for the subsets; `.invalid` never resolves, the route answers it. */
-const FONT_ORIGIN = 'https://cjk-font.tcpflow.invalid';
-
 /** The first code point the font is used for: CJK radicals, then everything above. */
 const FIRST_CJK = 0x2e80;
 
 export interface CjkFont {
-  /** The @font-face rules, one per subset. */
+  /** The @font-face rules, one per subset, each naming its file by a file:// URL. */
   readonly css: string;
-  /** Subset file name → path on disk. */
-  readonly files: ReadonlyMap<string, string>;
 }
 
 let loaded: CjkFont | null | undefined;
@@ -59,18 +55,16 @@ function readCjkFont(): CjkFont | undefined {
     return undefined;
   }
   const rules: string[] = [];
-  const files = new Map<string, string>();
   for (const [key, range] of Object.entries(ranges)) {
     // Numbered subsets ("[12]") hold the CJK characters; latin, cyrillic … are left to the system.
     const number = /^\[(\d+)\]$/.exec(key)?.[1];
     if (number === undefined) continue;
     const clipped = clipRange(range, FIRST_CJK);
     if (!clipped) continue;
-    const file = `noto-sans-sc-${number}-wght-normal.woff2`;
-    files.set(file, join(directory, 'files', file));
-    rules.push(`@font-face{font-family:'${CJK_WEB_FONT}';font-style:normal;font-weight:100 900;font-display:block;src:url(${FONT_ORIGIN}/${file}) format('woff2');unicode-range:${clipped}}`);
+    const file = pathToFileURL(join(directory, 'files', `noto-sans-sc-${number}-wght-normal.woff2`)).href;
+    rules.push(`@font-face{font-family:'${CJK_WEB_FONT}';font-style:normal;font-weight:100 900;font-display:block;src:url("${file}") format('woff2');unicode-range:${clipped}}`);
   }
-  return rules.length > 0 ? { css: rules.join('\n'), files } : undefined;
+  return rules.length > 0 ? { css: rules.join('\n') } : undefined;
 }
 
 /** A CSS unicode-range (`U+4e00-4e0f,U+20`) without the code points below `from`; '' when nothing is left. */
@@ -89,34 +83,11 @@ export function clipRange(range: string, from: number): string {
 }
 
 /**
- * Declares the font in a page and answers its requests from the package's files.
- * Registered after the context's refuse-everything route, so it is asked first (Playwright
- * runs routes newest first); any other URL still falls through to being refused.
- */
-export async function useCjkFont(context: BrowserContext, page: Page): Promise<void> {
-  const font = cjkFont();
-  if (!font) return;
-  await context.route(`${FONT_ORIGIN}/**`, async (route) => {
-    const path = font.files.get(new URL(route.request().url()).pathname.slice(1));
-    if (!path) return route.abort();
-    let body: Buffer;
-    try {
-      body = readFileSync(path);
-    } catch {
-      return route.abort();
-    }
-    // The page is about:blank, another origin: a font is a CORS request.
-    await route.fulfill({ status: 200, body, headers: { 'content-type': 'font/woff2', 'access-control-allow-origin': '*' } });
-  });
-  await page.addStyleTag({ content: font.css });
-}
-
-/**
  * Loads the subsets `text` needs before anything is measured or captured: Mermaid sizes
  * boxes by measuring text, and a font still loading measures as the fallback's boxes.
  * Mermaid's entity codes (`#27700;`, diagram/escape.ts) are read as the characters they stand for.
  */
-export async function loadCjkGlyphs(page: Page, text: string): Promise<void> {
+export async function loadCjkGlyphs(page: ChromiumPage, text: string): Promise<void> {
   if (!cjkFont()) return;
   const decoded = text.replace(/#(\d{1,7});/g, (whole, code: string) => {
     const cp = Number(code);
@@ -124,7 +95,7 @@ export async function loadCjkGlyphs(page: Page, text: string): Promise<void> {
   });
   const needed = [...new Set(Array.from(decoded).filter((ch) => ch.codePointAt(0)! >= FIRST_CJK))].join('');
   if (needed === '') return;
-  await page.evaluate(async ({ family, chars }) => {
+  await page.run(async ({ family, chars }) => {
     const fonts = (globalThis as unknown as { document: { fonts: { load(font: string, text: string): Promise<unknown>; ready: Promise<unknown> } } }).document.fonts;
     await fonts.load(`16px '${family}'`, chars);
     await fonts.ready;

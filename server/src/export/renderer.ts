@@ -4,17 +4,22 @@
  * Mermaid chunks the preview and the Markdown preview load, and the same function that
  * draws, slopes, cleans and sizes an export in VS Code (client/src/export/webview-export.ts),
  * asked through the panel's message protocol as the extension asks it. One browser serves
- * a whole batch: one page per PNG scale, Mermaid loaded once per page. The pages have no
- * network: every request is refused or answered from the bundle on disk.
+ * a whole batch: the export page draws every diagram, and one picture page per PNG scale
+ * shows the finished SVG to be captured.
+ *
+ * The pages are files written into the browser's own profile folder, loading the bundle's
+ * scripts by file:// URLs, under a Content-Security-Policy that lets in only the bundle's
+ * scripts (by nonce) and its fonts: no page can reach the network (the browser resolves
+ * no names either, headless-chromium.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type ExportTheme } from './mermaid-config.js';
-import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
-import { loadCjkGlyphs, useCjkFont } from './cjk-font.js';
+import { cjkFont, loadCjkGlyphs } from './cjk-font.js';
+import { ChromiumPage, HeadlessChromium } from './headless-chromium.js';
 import { EXPORT_PRELOAD_MANIFEST, readPreloadManifest } from './preload-manifest.js';
 import { say } from '../i18n/catalogue.js';
 import { diagramMessages } from '../i18n/messages/diagram.js';
@@ -42,11 +47,17 @@ export function mermaidBrowserBuild(): string {
   return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 }
 
-/** The export page's origin; `.invalid` never resolves, the page's route answers it. */
-const PAGE_ORIGIN = 'https://export.tcpflow.invalid';
-
 /** The export panel's boot script, beside the bundle that runs this code. */
 const EXPORT_PAGE_SCRIPT = 'export.js';
+
+/** The pages' files in the browser's profile folder. */
+const EXPORT_PAGE_FILE = 'export.html';
+const PICTURE_PAGE_FILE = 'picture.html';
+
+/** How long the export page may take to load Mermaid (megabytes of script on a busy machine). */
+const PAGE_READY_TIMEOUT_MS = 60_000;
+/** How long one drawing or capture may take: a 10,000-message diagram takes Mermaid about 40 s. */
+const DRAWING_TIMEOUT_MS = 600_000;
 
 /**
  * The webview build next to this code: `out/webview` beside out/cli.js (and beside the
@@ -60,40 +71,39 @@ export function webviewBundleDir(): string {
 }
 
 export class DiagramRenderer {
-  private readonly pages = new Map<number, Promise<Page>>();
+  private readonly pictures = new Map<number, Promise<ChromiumPage>>();
   private requests = 0;
 
-  private constructor(private readonly browser: Browser, private readonly webviewDir: string) {}
+  private constructor(readonly browser: HeadlessChromium, private readonly exportPage: ChromiumPage) {}
 
   static async launch(executablePath: string, timeoutMs = 60_000, webviewDir = webviewBundleDir()): Promise<DiagramRenderer> {
     if (!existsSync(join(webviewDir, EXPORT_PAGE_SCRIPT))) throw new RenderError(say(diagramMessages.exportPageMissing, { path: join(webviewDir, EXPORT_PAGE_SCRIPT) }));
-    let chromium: typeof import('playwright-core').chromium;
+    let browser: HeadlessChromium;
     try {
-      // require, not import(): through the ESM loader Node first scans playwright-core's
-      // 3.6 MB CommonJS bundle for its export names, ~0.15 s of every export's start.
-      ({ chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core'));
-    } catch (error) {
-      throw new RenderError(`playwright-core is not installed (npm install playwright-core): ${message(error)}`);
-    }
-    let browser: Browser;
-    try {
-      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_LAUNCH_ARGS], timeout: timeoutMs });
+      // The export page loads while the browser starts: the first tab opens it.
+      browser = await HeadlessChromium.launch({ executablePath, timeoutMs, firstPage: (profileDir) => writeExportPages(profileDir, webviewDir) });
     } catch (error) {
       throw new RenderError(`could not start Chromium at ${executablePath}: ${firstLine(message(error))}`);
     }
-    return new DiagramRenderer(browser, webviewDir);
+    try {
+      const page = await browser.firstPage();
+      await page.waitUntil(exportPageIsReady, PAGE_READY_TIMEOUT_MS);
+      return new DiagramRenderer(browser, page);
+    } catch (error) {
+      await browser.close();
+      throw new RenderError(`the export page did not start in Chromium: ${firstLine(message(error))}`);
+    }
   }
 
   /** Drawn by the export panel's page: Mermaid, arrows sloped as the text's arrow plan asks, cleaned, sized. */
   async svg(mermaid: string, theme: ExportTheme): Promise<RenderedSvg> {
-    const page = await this.page(1);
-    await loadCjkGlyphs(page, mermaid);
     let answer: PanelAnswer;
     try {
+      await loadCjkGlyphs(this.exportPage, mermaid);
       const request: ExportRequest = { type: 'export', id: ++this.requests, mermaid, theme, format: 'svg', scale: 1 };
-      answer = await page.evaluate(askExportPanel, request);
+      answer = await this.exportPage.run(askExportPanel, request, { timeoutMs: DRAWING_TIMEOUT_MS });
     } catch (error) {
-      throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(message(error).replace(/^page\.evaluate: (Error: )?/, '')) }));
+      throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(message(error)) }));
     }
     if (!answer.ok || typeof answer.svg !== 'string' || typeof answer.width !== 'number' || typeof answer.height !== 'number') {
       throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(answer.error ?? '') }));
@@ -103,76 +113,75 @@ export class DiagramRenderer {
 
   /**
    * Mermaid lays text out a little differently at other device-pixel ratios, so the
-   * diagram is drawn at scale 1 (exactly the SVG export) and only rasterized at `scale`.
+   * diagram is drawn at scale 1 (exactly the SVG export) and only rasterized at `scale`,
+   * by a capture of the picture page.
    */
   async png(mermaid: string, theme: ExportTheme, scale: number): Promise<RenderedPng> {
     const drawn = await this.svg(mermaid, theme);
-    const page = await this.page(scale);
-    await page.evaluate(placeSvg, drawn.svg);
-    await loadCjkGlyphs(page, mermaid);
-    const element = await page.$('#host > svg');
-    if (!element) throw new RenderError('the drawn SVG is not in the page');
-    const png = await element.screenshot({ type: 'png', omitBackground: false, animations: 'disabled', timeout: 120_000 });
-    return { png, width: Math.round(drawn.width * scale), height: Math.round(drawn.height * scale) };
+    try {
+      const page = await this.picture(scale);
+      const box = await page.run(placeSvg, drawn.svg);
+      await loadCjkGlyphs(page, mermaid);
+      const shot = await page.send<{ data: string }>('Page.captureScreenshot', {
+        format: 'png',
+        clip: { x: box.x, y: box.y, width: box.width, height: box.height, scale: 1 },
+        captureBeyondViewport: true,
+      }, DRAWING_TIMEOUT_MS);
+      return { png: Buffer.from(shot.data, 'base64'), width: Math.round(drawn.width * scale), height: Math.round(drawn.height * scale) };
+    } catch (error) {
+      throw new RenderError(firstLine(message(error)));
+    }
   }
 
   async close(): Promise<void> {
-    // Closing the browser closes its contexts: one round trip, not one more per context.
-    await this.browser.close().catch(() => undefined);
+    await this.browser.close();
   }
 
-  private page(scale: number): Promise<Page> {
-    let page = this.pages.get(scale);
+  private picture(scale: number): Promise<ChromiumPage> {
+    let page = this.pictures.get(scale);
     if (!page) {
-      page = this.openPage(scale);
-      this.pages.set(scale, page);
+      page = this.openPicturePage(scale);
+      this.pictures.set(scale, page);
     }
     return page;
   }
 
-  /** Pages for scale 1 are the export panel's page; pages for other scales only show a finished SVG. */
-  private async openPage(scale: number): Promise<Page> {
-    const context = await this.browser.newContext({ deviceScaleFactor: scale, viewport: { width: 1280, height: 800 }, javaScriptEnabled: true });
-    await context.route('**/*', (route) => route.abort());
-    const page = await context.newPage();
-    if (scale === 1) await this.openExportPanelPage(page);
-    else await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${PAGE_STYLE}</style></head><body><div id="host"></div></body></html>`);
-    await useCjkFont(context, page);
+  private async openPicturePage(scale: number): Promise<ChromiumPage> {
+    const page = await this.browser.newPage(pathToFileURL(join(this.browser.profileDir, PICTURE_PAGE_FILE)).href);
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: scale, mobile: false });
+    await page.waitUntil(picturePageIsReady, PAGE_READY_TIMEOUT_MS);
     return page;
-  }
-
-  /**
-   * The export panel's page, served from the webview build, with a stand-in for VS Code's
-   * `acquireVsCodeApi` that hands each answer to whoever asked (askExportPanel).
-   */
-  private async openExportPanelPage(page: Page): Promise<void> {
-    const root = this.webviewDir;
-    const html = exportPageHtml(readPreloadManifest(root, EXPORT_PRELOAD_MANIFEST));
-    await page.route(`${PAGE_ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/index.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-      const file = join(root, decodeURIComponent(path));
-      // Only the bundle's own scripts, never a path that climbs out of it.
-      const inside = relative(root, file);
-      if (!file.endsWith('.js') || inside.startsWith('..') || inside.startsWith(sep) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) });
-    });
-    await page.addInitScript(standInForVsCode);
-    await page.goto(`${PAGE_ORIGIN}/index.html`);
-    await page.waitForFunction(() => (globalThis as unknown as { tcpflowExportReady?: boolean }).tcpflowExportReady === true, undefined, { timeout: 60_000 });
   }
 }
 
 const PAGE_STYLE = 'html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}';
 
 /**
- * The export page: its one script deferred in the head, ahead of a preload of every module
- * the first sequence diagram needs (export-preload.json), so all of them are requested at
- * once instead of a round of requests per level of imports (as the preview does, docs/preview.md).
+ * Writes the two pages into the profile folder and gives the export page's URL. The export page has the stand-in for VS
+ * Code's API first, then the panel's one script, deferred, ahead of a preload of every
+ * module the first sequence diagram needs (export-preload.json), so all of them are
+ * requested at once instead of a round of requests per level of imports (docs/preview.md).
  */
-function exportPageHtml(preloads: readonly string[]): string {
-  const links = preloads.map((module) => `<link rel="modulepreload" href="/${module}">`).join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${PAGE_STYLE}</style><script defer src="/${EXPORT_PAGE_SCRIPT}"></script>${links}</head><body><div id="host"></div></body></html>`;
+export function writeExportPages(profileDir: string, webviewDir: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = (file: string): string => pathToFileURL(join(webviewDir, file)).href;
+  const preloads = readPreloadManifest(webviewDir, EXPORT_PRELOAD_MANIFEST)
+    .map((module) => `<link rel="modulepreload" nonce="${nonce}" href="${script(module)}">`).join('');
+  const fontCss = cjkFont()?.css ?? '';
+  const head = (scripts: string): string => `<!doctype html><html><head><meta charset="utf-8">`
+    + `<meta http-equiv="Content-Security-Policy" content="${pageCsp(nonce)}">`
+    + `<style>${PAGE_STYLE}\n${fontCss}</style>${scripts}</head><body><div id="host"></div></body></html>`;
+  writeFileSync(join(profileDir, EXPORT_PAGE_FILE), head(
+    `<script nonce="${nonce}">(${standInForVsCode.toString()})()</script>`
+    + `<script defer nonce="${nonce}" src="${script(EXPORT_PAGE_SCRIPT)}"></script>${preloads}`,
+  ));
+  writeFileSync(join(profileDir, PICTURE_PAGE_FILE), head(''));
+  return pathToFileURL(join(profileDir, EXPORT_PAGE_FILE)).href;
+}
+
+/** Scripts only by nonce; styles inline (Mermaid writes its own); fonts and nothing else from files. */
+function pageCsp(nonce: string): string {
+  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'unsafe-inline'`, 'font-src file:'].join('; ');
 }
 
 /** What the export panel answers (webview-protocol.ts ExportResultMessage, as the page hands it over). */
@@ -193,44 +202,60 @@ interface ExportRequest {
   readonly scale: 1;
 }
 
-interface PanelGlobals {
-  tcpflowExportReady?: boolean;
-  tcpflowExportAnswers?: Map<number, (answer: unknown) => void>;
-  acquireVsCodeApi?: () => { postMessage(message: unknown): void };
-  postMessage(message: unknown, target: string): void;
+interface ExportHost {
+  readonly ready: Promise<boolean>;
+  readonly answers: Map<number, (answer: PanelAnswer) => void>;
 }
 
-/** Runs in the page before its scripts (serialized by Playwright: it refers to nothing outside itself). */
+/**
+ * Runs in the export page before its scripts (written into the page as its source text:
+ * it refers to nothing outside itself): VS Code's `acquireVsCodeApi`, whose messages
+ * settle `ready` and hand each answer to whoever asked (askExportPanel).
+ */
 function standInForVsCode(): void {
-  const g = globalThis as unknown as PanelGlobals;
-  const answers = new Map<number, (answer: unknown) => void>();
-  g.tcpflowExportAnswers = answers;
+  const g = globalThis as unknown as { tcpflowExportHost?: ExportHost; acquireVsCodeApi?: () => { postMessage(message: unknown): void } };
+  let settleReady: (ready: boolean) => void = () => undefined;
+  const host: ExportHost = { ready: new Promise((settle) => { settleReady = settle; }), answers: new Map() };
+  g.tcpflowExportHost = host;
   g.acquireVsCodeApi = () => ({
     postMessage(posted: unknown) {
       const m = posted as { type?: string; id?: number };
-      if (m.type === 'export-ready') g.tcpflowExportReady = true;
-      if (m.type === 'exported' && typeof m.id === 'number') answers.get(m.id)?.(posted);
+      if (m.type === 'export-ready') settleReady(true);
+      if (m.type === 'exported' && typeof m.id === 'number') {
+        const answer = host.answers.get(m.id);
+        host.answers.delete(m.id);
+        answer?.(posted as PanelAnswer);
+      }
     },
   });
 }
 
+/** Runs in the page: true once the panel's script has said it is ready. */
+function exportPageIsReady(): Promise<boolean> | boolean {
+  return (globalThis as unknown as { tcpflowExportHost?: ExportHost }).tcpflowExportHost?.ready ?? false;
+}
+
+/** Runs in the page: true once the picture page's host element is there. */
+function picturePageIsReady(): boolean {
+  const g = globalThis as unknown as { document: { readyState: string; getElementById(id: string): unknown } };
+  return g.document.readyState === 'complete' && g.document.getElementById('host') !== null;
+}
+
 /** Runs in the page: posts one request to the panel script, as the extension does, and waits for its answer. */
 function askExportPanel(request: ExportRequest): Promise<PanelAnswer> {
-  const g = globalThis as unknown as PanelGlobals;
+  const g = globalThis as unknown as { tcpflowExportHost: ExportHost; postMessage(message: unknown, target: string): void };
   return new Promise((resolve) => {
-    g.tcpflowExportAnswers?.set(request.id, (answer) => {
-      g.tcpflowExportAnswers?.delete(request.id);
-      resolve(answer as PanelAnswer);
-    });
+    g.tcpflowExportHost.answers.set(request.id, resolve);
     g.postMessage(request, '*');
   });
 }
 
-/** Runs in the page: shows a finished SVG (parsed as XML, not HTML) in the host element. */
-function placeSvg(svg: string): void {
-  interface Node { replaceChildren(...nodes: unknown[]): void }
+/** Runs in the page: shows a finished SVG (parsed as XML, not HTML) in the host element; gives its box. */
+function placeSvg(svg: string): { x: number; y: number; width: number; height: number } {
+  interface Element { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }
+  interface Host extends Element { replaceChildren(...nodes: unknown[]): void; firstElementChild: Element | null }
   interface PageGlobals {
-    document: { getElementById(id: string): Node | null; importNode(node: unknown, deep: boolean): unknown };
+    document: { getElementById(id: string): Host | null; importNode(node: unknown, deep: boolean): unknown };
     DOMParser: new () => { parseFromString(text: string, type: string): { documentElement: unknown } };
   }
   const g = globalThis as unknown as PageGlobals;
@@ -238,6 +263,10 @@ function placeSvg(svg: string): void {
   if (!host) throw new Error('no host element');
   const parsed = new g.DOMParser().parseFromString(svg, 'image/svg+xml');
   host.replaceChildren(g.document.importNode(parsed.documentElement, true));
+  const placed = host.firstElementChild;
+  if (!placed) throw new Error('the drawn SVG is not in the page');
+  const { x, y, width, height } = placed.getBoundingClientRect();
+  return { x, y, width, height };
 }
 
 function message(error: unknown): string {
