@@ -10,6 +10,8 @@
  * nothing waits forever on a browser that crashed.
  */
 import type { Readable, Writable } from 'node:stream';
+import { say } from '../i18n/catalogue.js';
+import { browserMessages } from '../i18n/messages/browser.js';
 
 /** A call failed: the browser answered with an error, timed out, or went away. */
 export class CdpError extends Error {}
@@ -48,7 +50,7 @@ export class CdpConnection {
   constructor(private readonly toBrowser: Writable, fromBrowser: Readable, onPipeEnd?: (reason: string) => void) {
     const ended = onPipeEnd ?? ((reason: string) => this.close(reason));
     fromBrowser.on('data', (chunk: Buffer) => this.receive(chunk));
-    fromBrowser.on('close', () => ended('the browser closed its end of the pipe'));
+    fromBrowser.on('close', () => ended(say(browserMessages.pipeClosed)));
     // A write after the browser died fails here, not as an unhandled 'error' event.
     toBrowser.on('error', (error: Error) => ended(error.message));
     fromBrowser.on('error', (error: Error) => ended(error.message));
@@ -67,7 +69,7 @@ export class CdpConnection {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new CdpError(`${method}: no answer from the browser in ${Math.round(timeoutMs / 1000)} s`));
+        reject(new CdpError(`${method}: ${say(browserMessages.noAnswer, { seconds: Math.round(timeoutMs / 1000) })}`));
       }, timeoutMs);
       this.pending.set(id, { method, sessionId, resolve: resolve as (r: Record<string, unknown>) => void, reject, timer });
       const message = sessionId === undefined ? { id, method, params } : { id, method, params, sessionId };

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { CdpConnection, CdpError } from './cdp-connection.js';
 import { CHROMIUM_LAUNCH_ARGS } from './chromium-args.js';
+import { say } from '../i18n/catalogue.js';
+import { browserMessages } from '../i18n/messages/browser.js';
 
 /** The flags only a browser driven over the pipe needs, after the shared ones. */
 const PIPE_ARGS: readonly string[] = [
@@ -63,7 +65,7 @@ export class ChromiumPage {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new CdpError(`the page was not ready in ${Math.round(timeoutMs / 1000)} s`);
+      if (left <= 0) throw new CdpError(say(browserMessages.pageNotReady, { seconds: Math.round(timeoutMs / 1000) }));
       try {
         if (await this.run(test, undefined, { timeoutMs: left }) === true) return;
       } catch (error) {
@@ -87,7 +89,7 @@ interface EvaluateAnswer {
 }
 
 function exceptionText(details: NonNullable<EvaluateAnswer['exceptionDetails']>): string {
-  return details.exception?.description ?? details.text ?? 'the page threw';
+  return details.exception?.description ?? details.text ?? say(browserMessages.pageThrew);
 }
 
 export interface LaunchOptions {
@@ -205,7 +207,7 @@ export class HeadlessChromium {
   async firstPage(): Promise<ChromiumPage> {
     const { targetInfos } = await this.connection.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
     const first = targetInfos.find((t) => t.type === 'page');
-    if (!first) throw new CdpError('the browser opened no page');
+    if (!first) throw new CdpError(say(browserMessages.noPage));
     return this.attach(first.targetId);
   }
 
@@ -230,7 +232,7 @@ export class HeadlessChromium {
     }
     // Helpers of a browser that was killed outlive it for a moment, writing to its profile.
     this.killGroup();
-    this.connection.close('the browser was closed');
+    this.connection.close(say(browserMessages.closed));
     this.guard.forget();
     removeProfile(this.profileDir);
   }
@@ -252,9 +254,9 @@ export class HeadlessChromium {
     // A crashed or closed page answers nothing more: its waiting calls fail at once.
     const forget = this.connection.onEvent((event) => {
       if (event.method === 'Inspector.targetCrashed' && event.sessionId === sessionId) {
-        this.connection.failSession(sessionId, 'the page crashed');
+        this.connection.failSession(sessionId, say(browserMessages.pageCrashed));
       } else if (event.method === 'Target.detachedFromTarget' && event.params.sessionId === sessionId) {
-        this.connection.failSession(sessionId, 'the page was closed');
+        this.connection.failSession(sessionId, say(browserMessages.pageClosed));
         forget();
       }
     });
@@ -262,10 +264,11 @@ export class HeadlessChromium {
   }
 
   private exitReason(code: number | null, signal: NodeJS.Signals | null): string {
-    const how = signal ? `signal ${signal}` : `code ${code ?? '?'}`;
-    const lastLine = this.stderrTail().split('\n').map((l) => l.trim()).filter((l) => l !== '').pop();
-    return `Chromium exited (${how})${lastLine ? `: ${lastLine}` : ''}`;
+    const how = signal ? say(browserMessages.exitSignal, { signal }) : say(browserMessages.exitCode, { code: String(code ?? '?') });
+    const lastWords = this.stderrTail().split('\n').map((l) => l.trim()).filter((l) => l !== '').pop() ?? '';
+    return say(browserMessages.exited, { how, lastWords });
   }
+
 }
 
 function removeProfile(dir: string): void {

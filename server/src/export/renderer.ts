@@ -22,6 +22,7 @@ import { cjkFont, loadCjkGlyphs } from './cjk-font.js';
 import { ChromiumPage, HeadlessChromium } from './headless-chromium.js';
 import { EXPORT_PRELOAD_MANIFEST, readPreloadManifest } from './preload-manifest.js';
 import { say } from '../i18n/catalogue.js';
+import { browserMessages } from '../i18n/messages/browser.js';
 import { diagramMessages } from '../i18n/messages/diagram.js';
 
 export interface RenderedSvg {
@@ -83,7 +84,7 @@ export class DiagramRenderer {
       // The export page loads while the browser starts: the first tab opens it.
       browser = await HeadlessChromium.launch({ executablePath, timeoutMs, firstPage: (profileDir) => writeExportPages(profileDir, webviewDir) });
     } catch (error) {
-      throw new RenderError(`could not start Chromium at ${executablePath}: ${firstLine(message(error))}`);
+      throw new RenderError(say(browserMessages.startFailed, { path: executablePath, reason: firstLine(message(error)) }));
     }
     try {
       const page = await browser.firstPage();
@@ -91,7 +92,7 @@ export class DiagramRenderer {
       return new DiagramRenderer(browser, page);
     } catch (error) {
       await browser.close();
-      throw new RenderError(`the export page did not start in Chromium: ${firstLine(message(error))}`);
+      throw new RenderError(say(browserMessages.exportPageFailed, { reason: firstLine(message(error)) }));
     }
   }
 
@@ -103,7 +104,8 @@ export class DiagramRenderer {
       const request: ExportRequest = { type: 'export', id: ++this.requests, mermaid, theme, format: 'svg', scale: 1 };
       answer = await this.exportPage.run(askExportPanel, request, { timeoutMs: DRAWING_TIMEOUT_MS });
     } catch (error) {
-      throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(message(error)) }));
+      // The panel answers Mermaid's own failures; a failed call is the browser's.
+      throw new RenderError(say(browserMessages.drawingStopped, { reason: firstLine(message(error)) }));
     }
     if (!answer.ok || typeof answer.svg !== 'string' || typeof answer.width !== 'number' || typeof answer.height !== 'number') {
       throw new RenderError(say(diagramMessages.mermaidRejected, { reason: firstLine(answer.error ?? '') }));
@@ -129,7 +131,7 @@ export class DiagramRenderer {
       }, DRAWING_TIMEOUT_MS);
       return { png: Buffer.from(shot.data, 'base64'), width: Math.round(drawn.width * scale), height: Math.round(drawn.height * scale) };
     } catch (error) {
-      throw new RenderError(firstLine(message(error)));
+      throw new RenderError(say(browserMessages.drawingStopped, { reason: firstLine(message(error)) }));
     }
   }
 

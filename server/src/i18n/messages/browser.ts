@@ -1,4 +1,8 @@
-/** What the SVG and PNG export says when it has no browser to draw with (server/src/export/chromium.ts). */
+/**
+ * What the SVG and PNG export says when it has no browser to draw with
+ * (server/src/export/chromium.ts), or when the browser fails it (headless-chromium.ts,
+ * cdp-connection.ts, renderer.ts).
+ */
 import { messages, type Message } from '../catalogue.js';
 
 export const browserMessages = messages({
@@ -18,4 +22,60 @@ export const browserMessages = messages({
     en: ({ variable }) => `install it (e.g. apt-get install chromium, or npm install, which brings the optional package @sparticuz/chromium) or set ${variable} to the browser's path; --format md and mmd need no browser`,
     'zh-CN': ({ variable }) => `请安装它（例如 apt-get install chromium，或运行 npm install 以获得可选依赖包 @sparticuz/chromium），或将 ${variable} 设为浏览器的路径；--format md 和 mmd 不需要浏览器`,
   } satisfies Message<{ variable: string }>,
+  startFailed: {
+    en: ({ path, reason }) => `could not start Chromium at ${path}: ${reason}`,
+    'zh-CN': ({ path, reason }) => `无法启动 ${path} 处的 Chromium：${reason}`,
+  } satisfies Message<{ path: string; reason: string }>,
+  exportPageFailed: {
+    en: ({ reason }) => `the export page did not start in Chromium: ${reason}`,
+    'zh-CN': ({ reason }) => `导出页面未能在 Chromium 中启动：${reason}`,
+  } satisfies Message<{ reason: string }>,
+  drawingStopped: {
+    en: ({ reason }) => `Chromium stopped while drawing: ${reason}`,
+    'zh-CN': ({ reason }) => `Chromium 在绘制过程中中断：${reason}`,
+  } satisfies Message<{ reason: string }>,
+  exited: {
+    en: ({ how, lastWords }) => `Chromium exited (${how})${lastWords === '' ? '' : `: ${lastWords}`}`,
+    'zh-CN': ({ how, lastWords }) => `Chromium 已退出（${how}）${lastWords === '' ? '' : `：${lastWords}`}`,
+  } satisfies Message<{ how: string; lastWords: string }>,
+  exitCode: {
+    en: ({ code }) => `code ${code}`,
+    'zh-CN': ({ code }) => `退出码 ${code}`,
+  } satisfies Message<{ code: string }>,
+  exitSignal: {
+    en: ({ signal }) => `signal ${signal}`,
+    'zh-CN': ({ signal }) => `信号 ${signal}`,
+  } satisfies Message<{ signal: string }>,
+  pipeClosed: {
+    en: 'the browser closed its end of the pipe',
+    'zh-CN': '浏览器关闭了它那一端的管道',
+  } satisfies Message,
+  noAnswer: {
+    en: ({ seconds }) => `no answer from the browser in ${seconds} s`,
+    'zh-CN': ({ seconds }) => `浏览器 ${seconds} 秒内没有应答`,
+  } satisfies Message<{ seconds: number }>,
+  pageNotReady: {
+    en: ({ seconds }) => `the page was not ready in ${seconds} s`,
+    'zh-CN': ({ seconds }) => `页面 ${seconds} 秒内没有就绪`,
+  } satisfies Message<{ seconds: number }>,
+  noPage: {
+    en: 'the browser opened no page',
+    'zh-CN': '浏览器没有打开任何页面',
+  } satisfies Message,
+  closed: {
+    en: 'the browser was closed',
+    'zh-CN': '浏览器已关闭',
+  } satisfies Message,
+  pageCrashed: {
+    en: 'the page crashed',
+    'zh-CN': '页面崩溃了',
+  } satisfies Message,
+  pageClosed: {
+    en: 'the page was closed',
+    'zh-CN': '页面已关闭',
+  } satisfies Message,
+  pageThrew: {
+    en: 'the page threw an error',
+    'zh-CN': '页面抛出了错误',
+  } satisfies Message,
 });
