@@ -16,7 +16,9 @@ import { chromiumPath, EXAMPLES, runCliProcess, scratch } from './support.js';
 interface Point { x: number; y: number }
 interface Arrow { label: string; from: Point; to: Point }
 interface Box { text: string; top: number; bottom: number; order: number }
-interface Measured { arrows: (Arrow & { order: number })[]; notes: Box[]; lifelines: Record<string, number> }
+/** The four corners of a label's text or a note's box as drawn on the page (after every transform). */
+type Quad = Point[];
+interface Measured { arrows: (Arrow & { order: number })[]; notes: Box[]; lifelines: Record<string, number>; labelQuads: { text: string; quad: Quad }[]; noteQuads: { text: string; quad: Quad }[] }
 
 const FIGURES = ['simultaneous-open', 'simultaneous-close', 'old-duplicate-syn', 'lost-syn-retransmission', 'lost-last-ack-time-wait'];
 
@@ -45,7 +47,30 @@ function measure(): Measured {
   for (const line of Array.from(svg.querySelectorAll<SVGLineElement>('line.actor-line'))) {
     lifelines[line.getAttribute('name') ?? ''] = toPage(line, line.getPointAtLength(0)).x;
   }
-  return { arrows, notes, lifelines };
+  const quad = (el: SVGGraphicsElement): Point[] => {
+    const b = el.getBBox();
+    const m = el.getScreenCTM()!;
+    return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+      .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m)).map((q) => ({ x: q.x, y: q.y }));
+  };
+  const labelQuads = labels.map((label) => ({ text: label.textContent ?? '', quad: quad(label as SVGGraphicsElement) }));
+  const noteQuads = Array.from(svg.querySelectorAll<SVGRectElement>('rect.note')).map((rect) => ({ text: rect.parentElement?.textContent ?? '', quad: quad(rect) }));
+  return { arrows, notes, lifelines, labelQuads, noteQuads };
+}
+
+/** Whether two convex quads share area: no edge direction of either separates them. */
+function overlap(a: Quad, b: Quad): boolean {
+  for (const poly of [a, b]) {
+    for (let i = 0; i < poly.length; i++) {
+      const p = poly[i];
+      const q = poly[(i + 1) % poly.length];
+      const axis = { x: q.y - p.y, y: p.x - q.x };
+      const project = (points: Quad) => points.map((r) => r.x * axis.x + r.y * axis.y);
+      const [pa, pb] = [project(a), project(b)];
+      if (Math.max(...pa) <= Math.min(...pb) || Math.max(...pb) <= Math.min(...pa)) return false;
+    }
+  }
+  return true;
 }
 
 function crosses(a: Arrow, b: Arrow): boolean {
@@ -125,6 +150,21 @@ describe('sloped arrows in exported SVG, measured in Chromium', () => {
         expect(a.to.y).toBeGreaterThan(a.from.y);
         for (const x of xs) expect(Math.abs(a.to.x - x), `${figure}: the cross is away from every lifeline`).toBeGreaterThan(40);
       }
+    }
+  });
+
+  it('no label covers another in any of the figures, and no label of the simultaneous close covers a note', () => {
+    for (const figure of FIGURES) {
+      const { labelQuads } = drawn.get(figure)!;
+      for (let i = 0; i < labelQuads.length; i++) {
+        for (let j = i + 1; j < labelQuads.length; j++) {
+          expect(overlap(labelQuads[i].quad, labelQuads[j].quad), `${figure}: "${labelQuads[i].text}" and "${labelQuads[j].text}"`).toBe(false);
+        }
+      }
+    }
+    const { labelQuads, noteQuads } = drawn.get('simultaneous-close')!;
+    for (const label of labelQuads) {
+      for (const note of noteQuads) expect(overlap(label.quad, note.quad), `"${label.text}" over the note "${note.text}"`).toBe(false);
     }
   });
 

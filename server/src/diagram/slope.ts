@@ -9,7 +9,9 @@
  *   across, its cross in mid-air;
  * - old duplicate (`-->`): a steep slope from well above its row (it left long ago);
  * - ordinary (`->`): a small uniform slope in the textbook style, untouched in flat.
- * Each moved arrow's label is turned to lie along it, above it, reading left to right.
+ * Each moved arrow's label is turned to lie along it, reading left to right: above it
+ * where it is free, else elsewhere along it or below it, so that no two labels and no
+ * label and note cover each other where another place is free (label-boxes.ts).
  *
  * It works on the SVG text, not a DOM, so that the same function runs in the webviews,
  * in the CLI's Node process and in unit tests. It rewrites only the opening tags of
@@ -20,6 +22,7 @@
  * returned as it is: flat, but correct.
  */
 import type { ArrowPlan, ArrowTime } from './arrow-plan.js';
+import { boxesOverlap, uprightBox, type TurnedBox } from './label-boxes.js';
 import { fmt, num, readTag, writeTag, type Tag } from './svg-tags.js';
 
 /** How far (px) an ordinary segment drops in the textbook style. */
@@ -29,8 +32,14 @@ export const LOST_DROP = 28;
 export const LOST_REACH = 0.6;
 /** How far above its row an old duplicate starts. */
 export const OLD_DROP = 56;
-/** How far (px) above its arrow a label sits (its middle: Mermaid's labels are centred on their y). */
-const LABEL_LIFT = 9;
+/**
+ * How far (px) from its arrow a label's middle sits (Mermaid's labels are centred on
+ * their y): half of the 16 px text and a little air, so the line passes clear of it.
+ */
+const LABEL_LIFT = 12;
+/** Half the height a label takes, and the room kept around its ends. */
+const LABEL_HALF_HEIGHT = 9;
+const LABEL_END_ROOM = 3;
 /** Room (px) a label leaves at an arrow's end, and the mean width of a character of Mermaid's 16 px font. */
 const LABEL_INSET = 16;
 const AVERAGE_CHARACTER_WIDTH = 7.5;
@@ -62,6 +71,12 @@ export function slopeArrows(svg: string, plan: ArrowPlan): string {
   }
   if (lines.length !== plan.arrows.length || labels.length !== plan.arrows.length) return svg;
   const noteRows = notes.map((n) => num(n, 'y') + num(n, 'height') / 2);
+  // What a label must keep off: the notes, and every label placed (or left) before it.
+  const taken: Taken = {
+    notes: notes.map((n) => uprightBox(num(n, 'x'), num(n, 'y'), num(n, 'width'), num(n, 'height')))
+      .filter((box) => [box.centre.x, box.centre.y, box.halfWidth, box.halfHeight].every(Number.isFinite)),
+    labels: [],
+  };
 
   const moved = plan.arrows.map((time, i) => {
     const line = lines[i];
@@ -71,14 +86,21 @@ export function slopeArrows(svg: string, plan: ArrowPlan): string {
   });
   const edits: { tag: Tag; set: Record<string, string> }[] = [];
   moved.forEach((geometry, i) => {
-    if (!geometry) return;
+    const width = labelWidth(svg, labels[i]);
+    if (!geometry) {
+      const box = { centre: { x: num(labels[i], 'x'), y: num(labels[i], 'y') }, halfWidth: width / 2, halfHeight: LABEL_HALF_HEIGHT, angle: 0 };
+      if (Number.isFinite(box.centre.x) && Number.isFinite(box.centre.y)) taken.labels.push(box);
+      return;
+    }
     const line = lines[i];
     edits.push({ tag: line, set: { x1: fmt(geometry.from.x), y1: fmt(geometry.from.y), x2: fmt(geometry.to.x), y2: fmt(geometry.to.y) } });
     const crossings = moved.flatMap((other, j) => {
       const t = j === i || !other ? undefined : crossingAt(geometry, other);
       return t === undefined ? [] : [t];
     });
-    edits.push({ tag: labels[i], set: labelPlacement(geometry, crossings, labelWidth(svg, labels[i])) });
+    const placed = labelPlacement(geometry, crossings, width, taken);
+    taken.labels.push(placed.box);
+    edits.push({ tag: labels[i], set: placed.attributes });
   });
   if (edits.length === 0) return svg;
 
@@ -137,25 +159,80 @@ export function crossingAt(a: ArrowGeometry, b: ArrowGeometry): number | undefin
   return t > 0 && t < 1 && u > 0 && u < 1 ? t : undefined;
 }
 
+/** The boxes a new label should keep off: notes, and the labels placed before it. */
+interface Taken {
+  readonly notes: readonly TurnedBox[];
+  readonly labels: TurnedBox[];
+}
+
+interface LabelCandidate {
+  readonly attributes: Record<string, string>;
+  readonly box: TurnedBox;
+}
+
+/** A label over another label is unreadable; over a note, only crowded. */
+const LABEL_OVER_LABEL = 3;
+
 /**
- * The label's new attributes: turned to the arrow's angle as read left to right, just
- * above it, centred on the arrow, or for an in-flight one in the longest stretch
- * between the arrows it crosses (so the labels of two crossing segments sit on either
- * side of the crossing, not on it).
+ * The label's new attributes: turned to the arrow's angle as read left to right, centred
+ * on the arrow, or for an in-flight one in the longest stretch between the arrows it
+ * crosses (so the labels of two crossing segments sit on either side of the crossing,
+ * not on it), above the arrow. Where that covers a label placed before or a note, the
+ * first free place of: near either end of the arrow or its middle, level above where the
+ * arrow leaves (two long labels on arrows that cross cannot both lie along them), then
+ * along the arrow below it; where none is free, the one that covers least.
  */
-function labelPlacement(g: ArrowGeometry, crossings: readonly number[], width: number): Record<string, string> {
+function labelPlacement(g: ArrowGeometry, crossings: readonly number[], width: number, taken: Taken): LabelCandidate {
   const rightward = g.to.x >= g.from.x;
   const [left, right] = rightward ? [g.from, g.to] : [g.to, g.from];
-  const angle = (Math.atan2(right.y - left.y, right.x - left.x) * 180) / Math.PI;
+  const angle = Math.atan2(right.y - left.y, right.x - left.x);
   const length = Math.hypot(g.to.x - g.from.x, g.to.y - g.from.y) || 1;
-  const at = g.labelAt === 'middle' ? 0.5 : labelPosition(crossings, (width / 2 + LABEL_INSET) / length);
+  const half = (width / 2 + LABEL_INSET) / length;
+  const preferred = g.labelAt === 'middle' ? 0.5 : labelPosition(crossings, half);
+  const along = [...new Set([preferred, Math.min(half, 0.5), Math.max(1 - half, 0.5), 0.5])];
+  const candidates = [
+    ...along.map((at) => alongArrow(g, at, -1, angle, width)),
+    levelAtStart(g, width),
+    ...along.map((at) => alongArrow(g, at, 1, angle, width)),
+  ];
+  let best = candidates[0];
+  let least = Infinity;
+  for (const candidate of candidates) {
+    const covered = (boxes: readonly TurnedBox[]): number => boxes.filter((box) => boxesOverlap(box, candidate.box)).length;
+    const cost = LABEL_OVER_LABEL * covered(taken.labels) + covered(taken.notes);
+    if (cost < least) [best, least] = [candidate, cost];
+    if (cost === 0) break;
+  }
+  return best;
+}
+
+/** A label `at` (0…1) along the arrow, on one `side` of it (-1 above, 1 below as read). */
+function alongArrow(g: ArrowGeometry, at: number, side: number, angle: number, width: number): LabelCandidate {
   const anchor = { x: g.from.x + (g.to.x - g.from.x) * at, y: g.from.y + (g.to.y - g.from.y) * at };
+  // The label's middle, LABEL_LIFT from the line across it: (0, side × lift) turned by the angle.
+  const centre = { x: anchor.x - side * LABEL_LIFT * Math.sin(angle), y: anchor.y + side * LABEL_LIFT * Math.cos(angle) };
+  const degrees = (angle * 180) / Math.PI;
   return {
-    x: fmt(anchor.x),
-    y: fmt(anchor.y - LABEL_LIFT),
-    'text-anchor': 'middle',
-    dy: '0',
-    transform: `rotate(${fmt(angle)} ${fmt(anchor.x)} ${fmt(anchor.y)})`,
+    attributes: {
+      x: fmt(anchor.x),
+      y: fmt(anchor.y + side * LABEL_LIFT),
+      'text-anchor': 'middle',
+      dy: '0',
+      transform: `rotate(${fmt(degrees)} ${fmt(anchor.x)} ${fmt(anchor.y)})`,
+    },
+    box: { centre, halfWidth: width / 2 + LABEL_END_ROOM, halfHeight: LABEL_HALF_HEIGHT, angle },
+  };
+}
+
+/** A level label just above where the arrow leaves, running from its sender towards the receiver. */
+function levelAtStart(g: ArrowGeometry, width: number): LabelCandidate {
+  const towards = g.to.x >= g.from.x ? 1 : -1;
+  const x = g.from.x + towards * LABEL_INSET;
+  const y = g.from.y - LABEL_LIFT;
+  return {
+    // Turned by nothing, so every moved label has the same attributes.
+    attributes: { x: fmt(x), y: fmt(y), 'text-anchor': towards > 0 ? 'start' : 'end', dy: '0', transform: `rotate(0 ${fmt(x)} ${fmt(y)})` },
+    box: { centre: { x: x + (towards * width) / 2, y }, halfWidth: width / 2 + LABEL_END_ROOM, halfHeight: LABEL_HALF_HEIGHT, angle: 0 },
   };
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Boxes a label takes on the picture, turned with its arrow, and whether two of them
+ * overlap (the separating-axis test for rectangles: two convex shapes are apart exactly
+ * when some edge direction of one separates their projections). Pure geometry, used by
+ * slope.ts to keep the labels of sloped arrows off each other and off notes.
+ */
+
+export interface Point { readonly x: number; readonly y: number }
+
+/** A rectangle centred at `centre`, turned by `angle` (radians, SVG's clockwise sense). */
+export interface TurnedBox {
+  readonly centre: Point;
+  readonly halfWidth: number;
+  readonly halfHeight: number;
+  readonly angle: number;
+}
+
+/** An upright rectangle (a note) as a turned box. */
+export function uprightBox(x: number, y: number, width: number, height: number): TurnedBox {
+  return { centre: { x: x + width / 2, y: y + height / 2 }, halfWidth: width / 2, halfHeight: height / 2, angle: 0 };
+}
+
+export function corners(box: TurnedBox): Point[] {
+  const cos = Math.cos(box.angle);
+  const sin = Math.sin(box.angle);
+  return [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy]) => {
+    const dx = sx * box.halfWidth;
+    const dy = sy * box.halfHeight;
+    return { x: box.centre.x + dx * cos - dy * sin, y: box.centre.y + dx * sin + dy * cos };
+  });
+}
+
+/** True when the two boxes share some area (touching edges do not count). */
+export function boxesOverlap(a: TurnedBox, b: TurnedBox): boolean {
+  const ca = corners(a);
+  const cb = corners(b);
+  for (const box of [a, b]) {
+    for (const axis of [{ x: Math.cos(box.angle), y: Math.sin(box.angle) }, { x: -Math.sin(box.angle), y: Math.cos(box.angle) }]) {
+      const [minA, maxA] = projection(ca, axis);
+      const [minB, maxB] = projection(cb, axis);
+      if (maxA <= minB || maxB <= minA) return false;
+    }
+  }
+  return true;
+}
+
+function projection(points: readonly Point[], axis: Point): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of points) {
+    const d = p.x * axis.x + p.y * axis.y;
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return [min, max];
+}
