@@ -130,6 +130,7 @@ describe('sloped arrows on Mermaid\'s output', () => {
       if (angle === 0 && Math.abs(slope) > 1) {
         // Level, just above the sender's end, running towards the receiver.
         level++;
+        expect(plan.arrows[i].kind, 'only a label crowded out of its arrow goes level').toBe('flight');
         expect(Math.abs(Number(/\bx="([^"]+)"/.exec(label.tag)![1]) - line.x1)).toBeLessThan(20);
         expect(Number(/\by="([^"]+)"/.exec(label.tag)![1])).toBeLessThan(line.y1);
         expect(label.tag).toContain(`text-anchor="${line.x2 > line.x1 ? 'start' : 'end'}"`);
@@ -138,8 +139,9 @@ describe('sloped arrows on Mermaid\'s output', () => {
         expect(Math.abs(angle)).toBeLessThan(90);
       }
     });
-    // The SYN,ACKs cross with long labels: one of them cannot lie along its arrow clear of the other.
-    expect(level).toBeLessThanOrEqual(2);
+    // Two pairs of crossing arrows with long labels: some go level, not all.
+    expect(level).toBeGreaterThan(0);
+    expect(level).toBeLessThan(after.length);
     // Everything but the arrows and their labels is the same text.
     const strip = (s: string) => s.replace(/<line\b[^>]*messageLine[^>]*>/g, '').replace(/<text\b[^>]*messageText[^>]*>/g, '');
     expect(strip(out)).toBe(strip(svg));
