@@ -20,6 +20,7 @@ import { LspClient } from '../../test/lsp/lsp-client.js';
 import { buildForTests, provideTestBuild, removeTestBuild } from '../../test/support/test-build.js';
 import { measureOurs, type OurTiming } from './ours.js';
 import { playgroundSection } from './playground.js';
+import { comparePreview, PREVIEW_BASELINE, PREVIEW_BEFORE_AFTER, previewComparisonLines, type PreviewComparison } from './preview-baseline.js';
 import { median, ms } from './stats.js';
 import { CHROMIUM_LAUNCH_ARGS } from '../../server/src/export/chromium-args.js';
 import { SLICE_MS } from '../../server/src/lsp/analyses.js';
@@ -84,6 +85,7 @@ async function measureAndWrite(): Promise<void> {
 
   let browserRows: BrowserRow[] = [];
   let coldOpenTiming: ColdOpenTiming | undefined;
+  let previewAgainstBaseline: PreviewComparison | undefined;
   let playground: string[] = [];
   if (existsSync(CHROMIUM)) {
     const { chromium } = await import('playwright-core');
@@ -116,6 +118,7 @@ async function measureAndWrite(): Promise<void> {
         await client.stop();
       }
       await page.close();
+      if (PREVIEW_BASELINE) previewAgainstBaseline = await comparePreview(browser, PREVIEW_BASELINE, handshake);
     } finally {
       await browser.close();
     }
@@ -132,6 +135,7 @@ async function measureAndWrite(): Promise<void> {
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, ${process.platform}; 1-minute load average ${load.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end`;
   const ten = ours.find((o) => o.events === 10_000)!;
+  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
   const lines: string[] = [];
   lines.push('# Benchmarks', '', 'Written by `npm run bench` (scripts/bench/); do not edit by hand.', '', `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.`, '');
   lines.push('Scenarios are generated (server/src/bench/generate-scenario.ts): a handshake, data segments in both directions with their ACKs, the four-way close; every line checked by the engine.', '');
@@ -155,12 +159,14 @@ async function measureAndWrite(): Promise<void> {
       lines.push(`| ${r.events.toLocaleString('en')} | ${ms(u.serverMs)} | ${ms(u.webviewMs)} | ${ms(u.totalMs)} | ${ms(u.bareRenderMs)} | ${u.ratio.toFixed(2)}× | ${ms(u.webviewDriverMs)} |`);
     }
     lines.push('', `Preview cold open (a new page loads the preview and draws the three-way handshake; the page's \`ready\` is answered at once, as by an extension that has the diagram): **${ms(coldOpenTiming?.pageMs)} ms** in the page, from the start of navigation to the first diagram (median of ${COLD_OPENS}); ${ms(coldOpenTiming?.wallMs)} ms with the test driver's own set-up of the page.`, '');
+    if (previewAgainstBaseline) lines.push(...previewComparisonLines(previewAgainstBaseline));
     const tenRow = browserRows.find((r) => r.events === 10_000);
     if (tenRow) {
       const ratio = ten.validateMedianMs / tenRow.mermaidParseMs;
       lines.push(`Targets: validation ≤ 0.1× Mermaid's parse at 10,000 events — **${ratio <= 0.1 ? 'met' : 'missed'}** (${ratio.toFixed(3)}×); preview update ≤ 1.2× bare render; cold open ≤ 400 ms.`, '');
     }
   }
+  lines.push(...handWrittenSection(old, PREVIEW_BEFORE_AFTER));
   lines.push('## Keystroke → diagnostics + inlay hints (language server over stdio)', '');
   lines.push('A segment line typed into the middle one character at a time; each keystroke timed from its `didChange` to both the new diagnostics and the inlay hints of 60 lines around it.', '');
   lines.push('| events | p50 ms | p95 ms | keystrokes | target (p95) |', '|---:|---:|---:|---:|---|');
@@ -168,7 +174,6 @@ async function measureAndWrite(): Promise<void> {
   lines.push(`| 10,000 | ${ms(keys10k.p50)} | ${ms(keys10k.p95)} | ${keys10k.count} | ≤ 20 ms (issue 10): **${keys10k.p95 <= 20 ? 'met' : 'missed'}** |`, '');
   lines.push('## A 15 MB document in the language server', '');
   lines.push(`A valid generated scenario of ${large.megabytes.toFixed(1)} MB is opened, then a small document (scripts/bench/large-document.ts). The server runs with a timer inside that notices its own lateness (scripts/bench/loop-lateness.cjs): each lateness is a time the event loop was held. From sending the big document to its diagnostics (**${(large.bigDiagnosticsMs / 1000).toFixed(1)} s**): the longest hold **${ms(large.longestBlockMs)} ms** (the server's CPU time in it: ${ms(large.longestBlockCpuMs)} ms; far less means it waited for a core), then ${large.nextLongestMs.map(ms).join(', ')} ms; ${large.blocksOver200} holds over 200 ms (of ${large.holds} over 20 ms, median ${ms(large.medianHoldMs)} ms). The small document's diagnostics came ${ms(large.smallDiagnosticsMs)} ms after the big one was sent. The server's heap in use peaked at ${large.peakHeapMb.toFixed(0)} MB. Target (issue 18): no other document held up for more than 200 ms at a time. The reading is done in slices of ${SLICE_MS} ms (server/src/lsp/analyses.ts); see docs/reliability.md for what the longest holds are.`, '');
-  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
   console.error('capture import: 100 MB…');
   lines.push(...captureSectionLines(await measureCapture('out/cli.js')));
   console.error('a listener with 1,000 connections…');
