@@ -268,7 +268,6 @@ export class HeadlessChromium {
     const lastWords = this.stderrTail().split('\n').map((l) => l.trim()).filter((l) => l !== '').pop() ?? '';
     return say(browserMessages.exited, { how, lastWords });
   }
-
 }
 
 function removeProfile(dir: string): void {

@@ -75,6 +75,7 @@ export class DiagramRenderer {
   private readonly pictures = new Map<number, Promise<ChromiumPage>>();
   private requests = 0;
 
+  /** `browser` is public for the tests, which kill it to see what a crash does. */
   private constructor(readonly browser: HeadlessChromium, private readonly exportPage: ChromiumPage) {}
 
   static async launch(executablePath: string, timeoutMs = 60_000, webviewDir = webviewBundleDir()): Promise<DiagramRenderer> {
@@ -159,10 +160,11 @@ export class DiagramRenderer {
 const PAGE_STYLE = 'html,body{margin:0;padding:0}#host{display:inline-block;line-height:0}';
 
 /**
- * Writes the two pages into the profile folder and gives the export page's URL. The export page has the stand-in for VS
- * Code's API first, then the panel's one script, deferred, ahead of a preload of every
- * module the first sequence diagram needs (export-preload.json), so all of them are
- * requested at once instead of a round of requests per level of imports (docs/preview.md).
+ * Writes the two pages into the profile folder and gives the export page's URL. The
+ * export page has the stand-in for VS Code's API first, then the panel's one script,
+ * deferred, ahead of a preload of every module the first sequence diagram needs
+ * (export-preload.json), so all of them are requested at once instead of a round of
+ * requests per level of imports (docs/preview.md). The picture page only shows an SVG.
  */
 export function writeExportPages(profileDir: string, webviewDir: string): string {
   const nonce = randomBytes(16).toString('base64');
