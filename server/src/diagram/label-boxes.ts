@@ -34,20 +34,26 @@ export function corners(box: TurnedBox): Point[] {
 export function boxesOverlap(a: TurnedBox, b: TurnedBox): boolean {
   // On each box's two edge directions, the boxes are apart when their centres are
   // further apart than their half-extents along it add up to (no corners needed).
+  const ca = Math.cos(a.angle);
+  const sa = Math.sin(a.angle);
+  const cb = Math.cos(b.angle);
+  const sb = Math.sin(b.angle);
   const dx = b.centre.x - a.centre.x;
   const dy = b.centre.y - a.centre.y;
-  const [ca, sa, cb, sb] = [Math.cos(a.angle), Math.sin(a.angle), Math.cos(b.angle), Math.sin(b.angle)];
-  const axes: [number, number][] = [[ca, sa], [-sa, ca], [cb, sb], [-sb, cb]];
-  for (const [ux, uy] of axes) {
-    const reachA = a.halfWidth * Math.abs(ux * ca + uy * sa) + a.halfHeight * Math.abs(-ux * sa + uy * ca);
-    const reachB = b.halfWidth * Math.abs(ux * cb + uy * sb) + b.halfHeight * Math.abs(-ux * sb + uy * cb);
-    if (Math.abs(dx * ux + dy * uy) >= reachA + reachB) return false;
-  }
-  return true;
+  const apartAlong = (ux: number, uy: number): boolean =>
+    Math.abs(dx * ux + dy * uy) >= a.halfWidth * Math.abs(ux * ca + uy * sa) + a.halfHeight * Math.abs(uy * ca - ux * sa)
+      + b.halfWidth * Math.abs(ux * cb + uy * sb) + b.halfHeight * Math.abs(uy * cb - ux * sb);
+  return !(apartAlong(ca, sa) || apartAlong(-sa, ca) || apartAlong(cb, sb) || apartAlong(-sb, cb));
 }
 
 /** How tall (px) a band of the picture is in BoxIndex. */
 const BAND = 64;
+
+interface Banded {
+  readonly box: TurnedBox;
+  /** The first band the box reaches. */
+  readonly first: number;
+}
 
 /**
  * Boxes placed on the picture, found by the bands of rows they reach, so that asking
@@ -55,26 +61,32 @@ const BAND = 64;
  * every place every label tried (120 ms); now it asks a few.
  */
 export class BoxIndex {
-  private readonly bands = new Map<number, TurnedBox[]>();
+  private readonly bands = new Map<number, Banded[]>();
 
   add(box: TurnedBox): void {
-    const reach = Math.hypot(box.halfWidth, box.halfHeight);
-    for (let band = Math.floor((box.centre.y - reach) / BAND); band <= Math.floor((box.centre.y + reach) / BAND); band++) {
+    const [first, last] = bandsOf(box);
+    for (let band = first; band <= last; band++) {
       let boxes = this.bands.get(band);
       if (!boxes) this.bands.set(band, (boxes = []));
-      boxes.push(box);
+      boxes.push({ box, first });
     }
   }
 
-  /** How many of the boxes `box` overlaps (each counted once). */
+  /** How many of the boxes `box` overlaps. */
   covered(box: TurnedBox): number {
-    const reach = Math.hypot(box.halfWidth, box.halfHeight);
-    const seen = new Set<TurnedBox>();
-    for (let band = Math.floor((box.centre.y - reach) / BAND); band <= Math.floor((box.centre.y + reach) / BAND); band++) {
+    const [first, last] = bandsOf(box);
+    let count = 0;
+    for (let band = first; band <= last; band++) {
       for (const other of this.bands.get(band) ?? []) {
-        if (!seen.has(other) && boxesOverlap(box, other)) seen.add(other);
+        // A box in several of these bands is looked at in the first of them only.
+        if (band === Math.max(first, other.first) && boxesOverlap(box, other.box)) count++;
       }
     }
-    return seen.size;
+    return count;
   }
+}
+
+function bandsOf(box: TurnedBox): [number, number] {
+  const reach = Math.hypot(box.halfWidth, box.halfHeight);
+  return [Math.floor((box.centre.y - reach) / BAND), Math.floor((box.centre.y + reach) / BAND)];
 }

@@ -170,8 +170,9 @@ interface Taken {
 }
 
 interface LabelCandidate {
-  readonly attributes: Record<string, string>;
   readonly box: TurnedBox;
+  /** The label's attributes, made only for the place taken. */
+  readonly attributes: () => Record<string, string>;
 }
 
 /** A label over another label is unreadable; over a note, only crowded. */
@@ -186,7 +187,7 @@ const LABEL_OVER_LABEL = 3;
  * arrow leaves (two long labels on arrows that cross cannot both lie along them), then
  * along the arrow below it; where none is free, the one that covers least.
  */
-function labelPlacement(g: ArrowGeometry, crossings: readonly number[], width: number, taken: Taken): LabelCandidate {
+function labelPlacement(g: ArrowGeometry, crossings: readonly number[], width: number, taken: Taken): { box: TurnedBox; attributes: Record<string, string> } {
   const rightward = g.to.x >= g.from.x;
   const [left, right] = rightward ? [g.from, g.to] : [g.to, g.from];
   const angle = Math.atan2(right.y - left.y, right.x - left.x);
@@ -206,7 +207,7 @@ function labelPlacement(g: ArrowGeometry, crossings: readonly number[], width: n
     if (cost < least) [best, least] = [candidate, cost];
     if (cost === 0) break;
   }
-  return best;
+  return { box: best.box, attributes: best.attributes() };
 }
 
 /** A label `at` (0…1) along the arrow, on one `side` of it (-1 above, 1 below as read). */
@@ -216,13 +217,13 @@ function alongArrow(g: ArrowGeometry, at: number, side: number, angle: number, w
   const centre = { x: anchor.x - side * LABEL_LIFT * Math.sin(angle), y: anchor.y + side * LABEL_LIFT * Math.cos(angle) };
   const degrees = (angle * 180) / Math.PI;
   return {
-    attributes: {
+    attributes: () => ({
       x: fmt(anchor.x),
       y: fmt(anchor.y + side * LABEL_LIFT),
       'text-anchor': 'middle',
       dy: '0',
       transform: `rotate(${fmt(degrees)} ${fmt(anchor.x)} ${fmt(anchor.y)})`,
-    },
+    }),
     box: { centre, halfWidth: width / 2 + LABEL_END_ROOM, halfHeight: LABEL_HALF_HEIGHT, angle },
   };
 }
@@ -234,7 +235,7 @@ function levelAtStart(g: ArrowGeometry, width: number): LabelCandidate {
   const y = g.from.y - LABEL_LIFT;
   return {
     // Turned by nothing, so every moved label has the same attributes.
-    attributes: { x: fmt(x), y: fmt(y), 'text-anchor': towards > 0 ? 'start' : 'end', dy: '0', transform: `rotate(0 ${fmt(x)} ${fmt(y)})` },
+    attributes: () => ({ x: fmt(x), y: fmt(y), 'text-anchor': towards > 0 ? 'start' : 'end', dy: '0', transform: `rotate(0 ${fmt(x)} ${fmt(y)})` }),
     box: { centre: { x: x + (towards * width) / 2, y }, halfWidth: width / 2 + LABEL_END_ROOM, halfHeight: LABEL_HALF_HEIGHT, angle: 0 },
   };
 }
