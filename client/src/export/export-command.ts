@@ -14,7 +14,8 @@ import { diagramStyle } from './diagram-style.js';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../../server/src/export/atomic-write.js';
-import { defaultStateStyle, FORMAT_EXTENSION, markdownDocument, scenarioDiagram, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
+import { defaultStateStyle, drawScenario, FORMAT_EXTENSION, markdownDocument, stampSvg, svgKey, type ExportFormat } from '../../../server/src/export/formats.js';
+import { analyzeText } from '../../../server/src/language/analyze.js';
 import type { ExportTheme } from '../../../server/src/export/mermaid-config.js';
 import { defaultOutputName } from '../../../server/src/export/output-path.js';
 import { checkPng, DrawingRefused, MAX_DRAWING_BYTES, MAX_PNG_SIDE, sanitizeSvg } from './drawing-check.js';
@@ -79,7 +80,9 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
   }
   const stateNames = vscode.workspace.getConfiguration('tcpflow', document.uri).get<'rfc' | 'linux'>('stateNames', 'rfc');
   const options = { stateNames, arrowStyle: diagramStyle(document.uri) };
-  const diagram = scenarioDiagram(document.getText(), options);
+  // One analysis of the text as it is now: what the error question counted is what is exported.
+  const analyzed = analyzeText(document.getText());
+  const diagram = drawScenario(analyzed, options);
   const name = path.basename(document.uri.path);
   if (diagram.hasErrors) {
     const errors = diagram.diagnostics.filter((d) => d.severity === 'error').length;
@@ -115,7 +118,7 @@ async function exportDiagram(context: vscode.ExtensionContext, deps: ExportDeps,
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} as {1}…', name, choice.label) },
       // Mermaid text (md, mmd) is drawn by other renderers: a note per state change (formats.ts).
       () => contents(defaultStateStyle(choice.format) === 'notes'
-        ? scenarioDiagram(document.getText(), { ...options, states: 'notes' }).mermaid
+        ? drawScenario(analyzed, { ...options, states: 'notes' }).mermaid
         : diagram.mermaid, name, choice, theme, deps),
     );
     await writeAtomically(target, bytes);

@@ -9,7 +9,7 @@ import type { StateNameStyle } from '../engine/states.js';
 import { generateMermaid, type DiagnosticMarks } from '../diagram/mermaid.js';
 import type { ArrowStyle } from '../diagram/arrow-plan.js';
 import type { StateStyle } from '../diagram/state-plan.js';
-import { analyzeText } from '../language/analyze.js';
+import { analyzeText, type TextAnalysis } from '../language/analyze.js';
 import type { ProfileChoice } from '../engine/profile.js';
 import type { ExportTheme } from './mermaid-config.js';
 
@@ -60,7 +60,15 @@ export const DEFAULT_EXPORT_DIAGNOSTICS: DiagnosticMarks = 'errors';
  * window around the cursor: a document wants every message.
  */
 export function scenarioDiagram(text: string, options: DiagramOptions = {}): ScenarioDiagram {
-  const { scenario, analysis } = analyzeText(text, { profile: options.profile });
+  return drawScenario(analyzeText(text, { profile: options.profile }), options);
+}
+
+/**
+ * The diagram of a text already analysed: for drawing one analysis more than one way
+ * (a check for errors first, then the notes a Markdown export wants) without running
+ * the engine again. `options.profile` is the analysis's, not read here.
+ */
+export function drawScenario({ scenario, analysis }: TextAnalysis, options: DiagramOptions = {}): ScenarioDiagram {
   const diagram = generateMermaid(scenario, analysis, {
     stateNames: options.stateNames ?? 'rfc',
     maxMessages: Number.MAX_SAFE_INTEGER,

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { scenarioDiagram, svgKey, type ScenarioDiagram } from './formats.js';
+import { drawScenario, svgKey, type ScenarioDiagram } from './formats.js';
+import { analyzeText } from '../language/analyze.js';
 
 export interface GalleryEntry {
   /** File name without `.tcpflow`; also the SVG's name. */
@@ -44,11 +45,12 @@ export function galleryEntries(root: string): GalleryEntry[] {
     for (const file of list(folder)) {
       const source = `${folder}/${file}`;
       const text = readFileSync(join(root, source), 'utf8');
-      const diagram = scenarioDiagram(text);
+      const analyzed = analyzeText(text);
+      const diagram = drawScenario(analyzed);
       const name = `${section === 'mistakes' ? 'mistakes-' : ''}${basename(file, '.tcpflow')}`;
       entries.push({ name, source, section, description: leadingComment(text), diagram, key: svgKey(diagram.mermaid, GALLERY_THEME) });
       if (section === 'examples' && STYLE_COMPARISON.includes(name)) {
-        const flat = scenarioDiagram(text, { arrowStyle: 'flat' });
+        const flat = drawScenario(analyzed, { arrowStyle: 'flat' });
         entries.push({ name: `flat-${name}`, source, section: 'flat', description: '', diagram: flat, key: svgKey(flat.mermaid, GALLERY_THEME) });
       }
     }
