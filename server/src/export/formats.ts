@@ -95,7 +95,7 @@ export { fenceFor, htmlCommentText, markdownDocument } from './markdown-page.js'
 // The stamp on an exported SVG
 
 /** Bumped when the renderer changes its output, so old SVGs are redrawn. */
-export const RENDERER_REVISION = 4;
+export const RENDERER_REVISION = 5;
 
 const STAMP = /^<!-- tcpflow [^>]*?sha256=([0-9a-f]{64}) -->\n/;
 
