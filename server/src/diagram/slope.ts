@@ -23,6 +23,7 @@
  */
 import type { ArrowPlan, ArrowTime } from './arrow-plan.js';
 import { BoxIndex, uprightBox, type TurnedBox } from './label-boxes.js';
+import { estimateTextWidth } from './text-width.js';
 import { fmt, num, readTag, writeTag, type Tag } from './svg-tags.js';
 
 /** How far (px) an ordinary segment drops in the textbook style. */
@@ -40,11 +41,8 @@ const LABEL_LIFT = 12;
 /** Half the height a label takes, and the room kept around its ends. */
 const LABEL_HALF_HEIGHT = 9;
 const LABEL_END_ROOM = 3;
-/** Room (px) a label leaves at an arrow's end, and the widths of the characters of Mermaid's 16 px font (labelWidth). */
+/** Room (px) a label leaves at an arrow's end. */
 const LABEL_INSET = 16;
-const AVERAGE_CHARACTER_WIDTH = 8.5;
-const CAPITAL_WIDTH = 10.7;
-const NARROW_WIDTH = 4.5;
 
 interface Point { readonly x: number; readonly y: number }
 
@@ -260,24 +258,9 @@ export function labelPosition(crossings: readonly number[], half: number): numbe
   return middle;
 }
 
-/**
- * A label's width, estimated from its characters (an entity counts as one): no layout
- * engine in Node. Capitals are wider than small letters, spaces and commas narrower
- * (Mermaid's 16 px sans-serif); one mean width for all underestimated labels such as
- * `SYN,ACK seq=300` by a sixth, enough for two of them to be judged clear when they touched.
- */
+/** A label's width (Mermaid's message text is 16 px; an entity counts as one character). */
 function labelWidth(svg: string, label: Tag): number {
   const close = svg.indexOf('</text>', label.end);
   const content = close < 0 ? '' : svg.slice(label.end, close).replace(/<[^>]*>/g, '').replace(/&[^;\s]{1,10};/g, '_');
-  let width = 0;
-  for (const ch of content) width += characterWidth(ch);
-  return width;
-}
-
-function characterWidth(ch: string): number {
-  if (/[A-Z@%&MW]/.test(ch)) return CAPITAL_WIDTH;
-  if (/[\s,.:;!|'il()[\]-]/.test(ch)) return NARROW_WIDTH;
-  // Chinese and other wide characters take a full em.
-  if (ch.codePointAt(0)! >= 0x2e80) return 16;
-  return AVERAGE_CHARACTER_WIDTH;
+  return estimateTextWidth(content);
 }

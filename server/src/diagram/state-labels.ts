@@ -18,6 +18,7 @@
  */
 import type { StateLabel } from './state-plan.js';
 import { fmt, num, readTag, writeTag, type Tag } from './svg-tags.js';
+import { estimateTextWidth } from './text-width.js';
 
 /** The label's font size (px) and its box's height and inner room. */
 export const STATE_FONT_SIZE = 12;
@@ -25,9 +26,6 @@ export const STATE_BOX_HEIGHT = 18;
 const STATE_BOX_PADDING = 5;
 /** Room (px) between a lifeline (or the note in the way) and its label: clears an activation bar. */
 export const STATE_GAP = 9;
-/** The mean width of a character at 12 px (state names are capitals), and of a wide (CJK) one. */
-const CHARACTER_WIDTH = 7.4;
-const WIDE_CHARACTER_WIDTH = 12;
 /** Room kept between a label and the edge of the picture. */
 const EDGE = 4;
 
@@ -66,7 +64,7 @@ export function labelStates(svg: string, labels: readonly StateLabel[]): string 
   const drawn = labels.map((label) => {
     const x = lifelines.get(label.participant)!;
     const row = label.at.kind === 'message' ? messageRow(messages[label.at.index], lifelines) : noteRow(notes[label.at.index]);
-    const width = textWidth(label.text) + 2 * STATE_BOX_PADDING;
+    const width = estimateTextWidth(label.text, STATE_FONT_SIZE) + 2 * STATE_BOX_PADDING;
     const box = placeLabel(x, x === leftmost && lifelines.size > 1 ? 'left' : 'right', width, row);
     return { label, box, y: row.y, width };
   });
@@ -122,13 +120,6 @@ function noteRow(rect: Tag): Row {
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right;
-}
-
-/** A label's width, estimated from its characters: no layout engine in Node. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const c of text) width += /[\u1100-\uffff]/.test(c) && !/[\u2190-\u21ff\u00b7]/.test(c) ? WIDE_CHARACTER_WIDTH : CHARACTER_WIDTH;
-  return width;
 }
 
 /**
