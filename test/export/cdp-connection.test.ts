@@ -76,7 +76,7 @@ describe('the DevTools pipe', () => {
 
   it('a call with no answer fails after its timeout; a late answer is dropped', async () => {
     const { connection, answer } = pipePair();
-    await expect(connection.send('Page.captureScreenshot', {}, undefined, 30)).rejects.toThrow('Page.captureScreenshot: no answer from the browser in 0 s');
+    await expect(connection.send('Page.captureScreenshot', {}, undefined, 30)).rejects.toThrow('Page.captureScreenshot: no answer from the browser in 1 s');
     answer(`${JSON.stringify({ id: 1, result: {} })}\0`);
     await tick();
     // Still usable afterwards.

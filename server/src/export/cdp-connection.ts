@@ -69,7 +69,7 @@ export class CdpConnection {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new CdpError(`${method}: ${say(browserMessages.noAnswer, { seconds: Math.round(timeoutMs / 1000) })}`));
+        reject(new CdpError(`${method}: ${say(browserMessages.noAnswer, { seconds: Math.ceil(timeoutMs / 1000) })}`));
       }, timeoutMs);
       this.pending.set(id, { method, sessionId, resolve: resolve as (r: Record<string, unknown>) => void, reject, timer });
       const message = sessionId === undefined ? { id, method, params } : { id, method, params, sessionId };
@@ -108,9 +108,10 @@ export class CdpConnection {
   private receive(chunk: Buffer): void {
     let start = 0;
     for (let end = chunk.indexOf(0, start); end !== -1; end = chunk.indexOf(0, start)) {
-      this.partial.push(chunk.subarray(start, end));
       // Decoded only once whole: a character's UTF-8 bytes may be split between two reads.
-      const text = Buffer.concat(this.partial).toString('utf8');
+      // A message within one read (most) is decoded where it lies, without a copy.
+      const whole = this.partial.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...this.partial, chunk.subarray(start, end)]);
+      const text = whole.toString('utf8');
       this.partial = [];
       start = end + 1;
       this.dispatch(text);

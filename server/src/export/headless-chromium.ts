@@ -65,7 +65,7 @@ export class ChromiumPage {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new CdpError(say(browserMessages.pageNotReady, { seconds: Math.round(timeoutMs / 1000) }));
+      if (left <= 0) throw new CdpError(say(browserMessages.pageNotReady, { seconds: Math.ceil(timeoutMs / 1000) }));
       try {
         if (await this.run(test, undefined, { timeoutMs: left }) === true) return;
       } catch (error) {
